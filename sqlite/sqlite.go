@@ -1,0 +1,150 @@
+// Package sqlite opens the embedded SQLite store: the connection settings
+// that make a commit durable, the schema, and the mapping of driver errors.
+//
+// The driver is modernc.org/sqlite, a translation of SQLite's C source to
+// Go: no cgo, so the binary cross-compiles and builds on a machine without a
+// C toolchain, and the race detector covers it like the rest of the code.
+// It imports chime, sqlstore and the driver.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+
+	"github.com/openchime/chime/sqlstore"
+	sqlite3 "modernc.org/sqlite"
+	sqlite3lib "modernc.org/sqlite/lib"
+)
+
+// Dialect is SQLite's sqlstore.Dialect.
+type Dialect struct{}
+
+// Name implements sqlstore.Dialect.
+func (Dialect) Name() string { return "sqlite" }
+
+// Rebind implements sqlstore.Dialect: SQLite takes '?' as it is.
+func (Dialect) Rebind(q string) string { return q }
+
+// IsUniqueViolation implements sqlstore.Dialect.
+func (Dialect) IsUniqueViolation(err error) bool {
+	var e *sqlite3.Error
+	if !errors.As(err, &e) {
+		return false
+	}
+	return e.Code() == sqlite3lib.SQLITE_CONSTRAINT_UNIQUE || e.Code() == sqlite3lib.SQLITE_CONSTRAINT_PRIMARYKEY
+}
+
+// LockMigrations implements sqlstore.Dialect: every transaction here begins
+// IMMEDIATE, which already takes the database's write lock.
+func (Dialect) LockMigrations(context.Context, *sql.Tx) error { return nil }
+
+// Migrations implements sqlstore.Dialect.
+func (Dialect) Migrations() [][]string {
+	return [][]string{{
+		`CREATE TABLE accounts (
+			seq INTEGER PRIMARY KEY AUTOINCREMENT,
+			aws_account_id TEXT NOT NULL,
+			id TEXT NOT NULL,
+			name TEXT NOT NULL,
+			account_type TEXT NOT NULL,
+			created_at INTEGER NOT NULL,
+			default_license TEXT NOT NULL,
+			supported_licenses TEXT NOT NULL,
+			status TEXT NOT NULL,
+			signin_delegate_groups TEXT NOT NULL,
+			disable_remote_control INTEGER NOT NULL DEFAULT 0,
+			enable_dial_out INTEGER NOT NULL DEFAULT 0,
+			UNIQUE (aws_account_id, id)
+		)`,
+		`CREATE TABLE users (
+			seq INTEGER PRIMARY KEY AUTOINCREMENT,
+			aws_account_id TEXT NOT NULL,
+			account_id TEXT NOT NULL,
+			id TEXT NOT NULL,
+			email TEXT NOT NULL,
+			email_key TEXT NOT NULL,
+			username TEXT NOT NULL DEFAULT '',
+			display_name TEXT NOT NULL DEFAULT '',
+			phone_number TEXT NOT NULL DEFAULT '',
+			license TEXT NOT NULL,
+			user_type TEXT NOT NULL,
+			registration TEXT NOT NULL,
+			invitation TEXT NOT NULL DEFAULT '',
+			registered_on INTEGER,
+			invited_on INTEGER,
+			a4b_enabled INTEGER NOT NULL DEFAULT 0,
+			a4b_room_arn TEXT NOT NULL DEFAULT '',
+			personal_pin TEXT NOT NULL DEFAULT '',
+			inbound_calling INTEGER NOT NULL DEFAULT 0,
+			outbound_calling INTEGER NOT NULL DEFAULT 0,
+			sms INTEGER NOT NULL DEFAULT 0,
+			last_logout_at INTEGER,
+			UNIQUE (aws_account_id, account_id, id),
+			UNIQUE (aws_account_id, email_key)
+		)`,
+		`CREATE INDEX users_by_account ON users (aws_account_id, account_id, seq)`,
+		`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+	}}
+}
+
+// Open opens (creating if needed) the database file at path, migrates it and
+// returns the store. Commits are durable when they return: the journal is a
+// write-ahead log synced on every commit (synchronous=FULL).
+func Open(ctx context.Context, path string, o sqlstore.Options) (*sqlstore.Store, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, fmt.Errorf("sqlite: create directory for %s: %w", path, err)
+		}
+	}
+	v := url.Values{}
+	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(FULL)", "foreign_keys(ON)"} {
+		v.Add("_pragma", p)
+	}
+	v.Set("_txlock", "immediate")
+	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?"+v.Encode())
+	if err != nil {
+		return nil, err
+	}
+	return open(ctx, db, o)
+}
+
+// OpenMemory returns a store that lives in memory and is gone when closed:
+// for tests and for `chime server --dev`.
+func OpenMemory(ctx context.Context, o sqlstore.Options) (*sqlstore.Store, error) {
+	db, err := sql.Open("sqlite", "file::memory:?_txlock=immediate&_pragma=foreign_keys(ON)")
+	if err != nil {
+		return nil, err
+	}
+	// Every connection to ":memory:" is a database of its own: keep one.
+	db.SetMaxOpenConns(1)
+	db.SetConnMaxIdleTime(0)
+	db.SetConnMaxLifetime(0)
+	return open(ctx, db, o)
+}
+
+func open(ctx context.Context, db *sql.DB, o sqlstore.Options) (*sqlstore.Store, error) {
+	s := sqlstore.New(db, Dialect{}, o)
+	if err := s.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: migrate: %w", err)
+	}
+	return s, nil
+}
+
+// IntegrityCheck runs SQLite's own consistency check and returns its
+// complaint, if any.
+func IntegrityCheck(ctx context.Context, db *sql.DB) error {
+	var res string
+	if err := db.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&res); err != nil {
+		return err
+	}
+	if res != "ok" {
+		return fmt.Errorf("sqlite integrity check: %s", res)
+	}
+	return nil
+}

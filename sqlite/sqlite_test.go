@@ -1,0 +1,71 @@
+package sqlite_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/openchime/chime"
+	"github.com/openchime/chime/sqlite"
+	"github.com/openchime/chime/sqlstore"
+	"github.com/openchime/chime/storetest"
+)
+
+func TestConformanceFile(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, o sqlstore.Options) chime.Service {
+		s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "chime.db"), o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() {
+			if err := sqlite.IntegrityCheck(context.Background(), s.DB()); err != nil {
+				t.Error(err)
+			}
+			s.Close()
+		})
+		return s
+	})
+}
+
+func TestConformanceMemory(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, o sqlstore.Options) chime.Service {
+		s, err := sqlite.OpenMemory(context.Background(), o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	})
+}
+
+func TestReopenKeepsData(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "chime.db")
+	s, err := sqlite.Open(ctx, path, sqlstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := s.CreateAccount(ctx, "111122223333", chime.NewAccount{Name: "x", Type: chime.EnterpriseDirectory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := s.CreateUser(ctx, "111122223333", a.ID, chime.NewUser{Email: "a@example.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	key1, _ := s.Secret(ctx, "pagination")
+	s.Close()
+	s, err = sqlite.Open(ctx, path, sqlstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	got, err := s.GetUser(ctx, "111122223333", a.ID, u.ID)
+	if err != nil || got.Email != "a@example.com" {
+		t.Fatalf("after reopen: %+v %v", got, err)
+	}
+	key2, _ := s.Secret(ctx, "pagination")
+	if string(key1) != string(key2) || len(key1) != 32 {
+		t.Fatalf("secret changed across reopen")
+	}
+}

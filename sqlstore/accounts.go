@@ -1,0 +1,288 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"github.com/openchime/chime"
+)
+
+const accountColumns = `seq, aws_account_id, id, name, account_type, created_at, default_license,
+	supported_licenses, status, signin_delegate_groups`
+
+func scanAccount(row interface{ Scan(...any) error }) (*chime.Account, int64, error) {
+	var (
+		a          chime.Account
+		seq        int64
+		created    int64
+		supported  string
+		groupsJSON string
+	)
+	if err := row.Scan(&seq, &a.AwsAccountID, &a.ID, &a.Name, &a.Type, &created, &a.DefaultLicense,
+		&supported, &a.Status, &groupsJSON); err != nil {
+		return nil, 0, err
+	}
+	a.CreatedAt = fromMillis(created)
+	a.SupportedLicenses = []chime.License{}
+	for _, l := range strings.Split(supported, ",") {
+		if l != "" {
+			a.SupportedLicenses = append(a.SupportedLicenses, chime.License(l))
+		}
+	}
+	a.SigninDelegateGroups = []string{}
+	if err := json.Unmarshal([]byte(groupsJSON), &a.SigninDelegateGroups); err != nil {
+		return nil, 0, err
+	}
+	return &a, seq, nil
+}
+
+func licensesColumn(ls []chime.License) string {
+	parts := make([]string, len(ls))
+	for i, l := range ls {
+		parts[i] = string(l)
+	}
+	return strings.Join(parts, ",")
+}
+
+func groupsColumn(gs []string) string {
+	b, _ := json.Marshal(gs) // a []string always marshals
+	return string(b)
+}
+
+// loadAccount reads an account of owner, or NotFound.
+func (s *Store) loadAccount(ctx context.Context, q querier, owner, id string) (*chime.Account, error) {
+	a, _, err := scanAccount(q.QueryRowContext(ctx,
+		s.q(`SELECT `+accountColumns+` FROM accounts WHERE aws_account_id = ? AND id = ?`), owner, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFoundAccount(id)
+	}
+	return a, err
+}
+
+func (s *Store) saveAccount(ctx context.Context, tx *sql.Tx, a *chime.Account) error {
+	_, err := tx.ExecContext(ctx, s.q(`UPDATE accounts SET name = ?, account_type = ?, default_license = ?,
+		supported_licenses = ?, status = ?, signin_delegate_groups = ? WHERE aws_account_id = ? AND id = ?`),
+		a.Name, string(a.Type), string(a.DefaultLicense), licensesColumn(a.SupportedLicenses),
+		string(a.Status), groupsColumn(a.SigninDelegateGroups), a.AwsAccountID, a.ID)
+	return err
+}
+
+// CreateAccount implements chime.AccountService.
+func (s *Store) CreateAccount(ctx context.Context, owner string, in chime.NewAccount) (*chime.Account, error) {
+	a, err := chime.NewTeamAccount(owner, in, s.newID(), s.nowMillis())
+	if err != nil {
+		return nil, err
+	}
+	err = s.write(ctx, "create account", func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, s.q(`INSERT INTO accounts (aws_account_id, id, name, account_type, created_at,
+			default_license, supported_licenses, status, signin_delegate_groups) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+			a.AwsAccountID, a.ID, a.Name, string(a.Type), toMillis(a.CreatedAt), string(a.DefaultLicense),
+			licensesColumn(a.SupportedLicenses), string(a.Status), groupsColumn(a.SigninDelegateGroups))
+		if err != nil && s.dialect.IsUniqueViolation(err) {
+			return chime.Errorf(chime.Conflict, "The account %s already exists", a.ID)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// GetAccount implements chime.AccountService.
+func (s *Store) GetAccount(ctx context.Context, owner, accountID string) (*chime.Account, error) {
+	a, err := s.loadAccount(ctx, s.db, owner, accountID)
+	return a, s.classify("get account", err)
+}
+
+// ListAccounts implements chime.AccountService.
+func (s *Store) ListAccounts(ctx context.Context, owner string, f chime.AccountFilter, p chime.PageRequest) (*chime.AccountPage, error) {
+	if err := chime.ValidatePage(p); err != nil {
+		return nil, err
+	}
+	after, err := parseCursor(p.Cursor)
+	if err != nil {
+		return nil, err
+	}
+	limit := chime.PageLimit(p)
+	query := `SELECT ` + accountColumns + ` FROM accounts WHERE aws_account_id = ? AND seq > ?`
+	args := []any{owner, after}
+	if f.NamePrefix != "" {
+		query += ` AND substr(name, 1, ?) = ?`
+		args = append(args, len([]rune(f.NamePrefix)), f.NamePrefix)
+	}
+	if f.UserEmail != "" {
+		query += ` AND id IN (SELECT account_id FROM users WHERE aws_account_id = ? AND email_key = ?)`
+		args = append(args, owner, emailKey(f.UserEmail))
+	}
+	query += ` ORDER BY seq LIMIT ?`
+	args = append(args, limit+1)
+	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
+	if err != nil {
+		return nil, s.classify("list accounts", err)
+	}
+	defer rows.Close()
+	page := &chime.AccountPage{Accounts: []chime.Account{}}
+	var lastSeq int64
+	for rows.Next() {
+		a, seq, err := scanAccount(rows)
+		if err != nil {
+			return nil, s.classify("list accounts", err)
+		}
+		if len(page.Accounts) == limit {
+			page.Next = formatCursor(lastSeq)
+			break
+		}
+		page.Accounts = append(page.Accounts, *a)
+		lastSeq = seq
+	}
+	return page, s.classify("list accounts", rows.Err())
+}
+
+// UpdateAccount implements chime.AccountService.
+func (s *Store) UpdateAccount(ctx context.Context, owner, accountID string, u chime.AccountUpdate) (*chime.Account, error) {
+	return s.changeAccount(ctx, owner, accountID, "update account", func(a *chime.Account) error {
+		return chime.ApplyAccountUpdate(a, u)
+	})
+}
+
+// AdminUpdateAccount implements chime.AccountService.
+func (s *Store) AdminUpdateAccount(ctx context.Context, owner, accountID string, u chime.AccountAdminUpdate) (*chime.Account, error) {
+	return s.changeAccount(ctx, owner, accountID, "admin update account", func(a *chime.Account) error {
+		return chime.ApplyAdminUpdate(a, u)
+	})
+}
+
+// changeAccount reads, changes and writes an account in one transaction.
+func (s *Store) changeAccount(ctx context.Context, owner, accountID, what string, change func(*chime.Account) error) (*chime.Account, error) {
+	var out *chime.Account
+	err := s.write(ctx, what, func(tx *sql.Tx) error {
+		a, err := s.loadAccount(ctx, tx, owner, accountID)
+		if err != nil {
+			return err
+		}
+		if err := change(a); err != nil {
+			return err
+		}
+		out = a
+		return s.saveAccount(ctx, tx, a)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DeleteAccount implements chime.AccountService.
+func (s *Store) DeleteAccount(ctx context.Context, owner, accountID string) error {
+	return s.write(ctx, "delete account", func(tx *sql.Tx) error {
+		a, err := s.loadAccount(ctx, tx, owner, accountID)
+		if err != nil {
+			return err
+		}
+		if err := chime.CheckWritable(a); err != nil {
+			return err
+		}
+		var active int
+		if err := tx.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM users
+			WHERE aws_account_id = ? AND account_id = ? AND registration <> ?`),
+			owner, accountID, string(chime.Suspended)).Scan(&active); err != nil {
+			return err
+		}
+		if active > 0 {
+			return chime.Errorf(chime.Unprocessable,
+				"The account still has %d users that are not suspended; suspend or remove them first", active)
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM users WHERE aws_account_id = ? AND account_id = ?`), owner, accountID); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, s.q(`DELETE FROM accounts WHERE aws_account_id = ? AND id = ?`), owner, accountID)
+		return err
+	})
+}
+
+// GetAccountSettings implements chime.AccountService.
+func (s *Store) GetAccountSettings(ctx context.Context, owner, accountID string) (*chime.AccountSettings, error) {
+	var drc, edo int64
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT disable_remote_control, enable_dial_out FROM accounts
+		WHERE aws_account_id = ? AND id = ?`), owner, accountID).Scan(&drc, &edo)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFoundAccount(accountID)
+	}
+	if err != nil {
+		return nil, s.classify("get account settings", err)
+	}
+	return &chime.AccountSettings{DisableRemoteControl: drc != 0, EnableDialOut: edo != 0}, nil
+}
+
+// UpdateAccountSettings implements chime.AccountService.
+func (s *Store) UpdateAccountSettings(ctx context.Context, owner, accountID string, u chime.AccountSettingsUpdate) error {
+	return s.write(ctx, "update account settings", func(tx *sql.Tx) error {
+		a, err := s.loadAccount(ctx, tx, owner, accountID)
+		if err != nil {
+			return err
+		}
+		if err := chime.CheckWritable(a); err != nil {
+			return err
+		}
+		if u.DisableRemoteControl != nil {
+			if _, err := tx.ExecContext(ctx, s.q(`UPDATE accounts SET disable_remote_control = ? WHERE aws_account_id = ? AND id = ?`),
+				boolInt(*u.DisableRemoteControl), owner, accountID); err != nil {
+				return err
+			}
+		}
+		if u.EnableDialOut != nil {
+			if _, err := tx.ExecContext(ctx, s.q(`UPDATE accounts SET enable_dial_out = ? WHERE aws_account_id = ? AND id = ?`),
+				boolInt(*u.EnableDialOut), owner, accountID); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// AssociateSigninDelegateGroups implements chime.AccountService.
+func (s *Store) AssociateSigninDelegateGroups(ctx context.Context, owner, accountID string, groups []string) error {
+	_, err := s.changeAccount(ctx, owner, accountID, "associate signin delegate groups", func(a *chime.Account) error {
+		if err := chime.CheckSigninDelegateGroups(a, groups); err != nil {
+			return err
+		}
+		for _, g := range groups {
+			if !contains(a.SigninDelegateGroups, g) {
+				a.SigninDelegateGroups = append(a.SigninDelegateGroups, g)
+			}
+		}
+		return nil
+	})
+	return err
+}
+
+// DisassociateSigninDelegateGroups implements chime.AccountService.
+func (s *Store) DisassociateSigninDelegateGroups(ctx context.Context, owner, accountID string, groups []string) error {
+	_, err := s.changeAccount(ctx, owner, accountID, "disassociate signin delegate groups", func(a *chime.Account) error {
+		if err := chime.CheckSigninDelegateGroups(a, groups); err != nil {
+			return err
+		}
+		kept := []string{}
+		for _, g := range a.SigninDelegateGroups {
+			if !contains(groups, g) {
+				kept = append(kept, g)
+			}
+		}
+		a.SigninDelegateGroups = kept
+		return nil
+	})
+	return err
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

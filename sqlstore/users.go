@@ -1,0 +1,405 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"github.com/openchime/chime"
+)
+
+const userColumns = `seq, id, account_id, email, display_name, phone_number, license, user_type, registration,
+	invitation, registered_on, invited_on, a4b_enabled, a4b_room_arn, personal_pin`
+
+func scanUser(row interface{ Scan(...any) error }) (*chime.User, int64, error) {
+	var (
+		u                   chime.User
+		seq                 int64
+		registered, invited sql.NullInt64
+		a4b                 int64
+	)
+	if err := row.Scan(&seq, &u.ID, &u.AccountID, &u.Email, &u.DisplayName, &u.PhoneNumber, &u.License,
+		&u.Type, &u.Registration, &u.Invitation, &registered, &invited, &a4b, &u.AlexaForBusiness.RoomARN,
+		&u.PersonalPIN); err != nil {
+		return nil, 0, err
+	}
+	u.RegisteredOn = fromNullMillis(registered)
+	u.InvitedOn = fromNullMillis(invited)
+	u.AlexaForBusiness.Enabled = a4b != 0
+	return &u, seq, nil
+}
+
+func (s *Store) loadUser(ctx context.Context, q querier, owner, accountID, userID string) (*chime.User, error) {
+	u, _, err := scanUser(q.QueryRowContext(ctx, s.q(`SELECT `+userColumns+` FROM users
+		WHERE aws_account_id = ? AND account_id = ? AND id = ?`), owner, accountID, userID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFoundUser(userID)
+	}
+	return u, err
+}
+
+// insertUser stores a new user; a taken e-mail is a Conflict.
+func (s *Store) insertUser(ctx context.Context, tx *sql.Tx, owner, username string, u *chime.User) error {
+	_, err := tx.ExecContext(ctx, s.q(`INSERT INTO users (aws_account_id, account_id, id, email, email_key, username,
+		display_name, license, user_type, registration, invitation, registered_on, invited_on, a4b_enabled,
+		a4b_room_arn, personal_pin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		owner, u.AccountID, u.ID, u.Email, emailKey(u.Email), username, u.DisplayName, string(u.License),
+		string(u.Type), string(u.Registration), string(u.Invitation), nullMillis(u.RegisteredOn),
+		nullMillis(u.InvitedOn), boolInt(u.AlexaForBusiness.Enabled), u.AlexaForBusiness.RoomARN, u.PersonalPIN)
+	if err != nil && s.dialect.IsUniqueViolation(err) {
+		return chime.Errorf(chime.Conflict, "A user with this e-mail address already exists")
+	}
+	return err
+}
+
+func (s *Store) saveUser(ctx context.Context, tx *sql.Tx, owner string, u *chime.User) error {
+	_, err := tx.ExecContext(ctx, s.q(`UPDATE users SET license = ?, user_type = ?, registration = ?,
+		a4b_enabled = ?, a4b_room_arn = ?, personal_pin = ? WHERE aws_account_id = ? AND account_id = ? AND id = ?`),
+		string(u.License), string(u.Type), string(u.Registration), boolInt(u.AlexaForBusiness.Enabled),
+		u.AlexaForBusiness.RoomARN, u.PersonalPIN, owner, u.AccountID, u.ID)
+	return err
+}
+
+// emailTaken reports whether any user of owner has the e-mail.
+func (s *Store) emailTaken(ctx context.Context, q querier, owner, email string) (bool, error) {
+	var n int
+	err := q.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM users WHERE aws_account_id = ? AND email_key = ?`),
+		owner, emailKey(email)).Scan(&n)
+	return n > 0, err
+}
+
+// CreateUser implements chime.UserService.
+func (s *Store) CreateUser(ctx context.Context, owner, accountID string, in chime.NewUser) (*chime.User, error) {
+	var out *chime.User
+	err := s.write(ctx, "create user", func(tx *sql.Tx) error {
+		a, err := s.loadAccount(ctx, tx, owner, accountID)
+		if err != nil {
+			return err
+		}
+		u, err := chime.NewCreatedUser(a, in, s.newID(), s.newPIN(), s.nowMillis())
+		if err != nil {
+			return err
+		}
+		if err := s.insertUser(ctx, tx, owner, in.Username, u); err != nil {
+			return err
+		}
+		out = u
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// GetUser implements chime.UserService.
+func (s *Store) GetUser(ctx context.Context, owner, accountID, userID string) (*chime.User, error) {
+	if _, err := s.loadAccount(ctx, s.db, owner, accountID); err != nil {
+		return nil, s.classify("get user", err)
+	}
+	u, err := s.loadUser(ctx, s.db, owner, accountID, userID)
+	return u, s.classify("get user", err)
+}
+
+// ListUsers implements chime.UserService.
+func (s *Store) ListUsers(ctx context.Context, owner, accountID string, f chime.UserFilter, p chime.PageRequest) (*chime.UserPage, error) {
+	if err := chime.ValidatePage(p); err != nil {
+		return nil, err
+	}
+	after, err := parseCursor(p.Cursor)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.loadAccount(ctx, s.db, owner, accountID); err != nil {
+		return nil, s.classify("list users", err)
+	}
+	limit := chime.PageLimit(p)
+	query := `SELECT ` + userColumns + ` FROM users WHERE aws_account_id = ? AND account_id = ? AND seq > ?`
+	args := []any{owner, accountID, after}
+	if f.Email != "" {
+		query += ` AND email_key = ?`
+		args = append(args, emailKey(f.Email))
+	}
+	if f.Type != "" {
+		query += ` AND user_type = ?`
+		args = append(args, string(f.Type))
+	}
+	query += ` ORDER BY seq LIMIT ?`
+	args = append(args, limit+1)
+	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
+	if err != nil {
+		return nil, s.classify("list users", err)
+	}
+	defer rows.Close()
+	page := &chime.UserPage{Users: []chime.User{}}
+	var lastSeq int64
+	for rows.Next() {
+		u, seq, err := scanUser(rows)
+		if err != nil {
+			return nil, s.classify("list users", err)
+		}
+		if len(page.Users) == limit {
+			page.Next = formatCursor(lastSeq)
+			break
+		}
+		page.Users = append(page.Users, *u)
+		lastSeq = seq
+	}
+	return page, s.classify("list users", rows.Err())
+}
+
+// changeUser reads the account and user, changes the user and writes it
+// back in one transaction.
+func (s *Store) changeUser(ctx context.Context, owner, accountID, userID, what string,
+	change func(a *chime.Account, u *chime.User) error) (*chime.User, error) {
+	var out *chime.User
+	err := s.write(ctx, what, func(tx *sql.Tx) error {
+		a, err := s.loadAccount(ctx, tx, owner, accountID)
+		if err != nil {
+			return err
+		}
+		if err := chime.CheckWritable(a); err != nil {
+			return err
+		}
+		u, err := s.loadUser(ctx, tx, owner, accountID, userID)
+		if err != nil {
+			return err
+		}
+		if err := change(a, u); err != nil {
+			return err
+		}
+		out = u
+		return s.saveUser(ctx, tx, owner, u)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// UpdateUser implements chime.UserService.
+func (s *Store) UpdateUser(ctx context.Context, owner, accountID, userID string, up chime.UserUpdate) (*chime.User, error) {
+	return s.changeUser(ctx, owner, accountID, userID, "update user", func(a *chime.Account, u *chime.User) error {
+		return chime.ApplyUserUpdate(a, u, up)
+	})
+}
+
+// ResetPersonalPIN implements chime.UserService.
+func (s *Store) ResetPersonalPIN(ctx context.Context, owner, accountID, userID string) (*chime.User, error) {
+	return s.changeUser(ctx, owner, accountID, userID, "reset personal pin", func(_ *chime.Account, u *chime.User) error {
+		old := u.PersonalPIN
+		for u.PersonalPIN == old {
+			u.PersonalPIN = s.newPIN()
+		}
+		return nil
+	})
+}
+
+// BatchUpdateUser implements chime.UserService.
+func (s *Store) BatchUpdateUser(ctx context.Context, owner, accountID string, items []chime.UserUpdateItem) ([]chime.UserError, error) {
+	errs := []chime.UserError{}
+	err := s.write(ctx, "batch update user", func(tx *sql.Tx) error {
+		a, err := s.loadAccount(ctx, tx, owner, accountID)
+		if err != nil {
+			return err
+		}
+		if err := chime.CheckWritable(a); err != nil {
+			return err
+		}
+		for _, item := range items {
+			u, err := s.loadUser(ctx, tx, owner, accountID, item.UserID)
+			if err == nil {
+				err = chime.ApplyUserUpdate(a, u, item.UserUpdate)
+			}
+			if err == nil {
+				err = s.saveUser(ctx, tx, owner, u)
+			}
+			if err != nil {
+				if chime.KindOf(err) == chime.Internal {
+					return err
+				}
+				errs = append(errs, chime.UserErrorFor(item.UserID, err))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return errs, nil
+}
+
+// BatchSuspendUser implements chime.UserService.
+func (s *Store) BatchSuspendUser(ctx context.Context, owner, accountID string, userIDs []string) ([]chime.UserError, error) {
+	errs := []chime.UserError{}
+	err := s.write(ctx, "batch suspend user", func(tx *sql.Tx) error {
+		a, err := s.loadAccount(ctx, tx, owner, accountID)
+		if err != nil {
+			return err
+		}
+		effect, err := chime.CheckSuspend(a)
+		if err != nil {
+			return err
+		}
+		for _, id := range userIDs {
+			var res sql.Result
+			if effect == chime.RemoveFromAccount {
+				res, err = tx.ExecContext(ctx, s.q(`DELETE FROM users WHERE aws_account_id = ? AND account_id = ? AND id = ?`),
+					owner, accountID, id)
+			} else {
+				res, err = tx.ExecContext(ctx, s.q(`UPDATE users SET registration = ?
+					WHERE aws_account_id = ? AND account_id = ? AND id = ?`), string(chime.Suspended), owner, accountID, id)
+			}
+			if err != nil {
+				return err
+			}
+			if n, err := res.RowsAffected(); err != nil {
+				return err
+			} else if n == 0 {
+				errs = append(errs, chime.UserIDError(id))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return errs, nil
+}
+
+// BatchUnsuspendUser implements chime.UserService.
+func (s *Store) BatchUnsuspendUser(ctx context.Context, owner, accountID string, userIDs []string) ([]chime.UserError, error) {
+	errs := []chime.UserError{}
+	err := s.write(ctx, "batch unsuspend user", func(tx *sql.Tx) error {
+		a, err := s.loadAccount(ctx, tx, owner, accountID)
+		if err != nil {
+			return err
+		}
+		if err := chime.CheckUnsuspend(a); err != nil {
+			return err
+		}
+		for _, id := range userIDs {
+			u, err := s.loadUser(ctx, tx, owner, accountID, id)
+			if chime.IsKind(err, chime.NotFound) {
+				errs = append(errs, chime.UserIDError(id))
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			if u.Registration != chime.Suspended {
+				continue // users that are not suspended are ignored
+			}
+			u.Registration = chime.Registered
+			if err := s.saveUser(ctx, tx, owner, u); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return errs, nil
+}
+
+// InviteUsers implements chime.UserService.
+func (s *Store) InviteUsers(ctx context.Context, owner, accountID string, emails []string, t chime.UserType) ([]chime.Invite, error) {
+	var invites []chime.Invite
+	err := s.write(ctx, "invite users", func(tx *sql.Tx) error {
+		invites = invites[:0]
+		a, err := s.loadAccount(ctx, tx, owner, accountID)
+		if err != nil {
+			return err
+		}
+		if err := chime.CheckInvite(a, emails, t); err != nil {
+			return err
+		}
+		now := s.nowMillis()
+		for _, email := range emails {
+			inv := chime.Invite{ID: s.newID(), Email: email, Status: chime.InvitePending, EmailStatus: chime.EmailNotSent}
+			taken, err := s.emailTaken(ctx, tx, owner, email)
+			if err != nil {
+				return err
+			}
+			if taken {
+				inv.Status = chime.InviteFailed
+			} else if err := s.insertUser(ctx, tx, owner, "", chime.NewInvitedUser(a, email, t, s.newID(), now)); err != nil {
+				return err
+			}
+			invites = append(invites, inv)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return invites, nil
+}
+
+// LogoutUser implements chime.UserService.
+func (s *Store) LogoutUser(ctx context.Context, owner, accountID, userID string) error {
+	return s.write(ctx, "logout user", func(tx *sql.Tx) error {
+		a, err := s.loadAccount(ctx, tx, owner, accountID)
+		if err != nil {
+			return err
+		}
+		if err := chime.CheckWritable(a); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, s.q(`UPDATE users SET last_logout_at = ?
+			WHERE aws_account_id = ? AND account_id = ? AND id = ?`), toMillis(s.nowMillis()), owner, accountID, userID)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return notFoundUser(userID)
+		}
+		return nil
+	})
+}
+
+// GetUserSettings implements chime.UserService.
+func (s *Store) GetUserSettings(ctx context.Context, owner, accountID, userID string) (*chime.UserSettings, error) {
+	if _, err := s.loadAccount(ctx, s.db, owner, accountID); err != nil {
+		return nil, s.classify("get user settings", err)
+	}
+	var in, out, sms int64
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT inbound_calling, outbound_calling, sms FROM users
+		WHERE aws_account_id = ? AND account_id = ? AND id = ?`), owner, accountID, userID).Scan(&in, &out, &sms)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFoundUser(userID)
+	}
+	if err != nil {
+		return nil, s.classify("get user settings", err)
+	}
+	return &chime.UserSettings{Telephony: chime.TelephonySettings{InboundCalling: in != 0, OutboundCalling: out != 0, SMS: sms != 0}}, nil
+}
+
+// UpdateUserSettings implements chime.UserService.
+func (s *Store) UpdateUserSettings(ctx context.Context, owner, accountID, userID string, us chime.UserSettings) error {
+	return s.write(ctx, "update user settings", func(tx *sql.Tx) error {
+		a, err := s.loadAccount(ctx, tx, owner, accountID)
+		if err != nil {
+			return err
+		}
+		if err := chime.CheckWritable(a); err != nil {
+			return err
+		}
+		t := us.Telephony
+		res, err := tx.ExecContext(ctx, s.q(`UPDATE users SET inbound_calling = ?, outbound_calling = ?, sms = ?
+			WHERE aws_account_id = ? AND account_id = ? AND id = ?`),
+			boolInt(t.InboundCalling), boolInt(t.OutboundCalling), boolInt(t.SMS), owner, accountID, userID)
+		if err != nil {
+			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return notFoundUser(userID)
+		}
+		return nil
+	})
+}
