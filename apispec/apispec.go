@@ -1,0 +1,138 @@
+// Package apispec is this project's own description of the Chime API: for
+// each of the 62 operations its HTTP binding, and for the implemented ones
+// their input and output members with every constraint. The wire layer
+// validates requests against it, the command line builds its options from
+// it, and a test compares it with the model that ships inside botocore.
+//
+// It imports only the standard library.
+package apispec
+
+import (
+	"regexp"
+	"sync"
+)
+
+// Type is the kind of value a shape holds.
+type Type string
+
+// Shape types.
+const (
+	String    Type = "string"
+	Integer   Type = "integer"
+	Boolean   Type = "boolean"
+	Timestamp Type = "timestamp"
+	List      Type = "list"
+	Structure Type = "structure"
+)
+
+// Location says where an input member travels.
+type Location string
+
+// Member locations; Body is the JSON document.
+const (
+	Body  Location = ""
+	URI   Location = "uri"
+	Query Location = "querystring"
+)
+
+// Shape describes one value.
+type Shape struct {
+	Name string
+	Type Type
+	// Enum lists the allowed values of a string, in model order.
+	Enum []string
+	// Pattern is the model's regular expression; the whole value must match.
+	Pattern string
+	// Min and Max bound a string's length, a list's size or an integer's
+	// value, when Has* is set.
+	Min, Max       int
+	HasMin, HasMax bool
+	// Sensitive values are kept out of logs.
+	Sensitive bool
+	// Member is a list's element shape.
+	Member *Shape
+	// Members are a structure's members, in model order.
+	Members []Member
+
+	once sync.Once
+	re   *regexp.Regexp
+}
+
+// Member is one member of a structure.
+type Member struct {
+	Name     string
+	Shape    *Shape
+	Required bool
+	Location Location
+	// LocationName is the URI label or query parameter name.
+	LocationName string
+	// Doc is a one-sentence description.
+	Doc string
+}
+
+// Operation is one API operation.
+type Operation struct {
+	Name   string
+	Method string
+	// Path is the URI template, labels in braces: /accounts/{accountId}.
+	Path string
+	// Query is the constant query that tells operations on one path apart
+	// ("operation=create"), or empty.
+	Query string
+	// Status is the HTTP status of success.
+	Status int
+	// Implemented operations have Input and Output; the others are routed
+	// only to say that they are not implemented.
+	Implemented bool
+	Input       *Shape
+	Output      *Shape
+	// Doc is a one-sentence description.
+	Doc string
+}
+
+// Regexp returns the shape's pattern, anchored at both ends, compiled once.
+func (s *Shape) Regexp() *regexp.Regexp {
+	s.once.Do(func() {
+		if s.Pattern != "" {
+			s.re = regexp.MustCompile(`^(?:` + s.Pattern + `)$`)
+		}
+	})
+	return s.re
+}
+
+// Lookup returns the named operation, or nil.
+func Lookup(name string) *Operation {
+	for _, op := range Operations {
+		if op.Name == name {
+			return op
+		}
+	}
+	return nil
+}
+
+// MemberNamed returns the structure's member with that name, or nil.
+func (s *Shape) MemberNamed(name string) *Member {
+	for i := range s.Members {
+		if s.Members[i].Name == name {
+			return &s.Members[i]
+		}
+	}
+	return nil
+}
+
+func bounded(s *Shape, min, max int, hasMin, hasMax bool) *Shape {
+	s.Min, s.Max, s.HasMin, s.HasMax = min, max, hasMin, hasMax
+	return s
+}
+
+func listOf(name string, member *Shape) *Shape {
+	return &Shape{Name: name, Type: List, Member: member}
+}
+
+func structure(name string, members ...Member) *Shape {
+	return &Shape{Name: name, Type: Structure, Members: members}
+}
+
+func enum(name string, values ...string) *Shape {
+	return &Shape{Name: name, Type: String, Enum: values}
+}
