@@ -1,8 +1,8 @@
 // Package sqlstore implements chime.Service on database/sql, once for every
 // SQL engine. What differs between engines (placeholders, the schema's
 // identity columns, error classification) sits behind a small Dialect; the
-// business rules come from package chime. It imports chime and the standard
-// library only.
+// business rules come from package chime. It imports chime, internal/randid
+// and the standard library.
 package sqlstore
 
 import (
@@ -12,13 +12,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"math/big"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/openchime/chime"
+	"github.com/openchime/chime/internal/randid"
 )
 
 // Dialect is what one SQL engine does differently.
@@ -69,10 +69,10 @@ func New(db *sql.DB, d Dialect, o Options) *Store {
 		s.now = time.Now
 	}
 	if s.newID == nil {
-		s.newID = RandomUUID
+		s.newID = randid.UUID
 	}
 	if s.newPIN == nil {
-		s.newPIN = RandomPIN
+		s.newPIN = randid.PIN
 	}
 	return s
 }
@@ -193,27 +193,6 @@ func (s *Store) classify(what string, err error) error {
 		return &chime.Error{Kind: chime.Unavailable, Message: "The request was cancelled before it completed.", Err: err}
 	}
 	return chime.Internalf(err, "%s", what)
-}
-
-// RandomUUID returns a lowercase UUIDv4 from crypto/rand.
-func RandomUUID() string {
-	var b [16]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		panic(err) // crypto/rand does not fail on supported platforms
-	}
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	h := hex.EncodeToString(b[:])
-	return h[0:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:32]
-}
-
-// RandomPIN returns chime.PINLength decimal digits from crypto/rand.
-func RandomPIN() string {
-	n, err := rand.Int(rand.Reader, big.NewInt(10_000_000_000))
-	if err != nil {
-		panic(err)
-	}
-	return fmt.Sprintf("%010d", n)
 }
 
 // Time is stored as Unix milliseconds: the wire's precision.

@@ -1,0 +1,74 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+
+	"github.com/openchime/chime/server"
+)
+
+func runServer(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	cfg := server.Defaults()
+	fs := newFlagSet("chime server", stderr)
+	fs.StringVar(&cfg.Listen, "listen", cfg.Listen, "address to listen on, host:port (env CHIME_LISTEN)")
+	fs.StringVar(&cfg.Store, "store", "", "memory, or sqlite:PATH (default sqlite:"+server.DefaultStorePath()+"; memory with --dev) (env CHIME_STORE)")
+	fs.BoolVar(&cfg.Dev, "dev", false, "development mode: credentials test/test, the example account, memory store unless --store (env CHIME_DEV)")
+	fs.StringVar(&cfg.CredentialsFile, "credentials", "", "AWS shared-credentials file of accepted keys, each profile with aws_account_id (env CHIME_CREDENTIALS)")
+	fs.Int64Var(&cfg.MaxBodyBytes, "max-body-bytes", cfg.MaxBodyBytes, "largest request body accepted (env CHIME_MAX_BODY_BYTES)")
+	fs.DurationVar(&cfg.ShutdownTimeout, "shutdown-timeout", cfg.ShutdownTimeout, "how long in-flight requests may take after SIGTERM (env CHIME_SHUTDOWN_TIMEOUT)")
+	fs.DurationVar(&cfg.ReadHeaderTimeout, "read-header-timeout", cfg.ReadHeaderTimeout, "time to read request headers (env CHIME_READ_HEADER_TIMEOUT)")
+	fs.DurationVar(&cfg.ReadTimeout, "read-timeout", cfg.ReadTimeout, "time to read a whole request (env CHIME_READ_TIMEOUT)")
+	fs.DurationVar(&cfg.WriteTimeout, "write-timeout", cfg.WriteTimeout, "time to write a response (env CHIME_WRITE_TIMEOUT)")
+	fs.DurationVar(&cfg.IdleTimeout, "idle-timeout", cfg.IdleTimeout, "how long an idle keep-alive connection stays open (env CHIME_IDLE_TIMEOUT)")
+	logFormat := fs.String("log-format", "json", "json or text (env CHIME_LOG_FORMAT)")
+	logLevel := fs.String("log-level", "info", "debug, info, warn or error (env CHIME_LOG_LEVEL)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitParamError
+	}
+	if err := applyEnv(fs); err != nil {
+		fmt.Fprintf(stderr, "chime: [ERROR]: %v\n", err)
+		return exitParamError
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "chime: [ERROR]: unexpected argument %q\n", fs.Arg(0))
+		return exitParamError
+	}
+	log, err := newLogger(stderr, *logFormat, *logLevel)
+	if err != nil {
+		fmt.Fprintf(stderr, "chime: [ERROR]: %v\n", err)
+		return exitParamError
+	}
+	srv, err := server.New(ctx, cfg, log)
+	if err != nil {
+		log.Error("cannot start", "error", err.Error())
+		return exitConfigError
+	}
+	if err := srv.Serve(ctx); err != nil {
+		log.Error("server failed", "error", err.Error())
+		return exitGeneralError
+	}
+	return exitOK
+}
+
+func newLogger(w io.Writer, format, level string) (*slog.Logger, error) {
+	var lv slog.Level
+	if err := lv.UnmarshalText([]byte(level)); err != nil {
+		return nil, fmt.Errorf("--log-level must be debug, info, warn or error, not %q", level)
+	}
+	opts := &slog.HandlerOptions{Level: lv}
+	switch strings.ToLower(format) {
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	case "text":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	}
+	return nil, fmt.Errorf("--log-format must be json or text, not %q", format)
+}

@@ -1,0 +1,398 @@
+// Package restjson is the AWS restJson1 binding of the Chime API: one route
+// table (built from apispec), one handler per operation, request validation
+// against apispec, the error table, pagination tokens, metrics and the
+// request log. It serves http.Handler and knows nothing of listeners or
+// storage engines.
+//
+// It imports chime, apispec, sigv4, internal/randid and the Prometheus client.
+package restjson
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/openchime/chime"
+	"github.com/openchime/chime/apispec"
+	"github.com/openchime/chime/internal/randid"
+	"github.com/openchime/chime/sigv4"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// DefaultMaxBodyBytes bounds request bodies; the largest valid Chime
+// request of the implemented operations is a few kilobytes.
+const DefaultMaxBodyBytes = 1 << 20
+
+// Authenticator verifies a request's signature and names the caller.
+type Authenticator interface {
+	Verify(r *http.Request, body []byte) (*sigv4.Principal, error)
+}
+
+// Config is what the API needs.
+type Config struct {
+	Service chime.Service
+	Auth    Authenticator
+	// PaginationKey signs NextToken values; nodes that share a database
+	// must share the key.
+	PaginationKey []byte
+	Logger        *slog.Logger
+	// Registry receives the API's metrics; nil means a private registry.
+	Registry *prometheus.Registry
+	// Ready reports whether the server can serve (the store answers).
+	Ready func(ctx context.Context) error
+	// StoreName is reported by the health endpoint.
+	StoreName string
+	// NewRequestID defaults to a random UUID.
+	NewRequestID func() string
+	// MaxBodyBytes defaults to DefaultMaxBodyBytes.
+	MaxBodyBytes int64
+}
+
+// API is the HTTP handler of the service.
+type API struct {
+	cfg     Config
+	router  *router
+	tokens  tokenSigner
+	metrics *metrics
+	metricsHandler http.Handler
+}
+
+// New returns the API handler.
+func New(cfg Config) *API {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if cfg.NewRequestID == nil {
+		cfg.NewRequestID = randid.UUID
+	}
+	if cfg.MaxBodyBytes <= 0 {
+		cfg.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if cfg.Registry == nil {
+		cfg.Registry = prometheus.NewRegistry()
+	}
+	ops := append(append([]*apispec.Operation{}, apispec.Operations...), apispec.Extensions...)
+	return &API{
+		cfg:            cfg,
+		router:         newRouter(ops),
+		tokens:         tokenSigner{key: cfg.PaginationKey},
+		metrics:        newMetrics(cfg.Registry),
+		metricsHandler: promhttp.HandlerFor(cfg.Registry, promhttp.HandlerOpts{}),
+	}
+}
+
+// call is one decoded, authenticated, validated request.
+type call struct {
+	op     *apispec.Operation
+	owner  string
+	labels map[string]string
+	query  url.Values
+	body   []byte
+}
+
+// label returns the decoded URI label of the named input member.
+func (c *call) label(member string) string {
+	return c.labels[c.op.Input.MemberNamed(member).LocationName]
+}
+
+// queryString returns the query value of the named input member.
+func (c *call) queryString(member string) string {
+	return c.query.Get(c.op.Input.MemberNamed(member).LocationName)
+}
+
+// queryInt returns the query integer of the named member, or 0 when absent.
+func (c *call) queryInt(member string) int {
+	n, _ := strconv.Atoi(c.queryString(member)) // validated before the handler runs
+	return n
+}
+
+// decode reads the JSON body into v; the body was validated already.
+func (c *call) decode(v any) error {
+	if len(bytes.TrimSpace(c.body)) == 0 {
+		return nil
+	}
+	if err := json.Unmarshal(c.body, v); err != nil {
+		return chime.Errorf(chime.BadRequest, "The request body does not fit the operation's input")
+	}
+	return nil
+}
+
+// handler serves one operation; the result is the output structure, or nil
+// for an empty output.
+type handler func(a *API, ctx context.Context, c *call) (any, error)
+
+// statusRecorder remembers the status for the log and the metrics.
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (s *statusRecorder) WriteHeader(code int) {
+	s.status = code
+	s.ResponseWriter.WriteHeader(code)
+}
+
+// ServeHTTP implements http.Handler.
+func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case "/_chime/health":
+		a.serveHealth(w, r)
+		return
+	case "/_chime/metrics":
+		a.metricsHandler.ServeHTTP(w, r)
+		return
+	}
+	start := time.Now()
+	requestID := a.cfg.NewRequestID()
+	w.Header().Set("x-amzn-RequestId", requestID)
+	rec := &statusRecorder{ResponseWriter: w, status: 200}
+	opName, owner := "Unknown", ""
+	var failure error
+	defer func() {
+		if p := recover(); p != nil {
+			failure = fmt.Errorf("panic: %v\n%s", p, debug.Stack())
+			a.writeError(rec, chime.Internalf(failure, "handler"))
+		}
+		a.observe(r.Context(), requestID, opName, owner, rec.status, time.Since(start), failure)
+	}()
+	opName, owner, failure = a.serve(rec, r)
+}
+
+// serve runs the pipeline: body, signature, route, validation, handler.
+func (a *API) serve(w http.ResponseWriter, r *http.Request) (opName, owner string, failure error) {
+	opName = "Unknown"
+	fail := func(err error) (string, string, error) {
+		a.writeError(w, err)
+		return opName, owner, err
+	}
+	body, err := readBody(r, a.cfg.MaxBodyBytes)
+	if err != nil {
+		return fail(err)
+	}
+	principal, err := a.cfg.Auth.Verify(r, body)
+	if err != nil {
+		return fail(err)
+	}
+	owner = principal.AccountID
+	op, labels, ok := a.router.match(r.Method, escapedPath(r), r.URL.Query())
+	if !ok {
+		return fail(chime.Errorf(chime.NotFound, "No operation matches %s %s", r.Method, r.URL.Path))
+	}
+	opName = op.Name
+	h := handlers[op.Name]
+	if !op.Implemented || h == nil {
+		return fail(chime.Errorf(chime.BadRequest, "%s is not implemented by this server yet", op.Name))
+	}
+	c := &call{op: op, owner: owner, labels: labels, query: r.URL.Query(), body: body}
+	if err := validateCall(c); err != nil {
+		return fail(err)
+	}
+	storeStart := time.Now()
+	out, err := h(a, r.Context(), c)
+	a.metrics.handlerSeconds.WithLabelValues(op.Name).Observe(time.Since(storeStart).Seconds())
+	if err != nil {
+		return fail(err)
+	}
+	a.writeOutput(w, op.Status, out)
+	return opName, owner, nil
+}
+
+func escapedPath(r *http.Request) string {
+	if r.RequestURI != "" && strings.HasPrefix(r.RequestURI, "/") {
+		p, _, _ := strings.Cut(r.RequestURI, "?")
+		return p
+	}
+	return r.URL.EscapedPath()
+}
+
+func readBody(r *http.Request, limit int64) ([]byte, error) {
+	if r.ContentLength > limit {
+		return nil, chime.Errorf(chime.BadRequest, "The request body is larger than %d bytes", limit)
+	}
+	body, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
+	if err != nil {
+		return nil, chime.Errorf(chime.BadRequest, "The request body could not be read")
+	}
+	if int64(len(body)) > limit {
+		return nil, chime.Errorf(chime.BadRequest, "The request body is larger than %d bytes", limit)
+	}
+	return body, nil
+}
+
+// validateCall checks labels, query and body against the operation's input.
+func validateCall(c *call) error {
+	in := c.op.Input
+	hasBody := false
+	for _, m := range in.Members {
+		switch m.Location {
+		case apispec.URI:
+			if err := apispec.ValidateString(m.Shape, c.labels[m.LocationName], m.Name); err != nil {
+				return badInput(err)
+			}
+		case apispec.Query:
+			values := c.query[m.LocationName]
+			if len(values) > 1 {
+				return chime.Errorf(chime.BadRequest, "The query parameter %s is given more than once", m.LocationName)
+			}
+			if len(values) == 0 {
+				if m.Required {
+					return chime.Errorf(chime.BadRequest, "The query parameter %s is required", m.LocationName)
+				}
+				continue
+			}
+			if err := validateQueryValue(m, values[0]); err != nil {
+				return err
+			}
+		case apispec.Body:
+			hasBody = true
+		}
+	}
+	if !hasBody {
+		return nil
+	}
+	doc, err := decodeDocument(c.body)
+	if err != nil {
+		return err
+	}
+	if err := apispec.ValidateMembers(in, doc, "", apispec.Body); err != nil {
+		return badInput(err)
+	}
+	return nil
+}
+
+func validateQueryValue(m apispec.Member, v string) error {
+	if m.Shape.Type == apispec.Integer {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return chime.Errorf(chime.BadRequest, "The query parameter %s must be an integer", m.LocationName)
+		}
+		return badInput(apispec.ValidateInteger(m.Shape, n, m.Name))
+	}
+	return badInput(apispec.ValidateString(m.Shape, v, m.Name))
+}
+
+func badInput(err error) error {
+	if err == nil {
+		return nil
+	}
+	return chime.Errorf(chime.BadRequest, "Invalid input: %s", err.Error())
+}
+
+// decodeDocument parses a JSON object body; an empty body is an empty object.
+func decodeDocument(body []byte) (map[string]any, error) {
+	if len(bytes.TrimSpace(body)) == 0 {
+		return map[string]any{}, nil
+	}
+	if !utf8.Valid(body) {
+		return nil, chime.Errorf(chime.BadRequest, "The request body is not valid UTF-8")
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, chime.Errorf(chime.BadRequest, "The request body is not valid JSON")
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, chime.Errorf(chime.BadRequest, "The request body has data after its JSON value")
+	}
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return nil, chime.Errorf(chime.BadRequest, "The request body must be a JSON object")
+	}
+	return obj, nil
+}
+
+func (a *API) writeOutput(w http.ResponseWriter, status int, out any) {
+	if status == http.StatusNoContent {
+		w.WriteHeader(status)
+		return
+	}
+	if out == nil {
+		out = struct{}{}
+	}
+	writeJSON(w, status, out)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		// Only our own wire structures reach here; they always encode.
+		panic(err)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
+	w.WriteHeader(status)
+	_, _ = w.Write(buf.Bytes())
+}
+
+// errorBody is the body of every error response.
+type errorBody struct {
+	Code    chime.ErrorCode `json:"Code"`
+	Message string          `json:"Message"`
+}
+
+func (a *API) writeError(w http.ResponseWriter, err error) {
+	we, msg := toWire(err)
+	w.Header().Set("x-amzn-ErrorType", we.Exception)
+	if we.Status == http.StatusTooManyRequests || we.Status == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", "1")
+	}
+	writeJSON(w, we.Status, errorBody{Code: we.Code, Message: msg})
+}
+
+// observe logs the request and counts it. Sensitive values never reach
+// the log: only ids, the operation, the status and the time.
+func (a *API) observe(ctx context.Context, requestID, op, owner string, status int, d time.Duration, failure error) {
+	a.metrics.requests.WithLabelValues(op, strconv.Itoa(status)).Inc()
+	a.metrics.seconds.WithLabelValues(op).Observe(d.Seconds())
+	attrs := []slog.Attr{
+		slog.String("request_id", requestID),
+		slog.String("operation", op),
+		slog.Int("status", status),
+		slog.Float64("latency_ms", float64(d.Microseconds())/1000),
+	}
+	if owner != "" {
+		attrs = append(attrs, slog.String("aws_account_id", owner))
+	}
+	level := slog.LevelInfo
+	if status >= 500 {
+		level = slog.LevelError
+		if failure != nil {
+			attrs = append(attrs, slog.String("cause", failure.Error()))
+		}
+	}
+	a.cfg.Logger.LogAttrs(ctx, level, "request", attrs...)
+}
+
+type healthBody struct {
+	Status string `json:"Status"`
+	Store  string `json:"Store,omitempty"`
+	Error  string `json:"Error,omitempty"`
+}
+
+func (a *API) serveHealth(w http.ResponseWriter, r *http.Request) {
+	if a.cfg.Ready != nil {
+		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+		defer cancel()
+		if err := a.cfg.Ready(ctx); err != nil {
+			a.cfg.Logger.Error("health check failed", "error", err.Error())
+			writeJSON(w, http.StatusServiceUnavailable, healthBody{Status: "unavailable", Store: a.cfg.StoreName, Error: "the store does not answer"})
+			return
+		}
+	}
+	writeJSON(w, http.StatusOK, healthBody{Status: "ok", Store: a.cfg.StoreName})
+}

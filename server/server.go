@@ -1,0 +1,244 @@
+// Package server assembles a running Chime server from its configuration:
+// the store named by --store, the keyring of accepted credentials, the
+// restjson API, the HTTP listener with its timeouts, development mode's
+// example account, and graceful shutdown. It imports every adapter and is
+// imported only by the command line.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/openchime/chime"
+	"github.com/openchime/chime/restjson"
+	"github.com/openchime/chime/sigv4"
+	"github.com/openchime/chime/sqlite"
+	"github.com/openchime/chime/sqlstore"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+)
+
+// DefaultListen is the address the server and the command line agree on
+// when nothing else is configured.
+const DefaultListen = "127.0.0.1:8765"
+
+// ExampleAccountID is the account of the documentation's create-user
+// example; development mode creates it as an EnterpriseDirectory account.
+const ExampleAccountID = "12a3456b-7c89-012d-3456-78901e23fg45"
+
+// Config is the server's configuration; every field has a flag and a
+// CHIME_* environment variable in the command line.
+type Config struct {
+	// Listen is host:port; port 0 picks a free port.
+	Listen string
+	// Store is "memory", "sqlite:PATH", or empty for the default file.
+	Store string
+	// Dev accepts the development credentials, creates the example
+	// account, and keeps data in memory unless Store says otherwise.
+	Dev bool
+	// CredentialsFile is an AWS shared-credentials file whose profiles
+	// carry aws_account_id.
+	CredentialsFile string
+	// MaxBodyBytes bounds request bodies.
+	MaxBodyBytes int64
+	// ShutdownTimeout bounds how long in-flight requests may take to finish.
+	ShutdownTimeout time.Duration
+	// Timeouts of the HTTP server against slow clients.
+	ReadHeaderTimeout, ReadTimeout, WriteTimeout, IdleTimeout time.Duration
+}
+
+// Defaults returns the configuration without flags.
+func Defaults() Config {
+	return Config{
+		Listen:            DefaultListen,
+		MaxBodyBytes:      restjson.DefaultMaxBodyBytes,
+		ShutdownTimeout:   30 * time.Second,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+	}
+}
+
+// DefaultStorePath is where the SQLite file lives without --store:
+// $XDG_DATA_HOME/chime/chime.db, else ~/.local/share/chime/chime.db.
+func DefaultStorePath() string {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "chime", "chime.db")
+	}
+	if h, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(h, ".local", "share", "chime", "chime.db")
+	}
+	return "chime.db"
+}
+
+// Server is a configured server, not yet serving.
+type Server struct {
+	cfg      Config
+	log      *slog.Logger
+	store    *sqlstore.Store
+	http     *http.Server
+	listener net.Listener
+}
+
+// New opens the store, builds the keyring and binds the listener.
+func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
+	keys, err := keyring(cfg)
+	if err != nil {
+		return nil, err
+	}
+	store, storeName, err := openStore(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, log: log, store: store}
+	if cfg.Dev {
+		if err := seedExample(ctx, store); err != nil {
+			store.Close()
+			return nil, err
+		}
+	}
+	tokenKey, err := store.Secret(ctx, "pagination")
+	if err != nil {
+		store.Close()
+		return nil, fmt.Errorf("read the pagination key: %w", err)
+	}
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	api := restjson.New(restjson.Config{
+		Service:       store,
+		Auth:          &sigv4.Verifier{Keys: keys, Service: "chime"},
+		PaginationKey: tokenKey,
+		Logger:        log,
+		Registry:      reg,
+		Ready:         store.Ping,
+		StoreName:     storeName,
+		MaxBodyBytes:  cfg.MaxBodyBytes,
+	})
+	ln, err := net.Listen("tcp", cfg.Listen)
+	if err != nil {
+		store.Close()
+		return nil, err
+	}
+	s.listener = ln
+	s.http = &http.Server{
+		Handler:           api,
+		ReadHeaderTimeout: cfg.ReadHeaderTimeout,
+		ReadTimeout:       cfg.ReadTimeout,
+		WriteTimeout:      cfg.WriteTimeout,
+		IdleTimeout:       cfg.IdleTimeout,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	log.Info("chime server ready", "address", "http://"+ln.Addr().String(), "store", storeName, "dev", cfg.Dev)
+	return s, nil
+}
+
+// Addr is the address the server listens on.
+func (s *Server) Addr() string { return s.listener.Addr().String() }
+
+// Store is the server's store.
+func (s *Server) Store() *sqlstore.Store { return s.store }
+
+// Serve serves until ctx ends, then lets in-flight requests finish (up to
+// ShutdownTimeout) and closes the store.
+func (s *Server) Serve(ctx context.Context) error {
+	errc := make(chan error, 1)
+	go func() { errc <- s.http.Serve(s.listener) }()
+	var serveErr error
+	select {
+	case serveErr = <-errc:
+	case <-ctx.Done():
+		s.log.Info("shutting down: finishing in-flight requests")
+		sctx, cancel := context.WithTimeout(context.Background(), s.cfg.ShutdownTimeout)
+		defer cancel()
+		serveErr = s.http.Shutdown(sctx)
+		<-errc
+	}
+	if errors.Is(serveErr, http.ErrServerClosed) {
+		serveErr = nil
+	}
+	if err := s.store.Close(); err != nil && serveErr == nil {
+		serveErr = err
+	}
+	s.log.Info("stopped")
+	return serveErr
+}
+
+func keyring(cfg Config) (sigv4.Keyring, error) {
+	keys := sigv4.StaticKeyring{}
+	if cfg.CredentialsFile != "" {
+		k, err := sigv4.LoadCredentialsFile(cfg.CredentialsFile)
+		if err != nil {
+			return nil, fmt.Errorf("credentials: %w", err)
+		}
+		keys = k
+	}
+	loopback := isLoopback(cfg.Listen)
+	switch {
+	case cfg.Dev && !loopback:
+		return nil, fmt.Errorf("--dev serves the well-known development credentials: it listens on loopback only, not %s", cfg.Listen)
+	case cfg.Dev || (cfg.CredentialsFile == "" && loopback):
+		for id, c := range sigv4.DevKeyring() {
+			keys[id] = c
+		}
+	case cfg.CredentialsFile == "":
+		return nil, fmt.Errorf("listening on %s, beyond loopback, needs --credentials FILE", cfg.Listen)
+	}
+	return keys, nil
+}
+
+// isLoopback reports whether every address the listener may bind is a
+// loopback address.
+func isLoopback(listen string) bool {
+	host, _, err := net.SplitHostPort(listen)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+func openStore(ctx context.Context, cfg Config) (*sqlstore.Store, string, error) {
+	spec := cfg.Store
+	if spec == "" && !cfg.Dev {
+		spec = "sqlite:" + DefaultStorePath()
+	}
+	switch {
+	case spec == "" || spec == "memory":
+		s, err := sqlite.OpenMemory(ctx, sqlstore.Options{})
+		return s, "memory", err
+	case strings.HasPrefix(spec, "sqlite:"):
+		path := strings.TrimPrefix(spec, "sqlite:")
+		if path == "" {
+			return nil, "", fmt.Errorf("--store sqlite:PATH needs a path")
+		}
+		s, err := sqlite.Open(ctx, path, sqlstore.Options{})
+		return s, "sqlite", err
+	case strings.HasPrefix(spec, "postgres://"), strings.HasPrefix(spec, "postgresql://"):
+		return nil, "", fmt.Errorf("--store %s: the PostgreSQL store is not available in this version", "postgres://…")
+	}
+	return nil, "", fmt.Errorf("--store must be memory or sqlite:PATH, not %q", spec)
+}
+
+// seedExample creates the documentation's example account for the
+// development AWS account, unless it exists.
+func seedExample(ctx context.Context, store chime.Service) error {
+	_, err := store.CreateAccount(ctx, sigv4.DevAccountID, chime.NewAccount{
+		ID: ExampleAccountID, Name: "Example Corp", Type: chime.EnterpriseDirectory})
+	if chime.IsKind(err, chime.Conflict) {
+		return nil
+	}
+	return err
+}
