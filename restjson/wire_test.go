@@ -1,0 +1,154 @@
+package restjson_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	"github.com/openchime/chime"
+	"github.com/openchime/chime/restjson"
+	"github.com/openchime/chime/sigv4"
+	"github.com/openchime/chime/sqlite"
+	"github.com/openchime/chime/sqlstore"
+)
+
+// A wire vector is a sequence of exchanges against a fresh server whose
+// clock, ids and request ids are fixed, so that every byte is predictable.
+type exchange struct {
+	Request struct {
+		Method string          `json:"method"`
+		Path   string          `json:"path"`
+		Body   json.RawMessage `json:"body,omitempty"`
+		// RawBody is sent as it is, for bodies that are not JSON.
+		RawBody string `json:"rawBody,omitempty"`
+		// Unsigned requests carry no Authorization header.
+		Unsigned bool `json:"unsigned,omitempty"`
+	} `json:"request"`
+	Response struct {
+		Status  int               `json:"status"`
+		Headers map[string]string `json:"headers"`
+		Body    json.RawMessage   `json:"body,omitempty"`
+	} `json:"response"`
+}
+
+func fixedServer(t *testing.T) *httptest.Server {
+	ctx := context.Background()
+	clock := time.Date(2020, 1, 15, 22, 38, 9, 806_000_000, time.UTC)
+	ids, pins, reqs := 0, 0, 0
+	store, err := sqlite.OpenMemory(ctx, sqlstore.Options{
+		Now:    func() time.Time { return clock },
+		NewID:  func() string { ids++; return fmt.Sprintf("00000000-0000-4000-8000-%012d", ids) },
+		NewPIN: func() string { pins++; return fmt.Sprintf("%010d", 1234567890+pins) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	for _, a := range []chime.NewAccount{
+		{ID: "12a3456b-7c89-012d-3456-78901e23fg45", Name: "Example Corp", Type: chime.EnterpriseDirectory},
+		{ID: "team-1", Name: "Team One"},
+	} {
+		if _, err := store.CreateAccount(ctx, "111122223333", a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	api := restjson.New(restjson.Config{
+		Service:       store,
+		Auth:          &sigv4.Verifier{Keys: testKeys, Service: "chime"},
+		PaginationKey: []byte("fixed"),
+		NewRequestID:  func() string { reqs++; return fmt.Sprintf("req-%d", reqs) },
+	})
+	srv := httptest.NewServer(api)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func TestWireVectors(t *testing.T) {
+	files, _ := filepath.Glob("testdata/wire/*.json")
+	if len(files) == 0 {
+		t.Fatal("no wire vectors")
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".json"), func(t *testing.T) {
+			raw, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var exchanges []exchange
+			if err := json.Unmarshal(raw, &exchanges); err != nil {
+				t.Fatal(err)
+			}
+			srv := fixedServer(t)
+			for i, ex := range exchanges {
+				status, header, body := doRaw(t, srv.URL, ex)
+				where := fmt.Sprintf("exchange %d (%s %s)", i, ex.Request.Method, ex.Request.Path)
+				if status != ex.Response.Status {
+					t.Errorf("%s: status %d, want %d; body %s", where, status, ex.Response.Status, body)
+				}
+				for k, v := range ex.Response.Headers {
+					if got := header.Get(k); got != v {
+						t.Errorf("%s: header %s = %q, want %q", where, k, got, v)
+					}
+				}
+				if len(ex.Response.Body) == 0 {
+					if len(body) != 0 {
+						t.Errorf("%s: body %s, want none", where, body)
+					}
+					continue
+				}
+				var got, want any
+				if err := json.Unmarshal(body, &got); err != nil {
+					t.Errorf("%s: body is not JSON: %s", where, body)
+					continue
+				}
+				json.Unmarshal(ex.Response.Body, &want)
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s: body\n got  %s\n want %s", where, body, ex.Response.Body)
+				}
+			}
+		})
+	}
+}
+
+func doRaw(t *testing.T, base string, ex exchange) (int, http.Header, []byte) {
+	t.Helper()
+	body := []byte(ex.Request.RawBody)
+	if len(ex.Request.Body) > 0 {
+		body = ex.Request.Body
+	}
+	req, err := http.NewRequest(ex.Request.Method, base+ex.Request.Path, bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(body) > 0 {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if !ex.Request.Unsigned {
+		sum := sha256.Sum256(body)
+		creds := aws.Credentials{AccessKeyID: "AKIDALPHA", SecretAccessKey: "alpha-secret"}
+		if err := v4.NewSigner().SignHTTP(context.Background(), creds, req, hex.EncodeToString(sum[:]), "chime", "us-east-1", time.Now()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, resp.Header, b
+}
