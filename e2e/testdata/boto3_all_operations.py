@@ -1,0 +1,118 @@
+"""Every implemented Chime operation through boto3 against a chime server.
+
+Usage: boto3_all_operations.py ENDPOINT LWA_ACCOUNT_ID
+The server runs with --dev: the example EnterpriseDirectory account exists,
+and LWA_ACCOUNT_ID was made with `chime admin create-account`.
+"""
+import sys
+
+import boto3
+from botocore.config import Config
+
+endpoint, lwa = sys.argv[1], sys.argv[2]
+example = "12a3456b-7c89-012d-3456-78901e23fg45"
+chime = boto3.client(
+    "chime", endpoint_url=endpoint, region_name="us-east-1",
+    aws_access_key_id="test", aws_secret_access_key="test",
+    config=Config(retries={"max_attempts": 1}),
+)
+used = set()
+
+
+def call(op, **kwargs):
+    used.add(op)
+    return getattr(chime, op)(**kwargs)
+
+
+def expect(exc, op, **kwargs):
+    used.add(op)
+    try:
+        getattr(chime, op)(**kwargs)
+    except getattr(chime.exceptions, exc) as e:
+        assert e.response["Error"]["Code"] == exc, e.response
+        return e
+    raise AssertionError(f"{op} did not raise {exc}")
+
+
+# Accounts
+team = call("create_account", Name="boto3 team")["Account"]
+assert team["AccountType"] == "Team" and team["SupportedLicenses"] == ["Basic", "Pro"], team
+assert team["AwsAccountId"] == "000000000000"
+team_id = team["AccountId"]
+got = call("get_account", AccountId=team_id)["Account"]
+assert got["Name"] == "boto3 team" and got["CreatedTimestamp"].year >= 2026, got
+listed = call("list_accounts", Name="boto3")["Accounts"]
+assert [a["AccountId"] for a in listed] == [team_id], listed
+pages = list(chime.get_paginator("list_accounts").paginate(PaginationConfig={"PageSize": 1}))
+assert sum(len(p["Accounts"]) for p in pages) == 3, pages
+up = call("update_account", AccountId=team_id, Name="renamed", DefaultLicense="Basic")["Account"]
+assert up["Name"] == "renamed" and up["DefaultLicense"] == "Basic", up
+expect("BadRequestException", "update_account", AccountId=team_id, DefaultLicense="Plus")
+settings = call("get_account_settings", AccountId=team_id)["AccountSettings"]
+assert settings == {"DisableRemoteControl": False, "EnableDialOut": False}, settings
+call("update_account_settings", AccountId=team_id, AccountSettings={"DisableRemoteControl": True})
+assert call("get_account_settings", AccountId=team_id)["AccountSettings"]["DisableRemoteControl"] is True
+call("associate_signin_delegate_groups_with_account", AccountId=example,
+     SigninDelegateGroups=[{"GroupName": "room-admins"}])
+call("disassociate_signin_delegate_groups_from_account", AccountId=example, GroupNames=["room-admins"])
+expect("ForbiddenException", "associate_signin_delegate_groups_with_account", AccountId=team_id,
+       SigninDelegateGroups=[{"GroupName": "g"}])
+expect("NotFoundException", "get_account", AccountId="no-such-account")
+
+# Users on the Enterprise Directory example account
+room = call("create_user", AccountId=example, Email="roomdevice@example.com", UserType="SharedDevice")["User"]
+assert room["DisplayName"] == "Room Device" and "PersonalPIN" not in room, room
+person = call("create_user", AccountId=example, Email="ana@example.com", Username="Ana")["User"]
+assert person["DisplayName"] == "Ana" and len(person["PersonalPIN"]) == 10, person
+expect("ConflictException", "create_user", AccountId=example, Email="ANA@example.com")
+e = expect("BadRequestException", "create_user", AccountId=team_id, Email="valid@email.com")
+assert e.response["Error"]["Message"] == "Service received a bad request", e.response
+expect("BadRequestException", "create_user", AccountId=example, Email="notanemail")
+got = call("get_user", AccountId=example, UserId=person["UserId"])["User"]
+assert got["PersonalPIN"] == person["PersonalPIN"], got
+users = call("list_users", AccountId=example, UserType="SharedDevice")["Users"]
+assert [u["UserId"] for u in users] == [room["UserId"]], users
+expect("BadRequestException", "list_users", AccountId=example, MaxResults=500)
+upd = call("update_user", AccountId=example, UserId=person["UserId"], LicenseType="Basic")["User"]
+assert upd["LicenseType"] == "Basic", upd
+errs = call("batch_update_user", AccountId=example, UpdateUserRequestItems=[
+    {"UserId": person["UserId"], "LicenseType": "Pro"}, {"UserId": "nobody", "LicenseType": "Pro"}])["UserErrors"]
+assert [(x["UserId"], x["ErrorCode"]) for x in errs] == [("nobody", "NotFound")], errs
+pin = call("reset_personal_pin", AccountId=example, UserId=person["UserId"])["User"]["PersonalPIN"]
+assert pin != person["PersonalPIN"] and len(pin) == 10
+call("logout_user", AccountId=example, UserId=person["UserId"])
+call("update_user_settings", AccountId=example, UserId=person["UserId"],
+     UserSettings={"Telephony": {"InboundCalling": True, "OutboundCalling": False, "SMS": True}})
+tel = call("get_user_settings", AccountId=example, UserId=person["UserId"])["UserSettings"]["Telephony"]
+assert tel == {"InboundCalling": True, "OutboundCalling": False, "SMS": True}, tel
+expect("BadRequestException", "batch_suspend_user", AccountId=example, UserIdList=[person["UserId"]])
+
+# Invitations and suspension on the Team account
+invites = call("invite_users", AccountId=team_id, UserEmailList=["bob@example.com", "ana@example.com"])["Invites"]
+assert [i["Status"] for i in invites] == ["Pending", "Failed"], invites
+bob = call("list_users", AccountId=team_id, UserEmail="bob@example.com")["Users"][0]
+assert bob["UserInvitationStatus"] == "Pending" and bob["UserRegistrationStatus"] == "Unregistered", bob
+expect("UnprocessableEntityException", "delete_account", AccountId=team_id)
+assert call("batch_suspend_user", AccountId=team_id, UserIdList=[bob["UserId"]])["UserErrors"] == []
+expect("NotFoundException", "get_user", AccountId=team_id, UserId=bob["UserId"])
+call("delete_account", AccountId=team_id)
+expect("NotFoundException", "get_account", AccountId=team_id)
+
+# Suspension and return on the EnterpriseLWA account
+lwa_user = call("create_user", AccountId=lwa, Email="lwa@example.com")["User"]
+call("batch_suspend_user", AccountId=lwa, UserIdList=[lwa_user["UserId"]])
+assert call("get_user", AccountId=lwa, UserId=lwa_user["UserId"])["User"]["UserRegistrationStatus"] == "Suspended"
+assert call("batch_unsuspend_user", AccountId=lwa, UserIdList=[lwa_user["UserId"]])["UserErrors"] == []
+assert call("get_user", AccountId=lwa, UserId=lwa_user["UserId"])["User"]["UserRegistrationStatus"] == "Registered"
+
+# A wrong secret is refused
+bad = boto3.client("chime", endpoint_url=endpoint, region_name="us-east-1",
+                   aws_access_key_id="test", aws_secret_access_key="wrong",
+                   config=Config(retries={"max_attempts": 1}))
+try:
+    bad.list_accounts()
+    raise AssertionError("a wrong secret was accepted")
+except bad.exceptions.ForbiddenException:
+    pass
+
+print(f"boto3: {len(used)} operations passed")
