@@ -264,7 +264,9 @@ func TestBoto3AllOperations(t *testing.T) {
 	if err != nil {
 		t.Fatalf("chime admin create-account: %v", err)
 	}
-	var acct struct{ Account struct{ AccountId, AccountType string } }
+	var acct struct {
+		Account struct{ AccountId, AccountType string }
+	}
 	if err := json.Unmarshal(created, &acct); err != nil || acct.Account.AccountType != "EnterpriseLWA" {
 		t.Fatalf("chime admin create-account printed %s (%v)", created, err)
 	}

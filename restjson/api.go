@@ -62,10 +62,10 @@ type Config struct {
 
 // API is the HTTP handler of the service.
 type API struct {
-	cfg     Config
-	router  *router
-	tokens  tokenSigner
-	metrics *metrics
+	cfg            Config
+	router         *router
+	tokens         tokenSigner
+	metrics        *metrics
 	metricsHandler http.Handler
 }
 
