@@ -82,13 +82,6 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
-// Is reports whether target is an *Error of the same kind, so that
-// errors.Is(err, &chime.Error{Kind: chime.NotFound}) works.
-func (e *Error) Is(target error) bool {
-	var t *Error
-	return errors.As(target, &t) && t.Kind == e.Kind && t.Message == ""
-}
-
 // KindOf returns the kind of err, or Internal when err is not an *Error.
 func KindOf(err error) Kind {
 	var e *Error

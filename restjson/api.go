@@ -146,6 +146,8 @@ func (s *statusRecorder) WriteHeader(code int) {
 
 // ServeHTTP implements http.Handler.
 func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	requestID := a.cfg.NewRequestID()
+	w.Header().Set("x-amzn-RequestId", requestID)
 	switch r.URL.Path {
 	case "/_chime/health":
 		a.serveHealth(w, r)
@@ -155,8 +157,6 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	start := time.Now()
-	requestID := a.cfg.NewRequestID()
-	w.Header().Set("x-amzn-RequestId", requestID)
 	rec := &statusRecorder{ResponseWriter: w, status: 200}
 	opName, owner := "Unknown", ""
 	var failure error

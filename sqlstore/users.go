@@ -242,20 +242,18 @@ func (s *Store) BatchSuspendUser(ctx context.Context, owner, accountID string, u
 			return err
 		}
 		for _, id := range userIDs {
-			var res sql.Result
+			var found bool
 			if effect == chime.RemoveFromAccount {
-				res, err = tx.ExecContext(ctx, s.q(`DELETE FROM users WHERE aws_account_id = ? AND account_id = ? AND id = ?`),
+				found, err = execMatched(ctx, tx, s.q(`DELETE FROM users WHERE aws_account_id = ? AND account_id = ? AND id = ?`),
 					owner, accountID, id)
 			} else {
-				res, err = tx.ExecContext(ctx, s.q(`UPDATE users SET registration = ?
+				found, err = execMatched(ctx, tx, s.q(`UPDATE users SET registration = ?
 					WHERE aws_account_id = ? AND account_id = ? AND id = ?`), string(chime.Suspended), owner, accountID, id)
 			}
 			if err != nil {
 				return err
 			}
-			if n, err := res.RowsAffected(); err != nil {
-				return err
-			} else if n == 0 {
+			if !found {
 				errs = append(errs, chime.UserIDError(id))
 			}
 		}
@@ -307,7 +305,6 @@ func (s *Store) BatchUnsuspendUser(ctx context.Context, owner, accountID string,
 func (s *Store) InviteUsers(ctx context.Context, owner, accountID string, emails []string, t chime.UserType) ([]chime.Invite, error) {
 	var invites []chime.Invite
 	err := s.write(ctx, "invite users", func(tx *sql.Tx) error {
-		invites = invites[:0]
 		a, err := s.loadAccount(ctx, tx, owner, accountID)
 		if err != nil {
 			return err
@@ -347,17 +344,12 @@ func (s *Store) LogoutUser(ctx context.Context, owner, accountID, userID string)
 		if err := chime.CheckWritable(a); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, s.q(`UPDATE users SET last_logout_at = ?
+		found, err := execMatched(ctx, tx, s.q(`UPDATE users SET last_logout_at = ?
 			WHERE aws_account_id = ? AND account_id = ? AND id = ?`), toMillis(s.nowMillis()), owner, accountID, userID)
-		if err != nil {
-			return err
+		if err == nil && !found {
+			err = notFoundUser(userID)
 		}
-		if n, err := res.RowsAffected(); err != nil {
-			return err
-		} else if n == 0 {
-			return notFoundUser(userID)
-		}
-		return nil
+		return err
 	})
 }
 
@@ -389,17 +381,22 @@ func (s *Store) UpdateUserSettings(ctx context.Context, owner, accountID, userID
 			return err
 		}
 		t := us.Telephony
-		res, err := tx.ExecContext(ctx, s.q(`UPDATE users SET inbound_calling = ?, outbound_calling = ?, sms = ?
+		found, err := execMatched(ctx, tx, s.q(`UPDATE users SET inbound_calling = ?, outbound_calling = ?, sms = ?
 			WHERE aws_account_id = ? AND account_id = ? AND id = ?`),
 			boolInt(t.InboundCalling), boolInt(t.OutboundCalling), boolInt(t.SMS), owner, accountID, userID)
-		if err != nil {
-			return err
+		if err == nil && !found {
+			err = notFoundUser(userID)
 		}
-		if n, err := res.RowsAffected(); err != nil {
-			return err
-		} else if n == 0 {
-			return notFoundUser(userID)
-		}
-		return nil
+		return err
 	})
+}
+
+// execMatched runs a statement and reports whether it touched any row.
+func execMatched(ctx context.Context, tx *sql.Tx, query string, args ...any) (bool, error) {
+	res, err := tx.ExecContext(ctx, query, args...)
+	if err != nil {
+		return false, err
+	}
+	n, err := res.RowsAffected()
+	return n > 0, err
 }
