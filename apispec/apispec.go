@@ -88,6 +88,13 @@ type Operation struct {
 	Output      *Shape
 	// Doc is a one-sentence description.
 	Doc string
+	// Paginator, when set, says how a client follows pages.
+	Paginator *Paginator
+}
+
+// Paginator names the members a client uses to walk pages.
+type Paginator struct {
+	InputToken, OutputToken, LimitKey, ResultKey string
 }
 
 // Regexp returns the shape's pattern, anchored at both ends, compiled once.

@@ -18,7 +18,8 @@ path = os.path.join(os.path.dirname(botocore.__file__), 'data', 'chime', '2018-0
 model = json.load(gzip.open(path))
 json.dump({'operations': {n: {'http': o['http'], 'input': o.get('input', {}).get('shape'),
     'output': o.get('output', {}).get('shape')} for n, o in model['operations'].items()},
-    'shapes': {n: {k: v for k, v in s.items() if k != 'documentation'} for n, s in model['shapes'].items()}}, sys.stdout)
+    'shapes': {n: {k: v for k, v in s.items() if k != 'documentation'} for n, s in model['shapes'].items()},
+    'paginators': json.load(open(os.path.join(os.path.dirname(path), 'paginators-1.json')))['pagination']}, sys.stdout)
 `
 
 type modelShape struct {
@@ -75,7 +76,13 @@ type model struct {
 		Input  string `json:"input"`
 		Output string `json:"output"`
 	} `json:"operations"`
-	Shapes map[string]modelShape `json:"shapes"`
+	Shapes     map[string]modelShape `json:"shapes"`
+	Paginators map[string]struct {
+		InputToken  string `json:"input_token"`
+		OutputToken string `json:"output_token"`
+		LimitKey    string `json:"limit_key"`
+		ResultKey   string `json:"result_key"`
+	} `json:"paginators"`
 }
 
 func loadBotocoreModel(t *testing.T) *model {
@@ -123,6 +130,11 @@ func TestOperationsMatchBotocore(t *testing.T) {
 		}
 		if !op.Implemented {
 			continue
+		}
+		if p, ok := m.Paginators[op.Name]; ok != (op.Paginator != nil) {
+			t.Errorf("%s: paginator %v, botocore has one: %v", op.Name, op.Paginator, ok)
+		} else if ok && *op.Paginator != (Paginator{p.InputToken, p.OutputToken, p.LimitKey, p.ResultKey}) {
+			t.Errorf("%s: paginator %+v, botocore %+v", op.Name, *op.Paginator, p)
 		}
 		compareShape(t, m, op.Name+" input", op.Input, mo.Input)
 		compareShape(t, m, op.Name+" output", op.Output, mo.Output)

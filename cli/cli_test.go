@@ -6,12 +6,18 @@ import (
 	"encoding/json"
 	"net"
 	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/openchime/chime/cli"
 )
+
+const example = "12a3456b-7c89-012d-3456-78901e23fg45"
 
 func freeAddr(t *testing.T) string {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -22,8 +28,20 @@ func freeAddr(t *testing.T) string {
 	return ln.Addr().String()
 }
 
-// runServer starts `chime server` in-process and returns its URL and a
-// function that stops it and returns its exit code.
+// isolate keeps the machine's AWS configuration out of a test.
+func isolate(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("AWS_CONFIG_FILE", filepath.Join(dir, "config"))
+	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(dir, "credentials"))
+	for _, k := range []string{"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE",
+		"AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_CHIME", "AWS_DEFAULT_OUTPUT", "AWS_CLI_AUTO_PROMPT", "AWS_REGION", "AWS_DEFAULT_REGION"} {
+		t.Setenv(k, "")
+		os.Unsetenv(k)
+	}
+}
+
+// runServer starts `chime server` in-process; the returned function stops
+// it and returns its exit code.
 func runServer(t *testing.T, args ...string) (string, func() int) {
 	t.Helper()
 	addr := freeAddr(t)
@@ -46,7 +64,12 @@ func runServer(t *testing.T, args ...string) (string, func() int) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	return url, func() int {
+	stopped := false
+	stop := func() int {
+		if stopped {
+			return 0
+		}
+		stopped = true
 		cancel()
 		select {
 		case code := <-done:
@@ -56,6 +79,17 @@ func runServer(t *testing.T, args ...string) (string, func() int) {
 			return -1
 		}
 	}
+	t.Cleanup(func() { stop() })
+	return url, stop
+}
+
+// devServer isolates the test and starts a development server that the
+// command line finds through AWS_ENDPOINT_URL_CHIME.
+func devServer(t *testing.T) string {
+	isolate(t)
+	url, _ := runServer(t, "--dev")
+	t.Setenv("AWS_ENDPOINT_URL_CHIME", url)
+	return url
 }
 
 func run(t *testing.T, args ...string) (string, string, int) {
@@ -65,12 +99,446 @@ func run(t *testing.T, args ...string) (string, string, int) {
 	return stdout.String(), stderr.String(), code
 }
 
-func TestServerAndAdminCommands(t *testing.T) {
-	t.Setenv("AWS_CONFIG_FILE", t.TempDir()+"/none")
-	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", t.TempDir()+"/none")
-	t.Setenv("AWS_ACCESS_KEY_ID", "")
-	t.Setenv("AWS_SECRET_ACCESS_KEY", "")
-	t.Setenv("AWS_PROFILE", "")
+func mustRun(t *testing.T, args ...string) string {
+	t.Helper()
+	out, stderr, code := run(t, args...)
+	if code != 0 {
+		t.Fatalf("chime %s: exit %d: %s", strings.Join(args, " "), code, stderr)
+	}
+	return out
+}
+
+var (
+	uuidRE = `[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}`
+	timeRE = `\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{6})?\+00:00`
+)
+
+func TestSeedExample(t *testing.T) {
+	devServer(t)
+	out := mustRun(t, "create-user",
+		"--account-id", example,
+		"--email", "roomdevice@example.com",
+		"--user-type", "SharedDevice")
+	want := regexp.MustCompile(`^\{
+    "User": \{
+        "UserId": "` + uuidRE + `",
+        "AccountId": "12a3456b-7c89-012d-3456-78901e23fg45",
+        "PrimaryEmail": "roomdevice@example.com",
+        "DisplayName": "Room Device",
+        "LicenseType": "Pro",
+        "UserType": "SharedDevice",
+        "UserRegistrationStatus": "Registered",
+        "RegisteredOn": "` + timeRE + `",
+        "AlexaForBusinessMetadata": \{
+            "IsAlexaForBusinessEnabled": false
+        \}
+    \}
+\}
+$`)
+	if !want.MatchString(out) {
+		t.Fatalf("output:\n%s", out)
+	}
+}
+
+func TestGenerateCLISkeleton(t *testing.T) {
+	isolate(t)
+	t.Setenv("AWS_ENDPOINT_URL_CHIME", "http://127.0.0.1:9") // nothing is sent
+	for _, args := range [][]string{{"create-user", "--generate-cli-skeleton"}, {"create-user", "--generate-cli-skeleton", "input"}} {
+		out := mustRun(t, args...)
+		want := "{\n    \"AccountId\": \"\",\n    \"Username\": \"\",\n    \"Email\": \"\",\n    \"UserType\": \"PrivateUser\"\n}\n"
+		if out != want {
+			t.Errorf("%v:\n%q\nwant\n%q", args, out, want)
+		}
+	}
+	out := mustRun(t, "create-user", "--generate-cli-skeleton", "yaml-input")
+	for _, line := range []string{
+		"AccountId: '' # [REQUIRED] The Amazon Chime account ID.",
+		"Username: '' # The user name.",
+		"Email: '' # The user's email address.",
+		"UserType: PrivateUser # The user type. Valid values are: PrivateUser, SharedDevice.",
+	} {
+		if !strings.Contains(out, line+"\n") {
+			t.Errorf("yaml-input lacks %q:\n%s", line, out)
+		}
+	}
+	// The YAML skeleton is valid input.
+	if _, stderr, code := run(t, "create-user", "--cli-input-yaml", out, "--account-id", "x", "--generate-cli-skeleton", "output"); code != 0 {
+		t.Errorf("yaml skeleton as input: %d %s", code, stderr)
+	}
+	out = mustRun(t, "create-user", "--account-id", "x", "--generate-cli-skeleton", "output")
+	wantOutput := `{
+    "User": {
+        "UserId": "UserId",
+        "AccountId": "AccountId",
+        "PrimaryEmail": "PrimaryEmail",
+        "PrimaryProvisionedNumber": "PrimaryProvisionedNumber",
+        "DisplayName": "DisplayName",
+        "LicenseType": "LicenseType",
+        "UserType": "UserType",
+        "UserRegistrationStatus": "UserRegistrationStatus",
+        "UserInvitationStatus": "UserInvitationStatus",
+        "RegisteredOn": "1970-01-01T00:00:00",
+        "InvitedOn": "1970-01-01T00:00:00",
+        "AlexaForBusinessMetadata": {
+            "IsAlexaForBusinessEnabled": true,
+            "AlexaForBusinessRoomArn": "AlexaForBusinessRoomArn"
+        },
+        "PersonalPIN": "PersonalPIN"
+    }
+}
+`
+	if out != wantOutput {
+		t.Errorf("output skeleton:\n%s", out)
+	}
+	if out := mustRun(t, "create-user", "--account-id", "x", "--generate-cli-skeleton", "output", "--query", "User.UserType", "--output", "text"); out != "UserType\n" {
+		t.Errorf("output skeleton with --query: %q", out)
+	}
+	if out := mustRun(t, "list-users", "--account-id", "x", "--generate-cli-skeleton", "output", "--query", "Users[0].AlexaForBusinessMetadata", "--output", "yaml"); out != "AlexaForBusinessRoomArn: AlexaForBusinessRoomArn\nIsAlexaForBusinessEnabled: true\n" {
+		t.Errorf("output skeleton as yaml: %q", out)
+	}
+	if _, stderr, code := run(t, "create-user", "--generate-cli-skeleton", "output"); code != 252 || !strings.Contains(stderr, "the following arguments are required: --account-id") {
+		t.Errorf("output skeleton without --account-id: %d %s", code, stderr)
+	}
+	if _, stderr, code := run(t, "create-user", "--generate-cli-skeleton", "foo"); code != 252 || !strings.Contains(stderr, "Found invalid choice 'foo'") {
+		t.Errorf("bad skeleton value: %d %s", code, stderr)
+	}
+	if _, stderr, code := run(t, "create-user", "--account-id", "x", "--foo", "1", "--generate-cli-skeleton", "output"); code != 252 || !strings.Contains(stderr, "Unknown options: --foo, 1") {
+		t.Errorf("unknown option with output skeleton: %d %s", code, stderr)
+	}
+}
+
+func TestCLIInput(t *testing.T) {
+	devServer(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "in.json")
+	os.WriteFile(file, []byte(`{"AccountId": "12a3456b-7c89-012d-3456-78901e23fg45", "Email": "json@example.com", "UserType": "SharedDevice"}`), 0o600)
+	out := mustRun(t, "create-user", "--cli-input-json", "file://"+file, "--email", "override@example.com", "--query", "User.[PrimaryEmail,UserType]", "--output", "text")
+	if out != "override@example.com\tSharedDevice\n" {
+		t.Errorf("explicit options must win over the input file: %q", out)
+	}
+	out = mustRun(t, "create-user", "--cli-input-yaml", "AccountId: "+example+"\nEmail: yaml@example.com # comment\n", "--query", "User.UserType", "--output", "text")
+	if out != "PrivateUser\n" {
+		t.Errorf("yaml input: %q", out)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--cli-input-json", "{}", "--cli-input-yaml", "a: 1"}, "Only one --cli-input- parameter may be specified."},
+		{[]string{"--cli-input-json", "{bad"}, "Error parsing parameter 'cli-input-json': Invalid JSON received."},
+		{[]string{"--cli-input-yaml", "a: [1"}, "Error parsing parameter 'cli-input-yaml': Invalid YAML received."},
+		{[]string{"--cli-input-json", "[1]"}, "Error parsing parameter '--cli-input-json': Invalid type: expecting map, received <class 'list'>"},
+		{[]string{"--cli-input-json", `{"AccountId":"a","Foo":1}`}, "Parameter validation failed:\nUnknown parameter in input: \"Foo\", must be one of: AccountId, Username, Email, UserType"},
+		{[]string{"--cli-input-json", `{"Email":"a@b.c"}`}, "Parameter validation failed:\nMissing required parameter in input: \"AccountId\""},
+		{[]string{"--cli-input-json", "file://" + filepath.Join(dir, "missing.json")}, "Unable to load paramfile"},
+	} {
+		_, stderr, code := run(t, append([]string{"create-user"}, tc.args...)...)
+		if code != 252 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: %d %s", tc.args, code, stderr)
+		}
+	}
+}
+
+func TestParameterSyntax(t *testing.T) {
+	devServer(t)
+	team := strings.TrimSpace(mustRun(t, "create-account", "--name", "Team", "--query", "Account.AccountId", "--output", "text"))
+	// A list as space-separated values, and an integer.
+	out := mustRun(t, "invite-users", "--account-id", team, "--user-email-list", "a@example.com", "b@example.com", "--user-type", "PrivateUser", "--query", "length(Invites)")
+	if strings.TrimSpace(out) != "2" {
+		t.Errorf("invites: %s", out)
+	}
+	users := mustRun(t, "list-users", "--account-id", team, "--max-results", "1", "--query", "length(Users)")
+	if strings.TrimSpace(users) != "1" {
+		t.Errorf("--max-results 1 gave %s", users)
+	}
+	ids := strings.Fields(mustRun(t, "list-users", "--account-id", team, "--query", "Users[].UserId", "--output", "text"))
+	// Structures in shorthand and in JSON; a list of structures in both.
+	mustRun(t, "update-user-settings", "--account-id", team, "--user-id", ids[0], "--user-settings", "Telephony={InboundCalling=true,OutboundCalling=false,SMS=true}")
+	out = mustRun(t, "get-user-settings", "--account-id", team, "--user-id", ids[0], "--output", "text")
+	if out != "TELEPHONY\tTrue\tFalse\tTrue\n" {
+		t.Errorf("shorthand structure: %q", out)
+	}
+	mustRun(t, "update-user-settings", "--account-id", team, "--user-id", ids[0], "--user-settings", `{"Telephony":{"InboundCalling":false,"OutboundCalling":true,"SMS":false}}`)
+	out = mustRun(t, "get-user-settings", "--account-id", team, "--user-id", ids[0], "--output", "text")
+	if out != "TELEPHONY\tFalse\tTrue\tFalse\n" {
+		t.Errorf("JSON structure: %q", out)
+	}
+	out = mustRun(t, "batch-update-user", "--account-id", team, "--update-user-request-items",
+		"UserId="+ids[0]+",LicenseType=Basic", "UserId=nobody,LicenseType=Basic", "--query", "UserErrors[].UserId", "--output", "text")
+	if out != "nobody\n" {
+		t.Errorf("shorthand list of structures: %q", out)
+	}
+	out = mustRun(t, "batch-update-user", "--account-id", team, "--update-user-request-items",
+		`[{"UserId":"`+ids[1]+`","LicenseType":"Basic"}]`, "--query", "length(UserErrors)")
+	if strings.TrimSpace(out) != "0" {
+		t.Errorf("JSON list of structures: %q", out)
+	}
+	// file:// for any value.
+	name := filepath.Join(t.TempDir(), "name.txt")
+	os.WriteFile(name, []byte("From A File"), 0o600)
+	out = mustRun(t, "update-account", "--account-id", team, "--name", "file://"+name, "--query", "Account.Name", "--output", "text")
+	if out != "From A File\n" {
+		t.Errorf("file:// value: %q", out)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"list-users", "--account-id", team, "--max-results", "abc"}, "expected an integer"},
+		{[]string{"list-users", "--account-id", team, "--max-results", "0"}, "Invalid value for parameter MaxResults, value: 0, valid min value: 1"},
+		{[]string{"update-user-settings", "--account-id", team, "--user-id", "x", "--user-settings", "Telephony={InboundCalling=maybe}"}, "expected true or false"},
+		{[]string{"update-user-settings", "--account-id", team, "--user-id", "x", "--user-settings", "Telephony={InboundCalling=true}"}, "Missing required parameter in UserSettings.Telephony: \"OutboundCalling\""},
+		{[]string{"create-account", "--name", ""}, "Invalid length for parameter Name, value: 0, valid min length: 1"},
+		{[]string{"create-account"}, "the following arguments are required: --name"},
+		{[]string{"get-user"}, "the following arguments are required: --account-id, --user-id"},
+		{[]string{"create-account", "--name"}, "argument --name: expected one argument"},
+	} {
+		_, stderr, code := run(t, tc.args...)
+		if code != 252 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d\n%s", tc.args, code, stderr)
+		}
+	}
+}
+
+func TestOutputFormats(t *testing.T) {
+	devServer(t)
+	mustRun(t, "admin-create-account", "--name", "Fixed", "--account-type", "EnterpriseLWA", "--account-id", "fixed-1")
+	get := []string{"get-account", "--account-id", "fixed-1", "--query", "Account.{Id:AccountId,Name:Name,Licenses:SupportedLicenses,Groups:SigninDelegateGroups}"}
+	for _, tc := range []struct{ format, want string }{
+		{"json", "{\n    \"Id\": \"fixed-1\",\n    \"Name\": \"Fixed\",\n    \"Licenses\": [\n        \"Basic\",\n        \"Pro\"\n    ],\n    \"Groups\": []\n}\n"},
+		{"text", "fixed-1\tFixed\nLICENSES\tBasic\nLICENSES\tPro\n"},
+		{"yaml", "Groups: []\nId: fixed-1\nLicenses:\n- Basic\n- Pro\nName: Fixed\n"},
+		{"yaml-stream", "- Groups: []\n  Id: fixed-1\n  Licenses:\n  - Basic\n  - Pro\n  Name: Fixed\n"},
+		{"off", ""},
+		{"table", `-----------------------
+|     GetAccount      |
++-----+---------------+
+|  Id |  fixed-1      |
+|  Name|  Fixed       |
++-----+---------------+
+||     Licenses      ||
+|+-------------------+|
+||  Basic            ||
+||  Pro              ||
+|+-------------------+|
+`},
+	} {
+		out := mustRun(t, append(get, "--output", tc.format)...)
+		if tc.format == "table" {
+			continue // compared with the AWS CLI in TestOutputMatchesAWSCLI
+		}
+		if out != tc.want {
+			t.Errorf("--output %s:\n%q\nwant\n%q", tc.format, out, tc.want)
+		}
+	}
+	t.Setenv("AWS_DEFAULT_OUTPUT", "text")
+	if out := mustRun(t, "get-account", "--account-id", "fixed-1", "--query", "Account.Name"); out != "Fixed\n" {
+		t.Errorf("AWS_DEFAULT_OUTPUT=text: %q", out)
+	}
+	// Empty outputs print nothing.
+	if out := mustRun(t, "update-account-settings", "--account-id", "fixed-1", "--account-settings", "EnableDialOut=true", "--output", "json"); out != "" {
+		t.Errorf("empty output printed %q", out)
+	}
+	if _, stderr, code := run(t, "get-account", "--account-id", "fixed-1", "--query", "Account.[", "--output", "json"); code != 252 || !strings.Contains(stderr, "Bad value for --query") {
+		t.Errorf("bad query: %d %s", code, stderr)
+	}
+}
+
+// The text and table renderings are compared with the AWS CLI's own, on the
+// same server and the same data.
+func TestOutputMatchesAWSCLI(t *testing.T) {
+	awsCLI, err := exec.LookPath("aws")
+	if err != nil {
+		t.Skip("the AWS CLI is not installed: cannot compare renderings with it")
+	}
+	url := devServer(t)
+	team := strings.TrimSpace(mustRun(t, "create-account", "--name", "Compare", "--query", "Account.AccountId", "--output", "text"))
+	mustRun(t, "invite-users", "--account-id", team, "--user-email-list", "ana@example.com", "bo@example.com", "--user-type", "SharedDevice")
+	mustRun(t, "create-user", "--account-id", example, "--email", "room@example.com", "--user-type", "SharedDevice")
+	queries := []string{
+		"Users[].{UserId:UserId,Email:PrimaryEmail,Type:UserType,Status:UserInvitationStatus,License:LicenseType}",
+		"Users[0]",
+		"Users[].PrimaryEmail",
+		"Users[].[UserId,PrimaryEmail]",
+	}
+	for _, account := range []string{team, example} {
+		for _, q := range queries {
+			for _, format := range []string{"text", "table"} {
+				args := []string{"list-users", "--account-id", account, "--query", q, "--output", format}
+				if q == "Users[0]" {
+					args = []string{"get-user", "--account-id", account, "--user-id", "", "--query", "User", "--output", format}
+					ids := strings.Fields(mustRun(t, "list-users", "--account-id", account, "--query", "Users[].UserId", "--output", "text"))
+					args[4] = ids[0]
+					// Leave out the timestamps, which AWS CLI v1 prints as sent.
+					args[6] = "User.{A:AccountId,B:AlexaForBusinessMetadata,D:DisplayName,E:PrimaryEmail,L:LicenseType,S:UserRegistrationStatus,T:UserType,U:UserId}"
+				}
+				ours := mustRun(t, append(args, "--color", "off")...)
+				cmd := exec.Command(awsCLI, append(append([]string{"chime"}, args...), "--endpoint-url", url, "--region", "us-east-1", "--color", "off")...)
+				cmd.Env = append(os.Environ(), "AWS_ACCESS_KEY_ID=test", "AWS_SECRET_ACCESS_KEY=test")
+				theirs, err := cmd.Output()
+				if err != nil {
+					t.Fatalf("aws %v: %v", args, err)
+				}
+				if ours != string(theirs) {
+					t.Errorf("%v:\nours\n%s\naws\n%s", args, ours, theirs)
+				}
+			}
+		}
+	}
+}
+
+func TestPagination(t *testing.T) {
+	devServer(t)
+	team := strings.TrimSpace(mustRun(t, "create-account", "--name", "Pages", "--query", "Account.AccountId", "--output", "text"))
+	var emails []string
+	for i := 0; i < 5; i++ {
+		emails = append(emails, string(rune('a'+i))+"@example.com")
+	}
+	mustRun(t, append([]string{"invite-users", "--account-id", team, "--user-email-list"}, emails...)...)
+	all := func(args ...string) (string, string) {
+		out := mustRun(t, append([]string{"list-users", "--account-id", team, "--output", "json"}, args...)...)
+		var r struct {
+			Users     []struct{ PrimaryEmail string }
+			NextToken string
+		}
+		if err := json.Unmarshal([]byte(out), &r); err != nil {
+			t.Fatalf("%v: %s", err, out)
+		}
+		var got []string
+		for _, u := range r.Users {
+			got = append(got, u.PrimaryEmail)
+		}
+		return strings.Join(got, " "), r.NextToken
+	}
+	if got, tok := all("--page-size", "2"); got != strings.Join(emails, " ") || tok != "" {
+		t.Errorf("auto-pagination over pages of 2: %q %q", got, tok)
+	}
+	if got, tok := all("--max-results", "2", "--no-paginate"); got != "a@example.com b@example.com" || tok == "" {
+		t.Errorf("--no-paginate: %q %q", got, tok)
+	}
+	if _, stderr, code := run(t, "list-users", "--account-id", team, "--page-size", "2", "--no-paginate"); code != 252 ||
+		!strings.Contains(stderr, "Cannot specify --no-paginate along with pagination arguments: --page-size") {
+		t.Errorf("--no-paginate with --page-size: %d %s", code, stderr)
+	}
+	got, tok := all("--page-size", "2", "--max-items", "3")
+	if got != "a@example.com b@example.com c@example.com" || tok == "" {
+		t.Fatalf("--max-items 3: %q %q", got, tok)
+	}
+	if got, tok := all("--page-size", "2", "--starting-token", tok); got != "d@example.com e@example.com" || tok != "" {
+		t.Errorf("--starting-token: %q %q", got, tok)
+	}
+	got, tok = all("--max-items", "2")
+	if got != "a@example.com b@example.com" || tok == "" {
+		t.Fatalf("--max-items 2 in one page: %q %q", got, tok)
+	}
+	if got, _ := all("--starting-token", tok, "--max-items", "2"); got != "c@example.com d@example.com" {
+		t.Errorf("resume inside the first page: %q", got)
+	}
+	if _, stderr, code := run(t, "list-users", "--account-id", team, "--starting-token", "%%%"); code != 252 || !strings.Contains(stderr, "Bad value for --starting-token") {
+		t.Errorf("bad starting token: %d %s", code, stderr)
+	}
+}
+
+func TestErrorsAndExitCodes(t *testing.T) {
+	devServer(t)
+	_, stderr, code := run(t, "create-user", "--account-id", "nope", "--email", "x@example.com")
+	if code != 254 || stderr != "\nchime: [ERROR]: An error occurred (NotFoundException) when calling the CreateUser operation: The account nope was not found\n" {
+		t.Errorf("service error: %d %q", code, stderr)
+	}
+	_, stderr, code = run(t, "get-account", "--account-id", "x", "--endpoint-url", "http://"+freeAddr(t))
+	if code != 255 || !strings.Contains(stderr, "Could not connect to the endpoint URL") {
+		t.Errorf("cannot connect: %d %s", code, stderr)
+	}
+	_, stderr, code = run(t, "get-account", "--account-id", "x", "--profile", "nosuch")
+	if code != 253 || !strings.Contains(stderr, "The config profile (nosuch) could not be found") {
+		t.Errorf("bad profile: %d %s", code, stderr)
+	}
+	_, stderr, code = run(t, "get-account", "--account-id", "x", "--endpoint-url", "https://chime.example.com")
+	if code != 253 || !strings.Contains(stderr, "Unable to locate credentials") {
+		t.Errorf("no credentials for a remote endpoint: %d %s", code, stderr)
+	}
+	_, stderr, code = run(t, "get-account", "--account-id", "x", "--endpoint-url", "localhost:1")
+	if code != 252 || !strings.Contains(stderr, "scheme is missing") {
+		t.Errorf("endpoint without a scheme: %d %s", code, stderr)
+	}
+	_, stderr, code = run(t, "get-account", "--account-id", "x", "--no-sign-request")
+	if code != 254 || !strings.Contains(stderr, "UnauthorizedClientException") {
+		t.Errorf("--no-sign-request: %d %s", code, stderr)
+	}
+	_, stderr, code = run(t, "create-usr")
+	if code != 252 || !strings.Contains(stderr, "Found invalid choice 'create-usr'\n\nMaybe you meant:\n\n  * create-user") {
+		t.Errorf("misspelt command: %d %s", code, stderr)
+	}
+	_, stderr, code = run(t, "get-account", "--account-id", "x", "--bogus", "v")
+	if code != 252 || !strings.Contains(stderr, "Unknown options: --bogus, v") {
+		t.Errorf("unknown option: %d %s", code, stderr)
+	}
+	_, stderr, code = run(t, "get-account", "--account-id", "x", "--output", "xml")
+	if code != 252 || !strings.Contains(stderr, "argument --output: invalid choice") {
+		t.Errorf("bad --output: %d %s", code, stderr)
+	}
+	_, stderr, code = run(t, "get-account", "--account-id", "x", "--cli-auto-prompt", "--no-cli-auto-prompt")
+	if code != 252 || !strings.Contains(stderr, "Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time.") {
+		t.Errorf("both prompt flags: %d %s", code, stderr)
+	}
+	if _, _, code := run(t); code != 252 {
+		t.Errorf("no command: %d", code)
+	}
+	if out, _, code := run(t, "--version"); code != 0 || !strings.HasPrefix(out, "chime/") {
+		t.Errorf("--version: %d %s", code, out)
+	}
+}
+
+func TestEndpointPrecedence(t *testing.T) {
+	url := devServer(t)
+	dead := "http://" + freeAddr(t)
+	t.Setenv("AWS_ENDPOINT_URL", dead)
+	t.Setenv("AWS_ENDPOINT_URL_CHIME", url)
+	mustRun(t, "list-accounts") // the service-specific variable beats the general one
+	t.Setenv("AWS_ENDPOINT_URL_CHIME", dead)
+	mustRun(t, "list-accounts", "--endpoint-url", url) // the flag beats both
+	if _, _, code := run(t, "list-accounts"); code != 255 {
+		t.Errorf("the dead endpoint was not used: %d", code)
+	}
+	os.Unsetenv("AWS_ENDPOINT_URL_CHIME")
+	t.Setenv("AWS_ENDPOINT_URL", url)
+	mustRun(t, "list-accounts")
+}
+
+func TestDebugMasksSecrets(t *testing.T) {
+	devServer(t)
+	t.Setenv("AWS_ACCESS_KEY_ID", "test")
+	t.Setenv("AWS_SECRET_ACCESS_KEY", "test")
+	t.Setenv("AWS_SESSION_TOKEN", "very-secret-token")
+	_, stderr, _ := run(t, "list-accounts", "--debug")
+	if !strings.Contains(stderr, "DEBUG request: GET ") || !strings.Contains(stderr, "Signature=***") || !strings.Contains(stderr, "DEBUG response: ") {
+		t.Errorf("debug output:\n%s", stderr)
+	}
+	if strings.Contains(stderr, "very-secret-token") || regexp.MustCompile(`Signature=[0-9a-f]{64}`).MatchString(stderr) {
+		t.Errorf("a secret reached the debug output:\n%s", stderr)
+	}
+}
+
+func TestHelp(t *testing.T) {
+	isolate(t)
+	out := mustRun(t, "help")
+	for _, want := range []string{"create-user", "batch-suspend-user", "admin-create-account", "--endpoint-url"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("help lacks %s", want)
+		}
+	}
+	for _, args := range [][]string{{"create-user", "help"}, {"create-user", "--help"}} {
+		out := mustRun(t, args...)
+		for _, want := range []string{"--account-id (string) [required]", "Possible values:", "  - SharedDevice", "pattern: .+@.+\\..+", "PersonalPIN -> (string)"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%v lacks %q:\n%s", args, want, out)
+			}
+		}
+	}
+}
+
+func TestServerAndExtensionCommands(t *testing.T) {
+	isolate(t)
 	url, stop := runServer(t, "--dev")
 	resp, err := http.Get(url + "/_chime/health")
 	if err != nil {
@@ -82,25 +550,20 @@ func TestServerAndAdminCommands(t *testing.T) {
 	if health["Status"] != "ok" || health["Store"] != "memory" {
 		t.Fatalf("health %v", health)
 	}
-
 	// No credentials anywhere and a loopback endpoint: the development pair.
 	out, stderr, code := run(t, "admin", "create-account", "--name", "Directory", "--account-type", "EnterpriseDirectory",
 		"--account-id", "dir-1", "--endpoint-url", url)
-	if code != 0 || !strings.Contains(out, `    "Account": {`) || !strings.Contains(out, `"AccountType": "EnterpriseDirectory"`) {
-		t.Fatalf("create-account: %d %s %s", code, out, stderr)
+	if code != 0 || !strings.Contains(out, `"AccountType": "EnterpriseDirectory"`) {
+		t.Fatalf("admin create-account: %d %s %s", code, out, stderr)
 	}
-	t.Setenv("AWS_ENDPOINT_URL_CHIME", url) // the endpoint from the environment
-	out, _, code = run(t, "admin", "update-account", "--account-id", "dir-1", "--account-status", "Suspended")
+	t.Setenv("AWS_ENDPOINT_URL_CHIME", url)
+	out, _, code = run(t, "admin-update-account", "--account-id", "dir-1", "--account-status", "Suspended")
 	if code != 0 || !strings.Contains(out, `"AccountStatus": "Suspended"`) {
-		t.Fatalf("update-account: %d %s", code, out)
+		t.Fatalf("admin-update-account: %d %s", code, out)
 	}
 	_, stderr, code = run(t, "admin", "update-account", "--account-id", "dir-1", "--account-type", "Team")
 	if code != 254 || !strings.Contains(stderr, "An error occurred (BadRequestException) when calling the AdminUpdateAccount operation") {
 		t.Fatalf("update-account to Team: %d %s", code, stderr)
-	}
-	_, stderr, code = run(t, "admin", "create-account")
-	if code != 252 || !strings.Contains(stderr, "the following arguments are required: --name") {
-		t.Fatalf("missing --name: %d %s", code, stderr)
 	}
 	resp, err = http.Get(url + "/_chime/metrics")
 	if err != nil {
@@ -118,16 +581,8 @@ func TestServerAndAdminCommands(t *testing.T) {
 	}
 }
 
-func TestUsageErrors(t *testing.T) {
-	if _, _, code := run(t); code != 252 {
-		t.Errorf("no command: %d", code)
-	}
-	if _, stderr, code := run(t, "frobnicate"); code != 252 || !strings.Contains(stderr, `unknown command "frobnicate"`) {
-		t.Errorf("unknown command: %d %s", code, stderr)
-	}
-	if out, _, code := run(t, "version"); code != 0 || !strings.HasPrefix(out, "chime/") {
-		t.Errorf("version: %d %s", code, out)
-	}
+func TestServerUsageErrors(t *testing.T) {
+	isolate(t)
 	if _, stderr, code := run(t, "server", "--store", "mysql://x", "--listen", freeAddr(t)); code != 253 || !strings.Contains(stderr, "--store must be") {
 		t.Errorf("bad store: %d %s", code, stderr)
 	}

@@ -1,0 +1,226 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/openchime/chime/apispec"
+)
+
+// object is a JSON object that keeps its keys in order: the model's member
+// order, which is how the AWS CLI prints every response.
+type object struct {
+	keys []string
+	vals map[string]any
+}
+
+func newObject() *object { return &object{vals: map[string]any{}} }
+
+func (o *object) set(k string, v any) {
+	if _, ok := o.vals[k]; !ok {
+		o.keys = append(o.keys, k)
+	}
+	o.vals[k] = v
+}
+
+func (o *object) get(k string) (any, bool) {
+	v, ok := o.vals[k]
+	return v, ok
+}
+
+func (o *object) len() int { return len(o.keys) }
+
+// pythonTime renders a timestamp as Python's datetime.isoformat() does for
+// an aware UTC time, which is how AWS CLI v2 prints timestamps.
+func pythonTime(t time.Time) string {
+	t = t.UTC()
+	s := t.Format("2006-01-02T15:04:05")
+	if us := t.Nanosecond() / 1000; us != 0 {
+		s += fmt.Sprintf(".%06d", us)
+	}
+	return s + "+00:00"
+}
+
+// shapeResponse turns a decoded JSON response into an ordered document
+// that follows the output shape: members in model order, unknown members
+// dropped (as botocore drops them), timestamps re-rendered.
+func shapeResponse(s *apispec.Shape, v any) any {
+	if v == nil || s == nil {
+		return nil
+	}
+	switch s.Type {
+	case apispec.Structure:
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil
+		}
+		out := newObject()
+		for _, mem := range s.Members {
+			if mv, ok := m[mem.Name]; ok && mv != nil {
+				out.set(mem.Name, shapeResponse(mem.Shape, mv))
+			}
+		}
+		return out
+	case apispec.List:
+		items, ok := v.([]any)
+		if !ok {
+			return nil
+		}
+		out := make([]any, 0, len(items))
+		for _, it := range items {
+			out = append(out, shapeResponse(s.Member, it))
+		}
+		return out
+	case apispec.Timestamp:
+		str, _ := v.(string)
+		for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999"} {
+			if t, err := time.Parse(layout, str); err == nil {
+				return pythonTime(t)
+			}
+		}
+		if n, ok := v.(json.Number); ok {
+			if f, err := n.Float64(); err == nil {
+				return pythonTime(time.UnixMicro(int64(f * 1e6)))
+			}
+		}
+		return str
+	case apispec.Integer:
+		if n, ok := v.(json.Number); ok {
+			if i, err := n.Int64(); err == nil {
+				return i
+			}
+		}
+		return v
+	}
+	return v
+}
+
+// toPlain turns ordered documents into maps, for JMESPath.
+func toPlain(v any) any {
+	switch x := v.(type) {
+	case *object:
+		m := make(map[string]any, len(x.keys))
+		for _, k := range x.keys {
+			m[k] = toPlain(x.vals[k])
+		}
+		return m
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = toPlain(e)
+		}
+		return out
+	case int64:
+		return float64(x)
+	}
+	return v
+}
+
+// keyRanks orders the keys of query results: a key's rank is where it
+// first appears in the output shape, walked in model order. Keys the model
+// does not know (multiselect names) come after, alphabetically.
+func keyRanks(s *apispec.Shape) map[string]int {
+	ranks := map[string]int{}
+	var walk func(*apispec.Shape, int)
+	walk = func(s *apispec.Shape, depth int) {
+		if s == nil || depth > 8 {
+			return
+		}
+		for _, m := range s.Members {
+			if _, ok := ranks[m.Name]; !ok {
+				ranks[m.Name] = len(ranks)
+			}
+			walk(m.Shape, depth+1)
+		}
+		walk(s.Member, depth+1)
+	}
+	walk(s, 0)
+	return ranks
+}
+
+// fromPlain orders a JMESPath result again.
+func fromPlain(v any, ranks map[string]int) any {
+	switch x := v.(type) {
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Slice(keys, func(i, j int) bool {
+			ri, oki := ranks[keys[i]]
+			rj, okj := ranks[keys[j]]
+			switch {
+			case oki && okj:
+				return ri < rj
+			case oki != okj:
+				return oki
+			}
+			return keys[i] < keys[j]
+		})
+		o := newObject()
+		for _, k := range keys {
+			o.set(k, fromPlain(x[k], ranks))
+		}
+		return o
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = fromPlain(e, ranks)
+		}
+		return out
+	case float64:
+		if x == float64(int64(x)) {
+			return int64(x)
+		}
+	}
+	return v
+}
+
+// pyStr is Python's str() of a scalar, as the text and table formats print.
+func pyStr(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "None"
+	case bool:
+		if x {
+			return "True"
+		}
+		return "False"
+	case string:
+		return x
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case json.Number:
+		return x.String()
+	}
+	return fmt.Sprint(v)
+}
+
+func isScalar(v any) bool {
+	switch v.(type) {
+	case *object, []any:
+		return false
+	}
+	return true
+}
+
+// kebab turns a model name into an AWS CLI name: CreateUser -> create-user,
+// ResetPersonalPIN -> reset-personal-pin.
+func kebab(name string) string {
+	s1 := firstCap.ReplaceAllString(name, "${1}-${2}")
+	return strings.ToLower(endCap.ReplaceAllString(s1, "${1}-${2}"))
+}
+
+var (
+	firstCap = regexpMust(`(.)([A-Z][a-z]+)`)
+	endCap   = regexpMust(`([a-z0-9])([A-Z])`)
+)
+
+func regexpMust(p string) *regexp.Regexp { return regexp.MustCompile(p) }

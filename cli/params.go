@@ -1,0 +1,289 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/openchime/chime/apispec"
+)
+
+// paramError is a problem with what the user typed (exit code 252).
+type paramError struct{ msg string }
+
+func (e *paramError) Error() string { return e.msg }
+
+func paramErrorf(format string, args ...any) *paramError {
+	return &paramError{fmt.Sprintf(format, args...)}
+}
+
+// readParamFile resolves file:// and fileb:// values, as the AWS CLI does
+// for every parameter.
+func readParamFile(flag, v string) (string, error) {
+	for _, prefix := range []string{"file://", "fileb://"} {
+		if strings.HasPrefix(v, prefix) {
+			b, err := os.ReadFile(strings.TrimPrefix(v, prefix))
+			if err != nil {
+				return "", paramErrorf("Error parsing parameter '%s': Unable to load paramfile %s: %v", flag, v, err)
+			}
+			return string(b), nil
+		}
+	}
+	return v, nil
+}
+
+// convertParam turns the raw command-line values of one member into the
+// value its shape wants.
+func convertParam(flag string, s *apispec.Shape, raw []string) (any, error) {
+	for i, v := range raw {
+		r, err := readParamFile(flag, v)
+		if err != nil {
+			return nil, err
+		}
+		raw[i] = r
+	}
+	bad := func(err error) error { return paramErrorf("Error parsing parameter '%s': %v", flag, err) }
+	switch s.Type {
+	case apispec.List:
+		if len(raw) == 1 && strings.HasPrefix(strings.TrimSpace(raw[0]), "[") {
+			v, err := decodeJSONValue(raw[0])
+			if err != nil {
+				return nil, bad(err)
+			}
+			return coerce(s, v, flag)
+		}
+		items := make([]any, len(raw))
+		for i, r := range raw {
+			if s.Member.Type == apispec.Structure {
+				v, err := structureValue(r)
+				if err != nil {
+					return nil, bad(err)
+				}
+				items[i] = v
+			} else {
+				items[i] = r
+			}
+		}
+		return coerce(s, items, flag)
+	case apispec.Structure:
+		v, err := structureValue(raw[0])
+		if err != nil {
+			return nil, bad(err)
+		}
+		return coerce(s, v, flag)
+	}
+	return coerce(s, raw[0], flag)
+}
+
+func structureValue(r string) (any, error) {
+	if strings.HasPrefix(strings.TrimSpace(r), "{") {
+		return decodeJSONValue(r)
+	}
+	return parseShorthand(r)
+}
+
+func decodeJSONValue(s string) (any, error) {
+	dec := json.NewDecoder(strings.NewReader(s))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, fmt.Errorf("Invalid JSON: %v\nJSON received: %s", err, s)
+	}
+	return v, nil
+}
+
+// coerce types the strings of shorthand and command-line values by shape
+// ("true" for a boolean, "5" for an integer); JSON values pass as they are
+// and botocore-style validation judges them later.
+func coerce(s *apispec.Shape, v any, flag string) (any, error) {
+	switch s.Type {
+	case apispec.Integer:
+		if str, ok := v.(string); ok {
+			n, err := strconv.ParseInt(str, 10, 64)
+			if err != nil {
+				return nil, paramErrorf("Error parsing parameter '%s': expected an integer, received %q", flag, str)
+			}
+			return n, nil
+		}
+		if n, ok := v.(json.Number); ok {
+			if i, err := n.Int64(); err == nil {
+				return i, nil
+			}
+		}
+	case apispec.Boolean:
+		if str, ok := v.(string); ok {
+			switch strings.ToLower(str) {
+			case "true":
+				return true, nil
+			case "false":
+				return false, nil
+			}
+			return nil, paramErrorf("Error parsing parameter '%s': expected true or false, received %q", flag, str)
+		}
+	case apispec.List:
+		if items, ok := v.([]any); ok {
+			out := make([]any, len(items))
+			for i, it := range items {
+				c, err := coerce(s.Member, it, flag)
+				if err != nil {
+					return nil, err
+				}
+				out[i] = c
+			}
+			return out, nil
+		}
+	case apispec.Structure:
+		if m, ok := v.(map[string]any); ok {
+			out := map[string]any{}
+			for k, val := range m {
+				mem := s.MemberNamed(k)
+				if mem == nil {
+					out[k] = val // reported as unknown by validation
+					continue
+				}
+				c, err := coerce(mem.Shape, val, flag)
+				if err != nil {
+					return nil, err
+				}
+				out[k] = c
+			}
+			return out, nil
+		}
+	}
+	return v, nil
+}
+
+// validateInput checks the input document as botocore does before it
+// sends anything: unknown and missing members, types, and minimums.
+// (Maximums, patterns and enums are the server's to judge.)
+func validateInput(s *apispec.Shape, doc map[string]any) error {
+	var problems []string
+	validateValue(s, doc, "", &problems)
+	if len(problems) > 0 {
+		return &paramError{"Parameter validation failed:\n" + strings.Join(problems, "\n")}
+	}
+	return nil
+}
+
+func validateValue(s *apispec.Shape, v any, path string, problems *[]string) {
+	name := path
+	typeErr := func(valid string) {
+		*problems = append(*problems, fmt.Sprintf("Invalid type for parameter %s, value: %s, type: %s, valid types: %s",
+			name, pyRepr(v), pyType(v), valid))
+	}
+	switch s.Type {
+	case apispec.Structure:
+		m, ok := v.(map[string]any)
+		if !ok {
+			typeErr("<class 'dict'>")
+			return
+		}
+		var names []string
+		for _, mem := range s.Members {
+			names = append(names, mem.Name)
+		}
+		for _, k := range sortedMapKeys(m) {
+			if s.MemberNamed(k) == nil {
+				*problems = append(*problems, fmt.Sprintf("Unknown parameter in %s: %q, must be one of: %s",
+					inputName(path), k, strings.Join(names, ", ")))
+			}
+		}
+		for _, mem := range s.Members {
+			child := mem.Name
+			if path != "" {
+				child = path + "." + mem.Name
+			}
+			mv, present := m[mem.Name]
+			if !present || mv == nil {
+				if mem.Required {
+					*problems = append(*problems, fmt.Sprintf("Missing required parameter in %s: %q", inputName(path), mem.Name))
+				}
+				continue
+			}
+			validateValue(mem.Shape, mv, child, problems)
+		}
+	case apispec.List:
+		items, ok := v.([]any)
+		if !ok {
+			typeErr("<class 'list'>, <class 'tuple'>")
+			return
+		}
+		if s.HasMin && len(items) < s.Min {
+			*problems = append(*problems, fmt.Sprintf("Invalid length for parameter %s, value: %d, valid min length: %d", name, len(items), s.Min))
+		}
+		for i, it := range items {
+			validateValue(s.Member, it, fmt.Sprintf("%s[%d]", path, i), problems)
+		}
+	case apispec.String, apispec.Timestamp:
+		str, ok := v.(string)
+		if !ok {
+			typeErr("<class 'str'>")
+			return
+		}
+		if s.HasMin && len([]rune(str)) < s.Min {
+			*problems = append(*problems, fmt.Sprintf("Invalid length for parameter %s, value: %d, valid min length: %d", name, len([]rune(str)), s.Min))
+		}
+	case apispec.Integer:
+		n, ok := v.(int64)
+		if !ok {
+			typeErr("<class 'int'>")
+			return
+		}
+		if s.HasMin && n < int64(s.Min) {
+			*problems = append(*problems, fmt.Sprintf("Invalid value for parameter %s, value: %d, valid min value: %d", name, n, s.Min))
+		}
+	case apispec.Boolean:
+		if _, ok := v.(bool); !ok {
+			typeErr("<class 'bool'>")
+		}
+	}
+}
+
+func inputName(path string) string {
+	if path == "" {
+		return "input"
+	}
+	return path
+}
+
+func sortedMapKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sortStrings(keys)
+	return keys
+}
+
+func pyType(v any) string {
+	switch v.(type) {
+	case string:
+		return "<class 'str'>"
+	case bool:
+		return "<class 'bool'>"
+	case int64, json.Number:
+		return "<class 'int'>"
+	case []any:
+		return "<class 'list'>"
+	case map[string]any:
+		return "<class 'dict'>"
+	case nil:
+		return "<class 'NoneType'>"
+	}
+	return fmt.Sprintf("<class '%T'>", v)
+}
+
+func pyRepr(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case bool:
+		return pyStr(x)
+	case map[string]any, []any:
+		b, _ := json.Marshal(x)
+		return string(b)
+	}
+	return fmt.Sprint(v)
+}

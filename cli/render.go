@@ -1,0 +1,392 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/width"
+	"go.yaml.in/yaml/v3"
+)
+
+// render writes a response (an ordered document, or a query's result) in
+// one of the AWS CLI's output formats. pages holds the pages of a
+// paginated call for yaml-stream; title is the operation name (table).
+func render(w io.Writer, format, title string, doc any, pages []any, color bool) error {
+	if o, ok := doc.(*object); ok && o.len() == 0 {
+		return nil // empty outputs print nothing
+	}
+	switch format {
+	case "json":
+		var b strings.Builder
+		writePyJSON(&b, doc, 0)
+		b.WriteByte('\n')
+		_, err := io.WriteString(w, b.String())
+		return err
+	case "text":
+		var b strings.Builder
+		formatText(&b, doc, "", nil)
+		_, err := io.WriteString(w, b.String())
+		return err
+	case "table":
+		t := &table{color: color}
+		if t.build(title, doc, 0) {
+			_, err := io.WriteString(w, t.render(80))
+			return err
+		}
+		return nil
+	case "yaml":
+		var b strings.Builder
+		writeYAML(&b, doc, 0, false)
+		_, err := io.WriteString(w, b.String())
+		return err
+	case "yaml-stream":
+		var b strings.Builder
+		if pages == nil {
+			pages = []any{doc}
+		}
+		writeYAML(&b, pages, 0, false)
+		_, err := io.WriteString(w, b.String())
+		return err
+	case "off":
+		return nil
+	}
+	return fmt.Errorf("unknown output format %q", format)
+}
+
+// writePyJSON writes v as Python's json.dumps(v, indent=4, ensure_ascii=False).
+func writePyJSON(b *strings.Builder, v any, indent int) {
+	pad := strings.Repeat(" ", 4*(indent+1))
+	switch x := v.(type) {
+	case *object:
+		if x.len() == 0 {
+			b.WriteString("{}")
+			return
+		}
+		b.WriteString("{\n")
+		for i, k := range x.keys {
+			if i > 0 {
+				b.WriteString(",\n")
+			}
+			b.WriteString(pad)
+			writePyString(b, k)
+			b.WriteString(": ")
+			writePyJSON(b, x.vals[k], indent+1)
+		}
+		b.WriteString("\n" + strings.Repeat(" ", 4*indent) + "}")
+	case []any:
+		if len(x) == 0 {
+			b.WriteString("[]")
+			return
+		}
+		b.WriteString("[\n")
+		for i, e := range x {
+			if i > 0 {
+				b.WriteString(",\n")
+			}
+			b.WriteString(pad)
+			writePyJSON(b, e, indent+1)
+		}
+		b.WriteString("\n" + strings.Repeat(" ", 4*indent) + "]")
+	case string:
+		writePyString(b, x)
+	case nil:
+		b.WriteString("null")
+	case bool:
+		b.WriteString(strconv.FormatBool(x))
+	case float64:
+		if x == math.Trunc(x) && math.Abs(x) < 1e16 {
+			b.WriteString(strconv.FormatFloat(x, 'f', 1, 64))
+		} else {
+			b.WriteString(strconv.FormatFloat(x, 'g', -1, 64))
+		}
+	default:
+		b.WriteString(pyStr(x))
+	}
+}
+
+func writePyString(b *strings.Builder, s string) {
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\b':
+			b.WriteString(`\b`)
+		case '\f':
+			b.WriteString(`\f`)
+		default:
+			if r < 0x20 {
+				fmt.Fprintf(b, `\u%04x`, r)
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	b.WriteByte('"')
+}
+
+// formatText is the AWS CLI's text format: the scalars of a structure on
+// one tab-separated line (sorted by key, prefixed by the upper-cased name
+// of the member that holds them), nested structures and lists after.
+func formatText(b *strings.Builder, v any, identifier string, scalarKeys []string) {
+	switch x := v.(type) {
+	case *object:
+		var scalars []string
+		type named struct {
+			key string
+			val any
+		}
+		var rest []named
+		if scalarKeys == nil {
+			for _, k := range sortedKeys(x) {
+				if isScalar(x.vals[k]) {
+					scalars = append(scalars, pyStr(x.vals[k]))
+				} else {
+					rest = append(rest, named{k, x.vals[k]})
+				}
+			}
+		} else {
+			known := map[string]bool{}
+			for _, k := range scalarKeys {
+				known[k] = true
+				val, ok := x.get(k)
+				if !ok {
+					scalars = append(scalars, "")
+				} else {
+					scalars = append(scalars, pyStr(val))
+				}
+			}
+			for _, k := range sortedKeys(x) {
+				if !known[k] {
+					rest = append(rest, named{k, x.vals[k]})
+				}
+			}
+		}
+		if len(scalars) > 0 {
+			if identifier != "" {
+				scalars = append([]string{strings.ToUpper(identifier)}, scalars...)
+			}
+			b.WriteString(strings.Join(scalars, "\t") + "\n")
+		}
+		for _, n := range rest {
+			formatText(b, n.val, n.key, nil)
+		}
+	case []any:
+		if len(x) == 0 {
+			return
+		}
+		hasObject, hasList := false, false
+		for _, e := range x {
+			switch e.(type) {
+			case *object:
+				hasObject = true
+			case []any:
+				hasList = true
+			}
+		}
+		switch {
+		case hasObject:
+			keys := allScalarKeys(x)
+			for _, e := range x {
+				formatText(b, e, identifier, keys)
+			}
+		case hasList:
+			var scalars []any
+			for _, e := range x {
+				if isScalar(e) {
+					scalars = append(scalars, e)
+				}
+			}
+			if len(scalars) > 0 {
+				textScalarList(b, scalars, identifier)
+			}
+			for _, e := range x {
+				if !isScalar(e) {
+					formatText(b, e, identifier, nil)
+				}
+			}
+		default:
+			textScalarList(b, x, identifier)
+		}
+	default:
+		b.WriteString(pyStr(x) + "\n")
+	}
+}
+
+func textScalarList(b *strings.Builder, items []any, identifier string) {
+	if identifier != "" {
+		for _, it := range items {
+			b.WriteString(strings.ToUpper(identifier) + "\t" + pyStr(it) + "\n")
+		}
+		return
+	}
+	parts := make([]string, len(items))
+	for i, it := range items {
+		parts[i] = pyStr(it)
+	}
+	b.WriteString(strings.Join(parts, "\t") + "\n")
+}
+
+func sortedKeys(o *object) []string {
+	keys := append([]string(nil), o.keys...)
+	sort.Strings(keys)
+	return keys
+}
+
+func allScalarKeys(list []any) []string {
+	seen := map[string]bool{}
+	for _, e := range list {
+		if o, ok := e.(*object); ok {
+			for _, k := range o.keys {
+				if isScalar(o.vals[k]) {
+					seen[k] = true
+				}
+			}
+		}
+	}
+	keys := make([]string, 0, len(seen))
+	for k := range seen {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// writeYAML writes v in block style with sorted keys, as the AWS CLI's
+// safe YAML dumper does; strings are quoted (single quotes) only where a
+// plain scalar would read back as something else.
+func writeYAML(b *strings.Builder, v any, indent int, inSeq bool) {
+	pad := strings.Repeat("  ", indent)
+	switch x := v.(type) {
+	case *object:
+		if x.len() == 0 {
+			b.WriteString("{}\n")
+			return
+		}
+		for i, k := range sortedKeys(x) {
+			if i > 0 || !inSeq {
+				b.WriteString(pad)
+			}
+			b.WriteString(yamlScalar(k) + ":")
+			writeYAMLValue(b, x.vals[k], indent)
+		}
+	case []any:
+		if len(x) == 0 {
+			b.WriteString("[]\n")
+			return
+		}
+		for i, e := range x {
+			if i > 0 || !inSeq {
+				b.WriteString(pad)
+			}
+			b.WriteString("- ")
+			switch ev := e.(type) {
+			case *object:
+				if ev.len() == 0 {
+					b.WriteString("{}\n")
+				} else {
+					writeYAML(b, ev, indent+1, true)
+				}
+			case []any:
+				if len(ev) == 0 {
+					b.WriteString("[]\n")
+				} else {
+					writeYAML(b, ev, indent+1, true)
+				}
+			default:
+				b.WriteString(yamlScalar(ev) + "\n")
+			}
+		}
+	default:
+		b.WriteString(yamlScalar(x) + "\n")
+	}
+}
+
+func writeYAMLValue(b *strings.Builder, v any, indent int) {
+	switch x := v.(type) {
+	case *object:
+		if x.len() == 0 {
+			b.WriteString(" {}\n")
+			return
+		}
+		b.WriteString("\n")
+		writeYAML(b, x, indent+1, false)
+	case []any:
+		if len(x) == 0 {
+			b.WriteString(" []\n")
+			return
+		}
+		b.WriteString("\n")
+		// Sequences sit at their key's indentation.
+		writeYAML(b, x, indent, false)
+	default:
+		b.WriteString(" " + yamlScalar(x) + "\n")
+	}
+}
+
+func yamlScalar(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return strconv.FormatBool(x)
+	case int64, float64:
+		return pyStr(x)
+	case string:
+		return yamlString(x)
+	}
+	return yamlString(pyStr(v))
+}
+
+// yamlString quotes s only when the YAML library would not read it back as
+// the same plain string; quoting uses single quotes unless s needs escapes.
+func yamlString(s string) string {
+	out, err := yaml.Marshal(s)
+	if err != nil {
+		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	}
+	enc := strings.TrimSuffix(string(out), "\n")
+	if enc == s {
+		return s
+	}
+	if strings.HasPrefix(enc, `"`) && !needsEscapes(s) {
+		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+	}
+	return enc
+}
+
+func needsEscapes(s string) bool {
+	for _, r := range s {
+		if r < 0x20 || r == 0x7f || !utf8.ValidRune(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// textWidth counts East Asian wide characters twice, as terminals do.
+func textWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth, width.EastAsianAmbiguous:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}
