@@ -174,7 +174,7 @@ func runPrompted(ctx context.Context, op *apispec.Operation, all []string, stdin
 			kept = append(kept, a)
 		}
 	}
-	line := joinArgs(kept)
+	line := joinArgs(kept) + " "
 	in, ok := stdin.(*os.File)
 	if !ok || in == nil {
 		printError(stderr, "--cli-auto-prompt needs a terminal on standard input")
@@ -188,12 +188,15 @@ func runPrompted(ctx context.Context, op *apispec.Operation, all []string, stdin
 	}
 	m := final.(promptModel)
 	text := strings.TrimSpace(m.input.Value())
+	words, err := splitWords(text)
+	if err == nil {
+		text = joinArgs(words)
+	}
 	if m.aborted || ctx.Err() != nil {
 		fmt.Fprintf(stderr, "> chime %s\n", text)
 		return exitInterrupted
 	}
 	fmt.Fprintf(stdout, "> chime %s\n", text)
-	words, err := splitWords(text)
 	if err != nil {
 		return paramFailure(stderr, err, false)
 	}

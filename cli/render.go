@@ -354,6 +354,9 @@ func yamlScalar(v any) string {
 // yamlString quotes s only when the YAML library would not read it back as
 // the same plain string; quoting uses single quotes unless s needs escapes.
 func yamlString(s string) string {
+	if needsEscapes(s) {
+		return strconv.Quote(s) // YAML's double-quoted style takes Go's escapes
+	}
 	out, err := yaml.Marshal(s)
 	if err != nil {
 		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
@@ -362,10 +365,7 @@ func yamlString(s string) string {
 	if enc == s {
 		return s
 	}
-	if strings.HasPrefix(enc, `"`) && !needsEscapes(s) {
-		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
-	}
-	return enc
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
 }
 
 func needsEscapes(s string) bool {

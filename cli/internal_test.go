@@ -1,0 +1,88 @@
+package cli
+
+import (
+	"fmt"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/openchime/chime/apispec"
+)
+
+func TestKebab(t *testing.T) {
+	for in, want := range map[string]string{
+		"CreateUser": "create-user", "ResetPersonalPIN": "reset-personal-pin", "AccountId": "account-id",
+		"AssociateSigninDelegateGroupsWithAccount": "associate-signin-delegate-groups-with-account",
+		"UserEmailList": "user-email-list", "SMS": "sms", "E164PhoneNumber": "e164-phone-number",
+		"AlexaForBusinessMetadata": "alexa-for-business-metadata",
+	} {
+		if got := kebab(in); got != want {
+			t.Errorf("kebab(%s) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func TestShorthand(t *testing.T) {
+	got, err := parseShorthand(`Telephony={InboundCalling=true,SMS=false},Names=[a,"b,c"],Plain=x y`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]any{"Telephony": map[string]any{"InboundCalling": "true", "SMS": "false"},
+		"Names": []any{"a", "b,c"}, "Plain": "x y"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %#v", got)
+	}
+	for _, bad := range []string{"novalue", "A={B=1", "A=[1,2", `A="open`, "=x", "A=1}"} {
+		if _, err := parseShorthand(bad); err == nil {
+			t.Errorf("%q parsed", bad)
+		}
+	}
+}
+
+func TestSplitWords(t *testing.T) {
+	got, err := splitWords(`create-user --name 'a b' --x "c \"d\"" e\ f`)
+	if err != nil || fmt.Sprint(got) != `[create-user --name a b --x c "d" e f]` || len(got) != 6 {
+		t.Errorf("%q %v", got, err)
+	}
+	if _, err := splitWords(`a 'b`); err == nil {
+		t.Error("an open quote was accepted")
+	}
+	if joinArgs([]string{"a b", "it's", "plain"}) != `'a b' 'it'\''s' plain` {
+		t.Error(joinArgs([]string{"a b", "it's", "plain"}))
+	}
+}
+
+func TestBooleanOptions(t *testing.T) {
+	op := &apispec.Operation{Name: "Toggle", Input: &apispec.Shape{Type: apispec.Structure, Members: []apispec.Member{
+		{Name: "Enabled", Shape: &apispec.Shape{Type: apispec.Boolean}},
+		{Name: "Dry", Shape: &apispec.Shape{Type: apispec.Boolean}},
+	}}}
+	inv, err := parseInvocation(op, defaultGlobals(), []string{"--enabled", "--no-dry"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := inv.document()
+	if err != nil || doc["Enabled"] != true || doc["Dry"] != false {
+		t.Errorf("%v %v", doc, err)
+	}
+}
+
+func TestPythonTime(t *testing.T) {
+	if got := pythonTime(time.Date(2020, 1, 15, 22, 38, 9, 806_000_000, time.UTC)); got != "2020-01-15T22:38:09.806000+00:00" {
+		t.Error(got)
+	}
+	if got := pythonTime(time.Date(2020, 1, 15, 22, 38, 9, 0, time.UTC)); got != "2020-01-15T22:38:09+00:00" {
+		t.Error(got)
+	}
+}
+
+func TestYAMLQuoting(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain": "plain", "": "''", "true": "'true'", "2020-01-15T22:38:09.806000+00:00": "'2020-01-15T22:38:09.806000+00:00'",
+		"123": "'123'", "a: b": "'a: b'", "it's": "it's", "line\nbreak": `"line\nbreak"`,
+	} {
+		if got := yamlString(in); got != want {
+			t.Errorf("yamlString(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
