@@ -173,7 +173,7 @@ func escapeLabel(s string) string {
 func decodeServiceError(status int, h http.Header, body []byte) *serviceError {
 	var e struct {
 		Code, Message, Type string
-		LowerMessage       string `json:"message"`
+		LowerMessage        string `json:"message"`
 	}
 	_ = json.Unmarshal(body, &e)
 	code := h.Get("X-Amzn-ErrorType")

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/width"
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/width"
 )
 
 // render writes a response (an ordered document, or a query's result) in
