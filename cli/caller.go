@@ -171,10 +171,8 @@ func escapeLabel(s string) string {
 }
 
 func decodeServiceError(status int, h http.Header, body []byte) *serviceError {
-	var e struct {
-		Code, Message, Type string
-		LowerMessage        string `json:"message"`
-	}
+	// Field names match case-insensitively: Message and message both fill Message.
+	var e struct{ Code, Message string }
 	_ = json.Unmarshal(body, &e)
 	code := h.Get("X-Amzn-ErrorType")
 	if code == "" {
@@ -188,9 +186,6 @@ func decodeServiceError(status int, h http.Header, body []byte) *serviceError {
 		code = strconv.Itoa(status)
 	}
 	msg := e.Message
-	if msg == "" {
-		msg = e.LowerMessage
-	}
 	if msg == "" {
 		msg = http.StatusText(status)
 	}

@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"encoding/pem"
+	"net/http/httptest"
+	"net/http/httputil"
+	neturl "net/url"
 	"net"
 	"net/http"
 	"os"
@@ -589,5 +593,49 @@ func TestServerUsageErrors(t *testing.T) {
 	t.Setenv("CHIME_LOG_LEVEL", "loud")
 	if _, stderr, code := run(t, "server"); code != 252 || !strings.Contains(stderr, "--log-level") {
 		t.Errorf("bad env value: %d %s", code, stderr)
+	}
+}
+
+func TestTLSOptions(t *testing.T) {
+	url := devServer(t)
+	target, _ := neturl.Parse(url)
+	tlsServer := httptest.NewTLSServer(httputil.NewSingleHostReverseProxy(target))
+	defer tlsServer.Close()
+	bundle := filepath.Join(t.TempDir(), "ca.pem")
+	os.WriteFile(bundle, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: tlsServer.Certificate().Raw}), 0o600)
+	// The signature covers the Host header the proxy passes on unchanged.
+	if _, stderr, code := run(t, "list-accounts", "--endpoint-url", tlsServer.URL); code != 255 {
+		t.Errorf("an unknown certificate was accepted: %d %s", code, stderr)
+	}
+	if _, stderr, code := run(t, "list-accounts", "--endpoint-url", tlsServer.URL, "--ca-bundle", bundle); code != 0 {
+		t.Errorf("--ca-bundle: %d %s", code, stderr)
+	}
+	t.Setenv("AWS_CA_BUNDLE", bundle)
+	if _, stderr, code := run(t, "list-accounts", "--endpoint-url", tlsServer.URL); code != 0 {
+		t.Errorf("AWS_CA_BUNDLE: %d %s", code, stderr)
+	}
+	os.Unsetenv("AWS_CA_BUNDLE")
+	if _, stderr, code := run(t, "list-accounts", "--endpoint-url", tlsServer.URL, "--no-verify-ssl"); code != 0 {
+		t.Errorf("--no-verify-ssl: %d %s", code, stderr)
+	}
+	if _, stderr, code := run(t, "list-accounts", "--ca-bundle", filepath.Join(t.TempDir(), "none.pem")); code != 253 || !strings.Contains(stderr, "CA bundle") {
+		t.Errorf("missing CA bundle: %d %s", code, stderr)
+	}
+}
+
+func TestReadTimeout(t *testing.T) {
+	isolate(t)
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(2 * time.Second)
+	}))
+	defer slow.Close()
+	start := time.Now()
+	_, stderr, code := run(t, "list-accounts", "--endpoint-url", slow.URL, "--cli-read-timeout", "1")
+	if code != 255 || !strings.Contains(stderr, "Could not connect") {
+		t.Errorf("--cli-read-timeout: %d %s", code, stderr)
+	}
+	_ = start
+	if _, stderr, code := run(t, "list-accounts", "--cli-connect-timeout", "soon"); code != 252 || !strings.Contains(stderr, "expected a number of seconds") {
+		t.Errorf("bad timeout: %d %s", code, stderr)
 	}
 }

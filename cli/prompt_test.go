@@ -163,3 +163,22 @@ func TestAutoPromptOnPartial(t *testing.T) {
 		t.Fatalf("--no-cli-auto-prompt: %d", code)
 	}
 }
+
+func TestPagerOnTerminal(t *testing.T) {
+	devServer(t)
+	t.Setenv("AWS_PAGER", "sed s/^/PAGED:/")
+	term := startOnTerminal(t, "list-accounts", "--query", "Accounts[0].Name", "--output", "text")
+	if code := term.exitCode(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if screen, _ := term.output(); !strings.Contains(screen, "PAGED:Example Corp") {
+		t.Errorf("the pager was not used:\n%q", screen)
+	}
+	term = startOnTerminal(t, "list-accounts", "--query", "Accounts[0].Name", "--output", "text", "--no-cli-pager")
+	if code := term.exitCode(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if screen, _ := term.output(); strings.Contains(screen, "PAGED:") || !strings.Contains(screen, "Example Corp") {
+		t.Errorf("--no-cli-pager used the pager:\n%q", screen)
+	}
+}

@@ -45,14 +45,14 @@ func TestMain(m *testing.M) {
 
 // server is a running chime process.
 type server struct {
-	t    *testing.T
+	t    testing.TB
 	cmd  *exec.Cmd
 	url  string
 	args []string
 	logs *bytes.Buffer
 }
 
-func freePort(t *testing.T) string {
+func freePort(t testing.TB) string {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -110,7 +110,7 @@ func (s *server) kill(sig syscall.Signal) error {
 
 // cleanEnv is the environment of a client process: no configuration of
 // the machine's user leaks in.
-func cleanEnv(t *testing.T, extra ...string) []string {
+func cleanEnv(t testing.TB, extra ...string) []string {
 	home := t.TempDir()
 	env := []string{
 		"HOME=" + home, "PATH=" + os.Getenv("PATH"),
