@@ -639,3 +639,34 @@ func TestReadTimeout(t *testing.T) {
 		t.Errorf("bad timeout: %d %s", code, stderr)
 	}
 }
+
+func TestProfilesAndSharedConfig(t *testing.T) {
+	isolate(t)
+	url, _ := runServer(t, "--dev")
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "config"), []byte("[profile team]\nregion = eu-west-1\nendpoint_url = "+url+"\noutput = json\n"), 0o600)
+	os.WriteFile(filepath.Join(dir, "credentials"), []byte("[team]\naws_access_key_id = test\naws_secret_access_key = test\n"), 0o600)
+	t.Setenv("AWS_CONFIG_FILE", filepath.Join(dir, "config"))
+	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(dir, "credentials"))
+	// The endpoint, region and keys all come from the profile.
+	out, stderr, code := run(t, "list-accounts", "--profile", "team", "--query", "Accounts[0].AwsAccountId", "--output", "text", "--debug")
+	if code != 0 || out != "000000000000\n" || !strings.Contains(stderr, "/eu-west-1/chime/aws4_request") {
+		t.Fatalf("--profile team: %d %q\n%s", code, out, stderr)
+	}
+	t.Setenv("AWS_PROFILE", "team")
+	if out := mustRun(t, "list-accounts", "--region", "ap-south-1", "--query", "length(Accounts)"); strings.TrimSpace(out) != "1" {
+		t.Errorf("AWS_PROFILE with --region: %q", out)
+	}
+}
+
+func TestColor(t *testing.T) {
+	devServer(t)
+	out := mustRun(t, "get-account", "--account-id", example, "--query", "Account.{N:Name}", "--output", "table", "--color", "on")
+	if !strings.Contains(out, "\x1b[") {
+		t.Errorf("--color on has no colour:\n%q", out)
+	}
+	out = mustRun(t, "get-account", "--account-id", example, "--query", "Account.{N:Name}", "--output", "table", "--color", "auto")
+	if strings.Contains(out, "\x1b[") {
+		t.Errorf("--color auto coloured a pipe:\n%q", out)
+	}
+}
