@@ -19,6 +19,7 @@ type Type string
 const (
 	String    Type = "string"
 	Integer   Type = "integer"
+	Double    Type = "double"
 	Boolean   Type = "boolean"
 	Timestamp Type = "timestamp"
 	List      Type = "list"

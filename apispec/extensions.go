@@ -19,4 +19,29 @@ var Extensions = []*Operation{
 			Member{Name: "AccountType", Shape: accountType, Doc: "The new account type; an Enterprise account cannot become Team again."},
 			Member{Name: "AccountStatus", Shape: accountStatus, Doc: "Active, or Suspended to refuse writes."}),
 		Output: output("AdminUpdateAccount", Member{Name: "Account", Shape: account, Doc: "The account."})},
+	{Name: "AdminDeleteFaults", Method: "DELETE", Path: "/_chime/faults", Status: 204, Implemented: true,
+		Doc:   "Removes every injected fault of this server node (extension).",
+		Input: input("AdminDeleteFaults"), Output: output("AdminDeleteFaults")},
+	{Name: "AdminGetFaults", Method: "GET", Path: "/_chime/faults", Status: 200, Implemented: true,
+		Doc:   "Shows the faults this server node injects (extension).",
+		Input: input("AdminGetFaults"), Output: output("AdminGetFaults", faultMembers...)},
+	{Name: "AdminPutFaults", Method: "PUT", Path: "/_chime/faults", Status: 200, Implemented: true,
+		Doc:    "Sets the faults this server node injects: failures or latency for a fraction of requests, drawn from a seed (extension).",
+		Input:  input("AdminPutFaults", faultMembers...),
+		Output: output("AdminPutFaults", faultMembers...)},
+}
+
+var faultRule = structure("FaultRule",
+	Member{Name: "Operation", Shape: nonEmptyString, Required: true, Doc: "The operation to fail, or * for every operation."},
+	Member{Name: "Kind", Shape: enum("FaultKind", "unavailable", "throttle", "failure", "latency"), Required: true,
+		Doc: "unavailable (503), throttle (429), failure (500), or latency (a delay)."},
+	Member{Name: "Rate", Shape: bounded(&Shape{Name: "FaultRate", Type: Double}, 0, 1, true, true), Required: true,
+		Doc: "The fraction of the operation's requests to affect, above 0 and at most 1."},
+	Member{Name: "DelayMillis", Shape: bounded(&Shape{Name: "FaultDelay", Type: Integer}, 1, 300000, true, true),
+		Doc: "For latency faults: the delay in milliseconds."},
+)
+
+var faultMembers = []Member{
+	{Name: "Seed", Shape: &Shape{Name: "FaultSeed", Type: Integer}, Doc: "The seed of the random draws; the same seed repeats the same faults."},
+	{Name: "Rules", Shape: bounded(listOf("FaultRules", faultRule), 0, 100, false, true), Doc: "The fault rules."},
 }

@@ -42,6 +42,18 @@ func Validate(s *Shape, v any, path string) error {
 			return &ValidationError{path, "must be an integer"}
 		}
 		return ValidateInteger(s, i, path)
+	case Double:
+		n, ok := v.(json.Number)
+		if !ok {
+			return &ValidationError{path, "must be a number"}
+		}
+		f, err := n.Float64()
+		if err != nil {
+			return &ValidationError{path, "must be a number"}
+		}
+		if (s.HasMin && f < float64(s.Min)) || (s.HasMax && f > float64(s.Max)) {
+			return &ValidationError{path, fmt.Sprintf("must be between %d and %d", s.Min, s.Max)}
+		}
 	case Boolean:
 		if _, ok := v.(bool); !ok {
 			return &ValidationError{path, "must be a boolean"}

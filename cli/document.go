@@ -96,6 +96,13 @@ func shapeResponse(s *apispec.Shape, v any) any {
 			}
 		}
 		return v
+	case apispec.Double:
+		if n, ok := v.(json.Number); ok {
+			if f, err := n.Float64(); err == nil {
+				return f
+			}
+		}
+		return v
 	}
 	return v
 }

@@ -112,6 +112,21 @@ func coerce(s *apispec.Shape, v any, flag string) (any, error) {
 				return i, nil
 			}
 		}
+	case apispec.Double:
+		switch x := v.(type) {
+		case string:
+			f, err := strconv.ParseFloat(x, 64)
+			if err != nil {
+				return nil, paramErrorf("Error parsing parameter '%s': expected a number, received %q", flag, x)
+			}
+			return f, nil
+		case json.Number:
+			if f, err := x.Float64(); err == nil {
+				return f, nil
+			}
+		case int64:
+			return float64(x), nil
+		}
 	case apispec.Boolean:
 		if str, ok := v.(string); ok {
 			switch strings.ToLower(str) {
@@ -233,6 +248,10 @@ func validateValue(s *apispec.Shape, v any, path string, problems *[]string) {
 		}
 		if s.HasMin && n < int64(s.Min) {
 			*problems = append(*problems, fmt.Sprintf("Invalid value for parameter %s, value: %d, valid min value: %d", name, n, s.Min))
+		}
+	case apispec.Double:
+		if _, ok := v.(float64); !ok {
+			typeErr("<class 'float'>, <class 'decimal.Decimal'>, <class 'int'>")
 		}
 	case apispec.Boolean:
 		if _, ok := v.(bool); !ok {

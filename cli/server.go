@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strconv"
 	"strings"
 
+	"github.com/openchime/chime/faults"
 	"github.com/openchime/chime/server"
 )
 
@@ -25,6 +27,24 @@ func runServer(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fs.DurationVar(&cfg.ReadTimeout, "read-timeout", cfg.ReadTimeout, "time to read a whole request (env CHIME_READ_TIMEOUT)")
 	fs.DurationVar(&cfg.WriteTimeout, "write-timeout", cfg.WriteTimeout, "time to write a response (env CHIME_WRITE_TIMEOUT)")
 	fs.DurationVar(&cfg.IdleTimeout, "idle-timeout", cfg.IdleTimeout, "how long an idle keep-alive connection stays open (env CHIME_IDLE_TIMEOUT)")
+	fs.Float64Var(&cfg.RateLimit, "rate-limit", cfg.RateLimit, "requests per second per access key, 0 for no limit (default 0 with --dev, else 1000) (env CHIME_RATE_LIMIT)")
+	fs.IntVar(&cfg.RateBurst, "rate-burst", 0, "requests an access key may make at once (default twice --rate-limit) (env CHIME_RATE_BURST)")
+	fs.BoolVar(&cfg.FaultInjection, "fault-injection", false, "let signed callers set faults at /_chime/faults (always on with --dev) (env CHIME_FAULT_INJECTION)")
+	fs.Func("fault", "inject a fault, OPERATION:KIND:RATE[:DELAY] with KIND unavailable, throttle, failure or latency; repeatable (env CHIME_FAULT, one rule)", func(v string) error {
+		r, err := faults.ParseRule(v)
+		if err == nil {
+			cfg.Faults.Rules = append(cfg.Faults.Rules, r)
+			cfg.FaultInjection = true
+		}
+		return err
+	})
+	fs.Func("fault-seed", "seed of the fault draws (env CHIME_FAULT_SEED)", func(v string) error {
+		n, err := strconv.ParseUint(v, 10, 64)
+		cfg.Faults.Seed = n
+		return err
+	})
+	fs.StringVar(&cfg.TLSCert, "tls-cert", "", "PEM certificate (chain) to serve HTTPS with (env CHIME_TLS_CERT)")
+	fs.StringVar(&cfg.TLSKey, "tls-key", "", "PEM private key of --tls-cert (env CHIME_TLS_KEY)")
 	logFormat := fs.String("log-format", "json", "json or text (env CHIME_LOG_FORMAT)")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error (env CHIME_LOG_LEVEL)")
 	if err := fs.Parse(args); err != nil {

@@ -31,6 +31,8 @@ func inputSkeleton(s *apispec.Shape, depth int) any {
 		return ""
 	case apispec.Integer:
 		return int64(0)
+	case apispec.Double:
+		return 0.0
 	case apispec.Boolean:
 		return true
 	case apispec.Timestamp:
@@ -59,6 +61,8 @@ func outputSkeleton(s *apispec.Shape, name string, depth int) any {
 		return name
 	case apispec.Integer:
 		return int64(0)
+	case apispec.Double:
+		return 0.0
 	case apispec.Boolean:
 		return true
 	case apispec.Timestamp:
@@ -129,6 +133,8 @@ func yamlSkeletonNode(s *apispec.Shape, depth int) *yaml.Node {
 		n.Tag, n.Value = "!!bool", "true"
 	case int64:
 		n.Tag = "!!int"
+	case float64:
+		n.Tag, n.Value = "!!float", "0.0"
 	}
 	return n
 }

@@ -67,7 +67,13 @@ func startServer(t *testing.T, args ...string) *server {
 	t.Helper()
 	s := &server{t: t, args: append([]string{"server", "--listen", freePort(t), "--log-format", "text"}, args...)}
 	s.url = "http://" + s.args[2]
-	s.start()
+	startWith(t, s, http.DefaultClient)
+	return s
+}
+
+// startWith starts s and stops it when the test ends.
+func startWith(t *testing.T, s *server, client *http.Client) {
+	s.startWith(client)
 	t.Cleanup(func() {
 		if s.cmd.ProcessState == nil {
 			s.cmd.Process.Kill()
@@ -77,10 +83,12 @@ func startServer(t *testing.T, args ...string) *server {
 			t.Logf("server log:\n%s", s.logs.String())
 		}
 	})
-	return s
 }
 
-func (s *server) start() {
+func (s *server) start() { s.startWith(http.DefaultClient) }
+
+// startWith starts the process and waits for health, asking with client.
+func (s *server) startWith(client *http.Client) {
 	s.t.Helper()
 	s.logs = &bytes.Buffer{}
 	s.cmd = exec.Command(binary, s.args...)
@@ -90,7 +98,7 @@ func (s *server) start() {
 	}
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
-		resp, err := http.Get(s.url + "/_chime/health")
+		resp, err := client.Get(s.url + "/_chime/health")
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == 200 {

@@ -4,7 +4,8 @@
 // request log. It serves http.Handler and knows nothing of listeners or
 // storage engines.
 //
-// It imports chime, apispec, sigv4, internal/randid and the Prometheus client.
+// It imports chime, apispec, faults, sigv4, internal/randid, the Prometheus
+// client and golang.org/x/time/rate.
 package restjson
 
 import (
@@ -25,6 +26,7 @@ import (
 
 	"github.com/openchime/chime"
 	"github.com/openchime/chime/apispec"
+	"github.com/openchime/chime/faults"
 	"github.com/openchime/chime/internal/randid"
 	"github.com/openchime/chime/sigv4"
 	"github.com/prometheus/client_golang/prometheus"
@@ -58,6 +60,14 @@ type Config struct {
 	NewRequestID func() string
 	// MaxBodyBytes defaults to DefaultMaxBodyBytes.
 	MaxBodyBytes int64
+	// RateLimit is the requests per second each access key may make (0:
+	// unlimited); RateBurst is how many it may make at once.
+	RateLimit float64
+	RateBurst int
+	// Faults injects failures and latency; nil injects nothing.
+	Faults *faults.Injector
+	// FaultControl lets signed callers change the faults at /_chime/faults.
+	FaultControl bool
 }
 
 // API is the HTTP handler of the service.
@@ -65,6 +75,7 @@ type API struct {
 	cfg            Config
 	router         *router
 	tokens         tokenSigner
+	throttle       *throttle
 	metrics        *metrics
 	metricsHandler http.Handler
 }
@@ -88,6 +99,7 @@ func New(cfg Config) *API {
 		cfg:            cfg,
 		router:         newRouter(ops),
 		tokens:         tokenSigner{key: cfg.PaginationKey},
+		throttle:       newThrottle(cfg.RateLimit, cfg.RateBurst),
 		metrics:        newMetrics(cfg.Registry),
 		metricsHandler: promhttp.HandlerFor(cfg.Registry, promhttp.HandlerOpts{}),
 	}
@@ -186,6 +198,9 @@ func (a *API) serve(w http.ResponseWriter, r *http.Request) (opName, owner strin
 		return fail(err)
 	}
 	owner = principal.AccountID
+	if !a.throttle.allow(principal.AccessKeyID) {
+		return fail(chime.Errorf(chime.Throttled, "Rate exceeded"))
+	}
 	op, labels, ok := a.router.match(r.Method, escapedPath(r), r.URL.Query())
 	if !ok {
 		return fail(chime.Errorf(chime.NotFound, "No operation matches %s %s", r.Method, r.URL.Path))
@@ -194,6 +209,11 @@ func (a *API) serve(w http.ResponseWriter, r *http.Request) (opName, owner strin
 	h := handlers[op.Name]
 	if !op.Implemented || h == nil {
 		return fail(chime.Errorf(chime.BadRequest, "%s is not implemented by this server yet", op.Name))
+	}
+	if !strings.HasPrefix(op.Path, "/_chime/") {
+		if err := a.injectFault(r.Context(), op.Name); err != nil {
+			return fail(err)
+		}
 	}
 	c := &call{op: op, owner: owner, labels: labels, query: r.URL.Query(), body: body}
 	if err := validateCall(c); err != nil {

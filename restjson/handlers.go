@@ -32,6 +32,9 @@ var handlers = map[string]handler{
 	"UpdateUserSettings": (*API).handleUpdateUserSettings,
 	"AdminCreateAccount": (*API).handleAdminCreateAccount,
 	"AdminUpdateAccount": (*API).handleAdminUpdateAccount,
+	"AdminGetFaults":     (*API).handleAdminGetFaults,
+	"AdminPutFaults":     (*API).handleAdminPutFaults,
+	"AdminDeleteFaults":  (*API).handleAdminDeleteFaults,
 }
 
 type accountOutput struct {

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/openchime/chime"
+	"github.com/openchime/chime/faults"
 	"github.com/openchime/chime/restjson"
 	"github.com/openchime/chime/sigv4"
 	"github.com/openchime/chime/sqlite"
@@ -53,7 +54,22 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	// Timeouts of the HTTP server against slow clients.
 	ReadHeaderTimeout, ReadTimeout, WriteTimeout, IdleTimeout time.Duration
+	// RateLimit is requests per second per access key; negative means the
+	// default (off with Dev, DefaultRateLimit otherwise). RateBurst 0 means
+	// twice the rate.
+	RateLimit float64
+	RateBurst int
+	// FaultInjection lets signed callers set faults at /_chime/faults
+	// (always on with Dev); Faults are the rules to start with.
+	FaultInjection bool
+	Faults         faults.Config
+	// TLSCert and TLSKey, both set, serve HTTPS.
+	TLSCert, TLSKey string
 }
+
+// DefaultRateLimit is the per-key rate outside development mode: far above
+// what a provisioning job needs, low enough to stop a runaway loop.
+const DefaultRateLimit = 1000
 
 // Defaults returns the configuration without flags.
 func Defaults() Config {
@@ -61,6 +77,7 @@ func Defaults() Config {
 		Listen:            DefaultListen,
 		MaxBodyBytes:      restjson.DefaultMaxBodyBytes,
 		ShutdownTimeout:   30 * time.Second,
+		RateLimit:         -1,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -111,6 +128,26 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 		store.Close()
 		return nil, fmt.Errorf("read the pagination key: %w", err)
 	}
+	injector, err := faults.New(cfg.Faults)
+	if err != nil {
+		store.Close()
+		return nil, fmt.Errorf("faults: %w", err)
+	}
+	rateLimit := cfg.RateLimit
+	if rateLimit < 0 {
+		rateLimit = DefaultRateLimit
+		if cfg.Dev {
+			rateLimit = 0
+		}
+	}
+	burst := cfg.RateBurst
+	if burst <= 0 {
+		burst = int(2 * rateLimit)
+	}
+	if (cfg.TLSCert == "") != (cfg.TLSKey == "") {
+		store.Close()
+		return nil, fmt.Errorf("--tls-cert and --tls-key go together")
+	}
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	api := restjson.New(restjson.Config{
@@ -122,6 +159,10 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 		Ready:         store.Ping,
 		StoreName:     storeName,
 		MaxBodyBytes:  cfg.MaxBodyBytes,
+		RateLimit:     rateLimit,
+		RateBurst:     burst,
+		Faults:        injector,
+		FaultControl:  cfg.FaultInjection || cfg.Dev,
 	})
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
@@ -138,7 +179,15 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
-	log.Info("chime server ready", "address", "http://"+ln.Addr().String(), "store", storeName, "dev", cfg.Dev)
+	scheme := "http"
+	if cfg.TLSCert != "" {
+		scheme = "https"
+	}
+	if len(cfg.Faults.Rules) > 0 {
+		log.Warn("injecting faults", "rules", len(cfg.Faults.Rules), "seed", cfg.Faults.Seed)
+	}
+	log.Info("chime server ready", "address", scheme+"://"+ln.Addr().String(), "store", storeName, "dev", cfg.Dev,
+		"rate_limit", rateLimit)
 	return s, nil
 }
 
@@ -152,7 +201,13 @@ func (s *Server) Store() *sqlstore.Store { return s.store }
 // ShutdownTimeout) and closes the store.
 func (s *Server) Serve(ctx context.Context) error {
 	errc := make(chan error, 1)
-	go func() { errc <- s.http.Serve(s.listener) }()
+	go func() {
+		if s.cfg.TLSCert != "" {
+			errc <- s.http.ServeTLS(s.listener, s.cfg.TLSCert, s.cfg.TLSKey)
+		} else {
+			errc <- s.http.Serve(s.listener)
+		}
+	}()
 	var serveErr error
 	select {
 	case serveErr = <-errc:
