@@ -122,6 +122,13 @@ func ValidateString(s *Shape, str, path string) error {
 	if !utf8.ValidString(str) {
 		return &ValidationError{path, "must be valid UTF-8"}
 	}
+	// No member of the API carries control characters; refusing them keeps
+	// them out of stored names and ids, and out of every log and terminal.
+	for _, r := range str {
+		if r < 0x20 || r == 0x7f {
+			return &ValidationError{path, "must not contain control characters"}
+		}
+	}
 	if len(s.Enum) > 0 {
 		for _, e := range s.Enum {
 			if e == str {

@@ -126,6 +126,9 @@ func Run(t *testing.T, open Factory) {
 		{"LogoutUser", testLogoutUser},
 		{"ResetPersonalPIN", testResetPersonalPIN},
 		{"UserSettings", testUserSettings},
+		{"Concurrency/BatchUpdateUserIsAtomic", testConcurrentBatchUpdates},
+		{"Concurrency/SuspendAndUnsuspend", testConcurrentSuspension},
+		{"Concurrency/InvitesOfOneAddress", testConcurrentInvites},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, newFixture(t, open)) })
 	}
@@ -749,4 +752,106 @@ func testUserSettings(t *testing.T, f *fixture) {
 	_, err = f.svc.GetUserSettings(f.ctx, Owner, a.ID, "nobody")
 	wantKind(t, err, chime.NotFound)
 	wantKind(t, f.svc.UpdateUserSettings(f.ctx, Other, a.ID, u.ID, chime.UserSettings{}), chime.NotFound)
+}
+
+// parallel runs fn n times at once and fails on any error.
+func parallel(t *testing.T, n int, fn func(i int) error) {
+	t.Helper()
+	var wg sync.WaitGroup
+	errs := make(chan error, n)
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			if err := fn(i); err != nil {
+				errs <- err
+			}
+		}(i)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+// Batches over overlapping users from many clients: each batch is one
+// transaction, so every user ends with the license of the same (last) batch.
+func testConcurrentBatchUpdates(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.EnterpriseDirectory)
+	var ids []string
+	for i := 0; i < 10; i++ {
+		ids = append(ids, f.user(Owner, a.ID, fmt.Sprintf("b%d@example.com", i), chime.PrivateUser).ID)
+	}
+	parallel(t, 12, func(i int) error {
+		lic := []chime.License{chime.Basic, chime.Pro}[i%2]
+		var items []chime.UserUpdateItem
+		// Every batch covers all users, starting at a different one.
+		for j := range ids {
+			items = append(items, chime.UserUpdateItem{UserID: ids[(i+j)%len(ids)], UserUpdate: chime.UserUpdate{License: &lic}})
+		}
+		errs, err := f.svc.BatchUpdateUser(f.ctx, Owner, a.ID, items)
+		if err == nil && len(errs) > 0 {
+			err = fmt.Errorf("item errors %+v", errs)
+		}
+		return err
+	})
+	page, _ := f.svc.ListUsers(f.ctx, Owner, a.ID, chime.UserFilter{}, chime.PageRequest{})
+	for _, u := range page.Users {
+		if u.License != page.Users[0].License {
+			t.Fatalf("batches interleaved: %s has %s, %s has %s", u.ID, u.License, page.Users[0].ID, page.Users[0].License)
+		}
+	}
+}
+
+// Suspend and unsuspend of one set from many clients: each call is atomic,
+// so all users end in the same state, and none is lost.
+func testConcurrentSuspension(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.EnterpriseLWA)
+	var ids []string
+	for i := 0; i < 8; i++ {
+		ids = append(ids, f.user(Owner, a.ID, fmt.Sprintf("s%d@example.com", i), chime.PrivateUser).ID)
+	}
+	parallel(t, 12, func(i int) error {
+		var errs []chime.UserError
+		var err error
+		if i%2 == 0 {
+			errs, err = f.svc.BatchSuspendUser(f.ctx, Owner, a.ID, ids)
+		} else {
+			errs, err = f.svc.BatchUnsuspendUser(f.ctx, Owner, a.ID, ids)
+		}
+		if err == nil && len(errs) > 0 {
+			err = fmt.Errorf("item errors %+v", errs)
+		}
+		return err
+	})
+	page, _ := f.svc.ListUsers(f.ctx, Owner, a.ID, chime.UserFilter{}, chime.PageRequest{})
+	if len(page.Users) != len(ids) {
+		t.Fatalf("%d users left of %d", len(page.Users), len(ids))
+	}
+	for _, u := range page.Users {
+		if u.Registration != page.Users[0].Registration {
+			t.Fatalf("mixed states: %s is %s, %s is %s", u.ID, u.Registration, page.Users[0].ID, page.Users[0].Registration)
+		}
+	}
+}
+
+// The same address invited by many clients at once becomes one user.
+func testConcurrentInvites(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.Team)
+	var pending atomic.Int32
+	parallel(t, 10, func(int) error {
+		inv, err := f.svc.InviteUsers(f.ctx, Owner, a.ID, []string{"race@example.com"}, "")
+		if err == nil && inv[0].Status == chime.InvitePending {
+			pending.Add(1)
+		}
+		if chime.IsKind(err, chime.Conflict) {
+			return nil // lost the race at the unique index: also one user
+		}
+		return err
+	})
+	page, _ := f.svc.ListUsers(f.ctx, Owner, a.ID, chime.UserFilter{}, chime.PageRequest{})
+	if len(page.Users) != 1 || pending.Load() > 1 {
+		t.Fatalf("%d users, %d pending invites", len(page.Users), pending.Load())
+	}
 }
