@@ -48,10 +48,14 @@ func (s tokenSigner) open(scope []string, token string) (string, error) {
 	if !ok {
 		return "", invalid
 	}
-	cursor, err1 := base64.RawURLEncoding.DecodeString(c64)
-	mac, err2 := base64.RawURLEncoding.DecodeString(m64)
+	cursor, err1 := strictBase64.DecodeString(c64)
+	mac, err2 := strictBase64.DecodeString(m64)
 	if err1 != nil || err2 != nil || !hmac.Equal(mac, s.mac(scope, string(cursor))) {
 		return "", invalid
 	}
 	return string(cursor), nil
 }
+
+// strictBase64 refuses encodings with stray trailing bits, so that each
+// token has exactly one spelling and an altered one is refused.
+var strictBase64 = base64.RawURLEncoding.Strict()
