@@ -670,3 +670,20 @@ func TestColor(t *testing.T) {
 		t.Errorf("--color auto coloured a pipe:\n%q", out)
 	}
 }
+
+func TestFaultCommands(t *testing.T) {
+	devServer(t)
+	out := mustRun(t, "admin-put-faults", "--seed", "7", "--rules", "Operation=ListUsers,Kind=throttle,Rate=1", "--output", "text")
+	if out != "7\nRULES\tthrottle\tListUsers\t1.0\n" {
+		t.Errorf("admin-put-faults: %q", out)
+	}
+	_, stderr, code := run(t, "list-users", "--account-id", example)
+	if code != 254 || !strings.Contains(stderr, "An error occurred (ThrottledClientException) when calling the ListUsers operation: Injected fault: rate exceeded") {
+		t.Errorf("injected throttle: %d %s", code, stderr)
+	}
+	mustRun(t, "admin-delete-faults")
+	mustRun(t, "list-users", "--account-id", example)
+	if out := mustRun(t, "admin-get-faults", "--query", "length(Rules)"); strings.TrimSpace(out) != "0" {
+		t.Errorf("after delete: %s", out)
+	}
+}

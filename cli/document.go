@@ -203,7 +203,11 @@ func pyStr(v any) string {
 	case int64:
 		return strconv.FormatInt(x, 10)
 	case float64:
-		return strconv.FormatFloat(x, 'f', -1, 64)
+		// Python's str() of a float: "1.0", "0.5".
+		if x == float64(int64(x)) && x < 1e16 && x > -1e16 {
+			return strconv.FormatFloat(x, 'f', 1, 64)
+		}
+		return strconv.FormatFloat(x, 'g', -1, 64)
 	case json.Number:
 		return x.String()
 	}
