@@ -49,16 +49,14 @@ func (l *ledger) load(ctx context.Context, url string, cycle, clients int) {
 			defer wg.Done()
 			c := sdkClient(url, "test", "test")
 			rng := rand.New(rand.NewPCG(uint64(cycle), uint64(w)))
+			// Each client updates only users it created, one request at a
+			// time, so the last acknowledged license of a user is exact.
+			var mine []string
 			for i := 0; ctx.Err() == nil; i++ {
-				l.mu.Lock()
 				var target string
-				if len(l.created) > 0 && rng.IntN(2) == 0 {
-					for _, id := range l.created { // any acknowledged user
-						target = id
-						break
-					}
+				if len(mine) > 0 && rng.IntN(2) == 0 {
+					target = mine[rng.IntN(len(mine))]
 				}
-				l.mu.Unlock()
 				if target == "" {
 					email := fmt.Sprintf("c%d-w%d-%d@example.com", cycle, w, i)
 					l.mu.Lock()
@@ -75,6 +73,7 @@ func (l *ledger) load(ctx context.Context, url string, cycle, clients int) {
 					l.license[id] = map[types.License]bool{out.User.LicenseType: true}
 					l.acked++
 					l.mu.Unlock()
+					mine = append(mine, id)
 					continue
 				}
 				lic := []types.License{types.LicenseBasic, types.LicensePro}[rng.IntN(2)]
