@@ -19,6 +19,7 @@ import (
 
 	"github.com/openchime/chime"
 	"github.com/openchime/chime/faults"
+	"github.com/openchime/chime/postgres"
 	"github.com/openchime/chime/restjson"
 	"github.com/openchime/chime/sigv4"
 	"github.com/openchime/chime/sqlite"
@@ -40,7 +41,8 @@ const ExampleAccountID = "12a3456b-7c89-012d-3456-78901e23fg45"
 type Config struct {
 	// Listen is host:port; port 0 picks a free port.
 	Listen string
-	// Store is "memory", "sqlite:PATH", or empty for the default file.
+	// Store is "memory", "sqlite:PATH", "postgres://..." (or postgresql://),
+	// or empty for the default file.
 	Store string
 	// Dev accepts the development credentials, creates the example
 	// account, and keeps data in memory unless Store says otherwise.
@@ -65,6 +67,8 @@ type Config struct {
 	Faults         faults.Config
 	// TLSCert and TLSKey, both set, serve HTTPS.
 	TLSCert, TLSKey string
+	// Pool sizes the PostgreSQL connection pool.
+	Pool postgres.Pool
 }
 
 // DefaultRateLimit is the per-key rate outside development mode: far above
@@ -78,6 +82,7 @@ func Defaults() Config {
 		MaxBodyBytes:      restjson.DefaultMaxBodyBytes,
 		ShutdownTimeout:   30 * time.Second,
 		RateLimit:         -1,
+		Pool:              postgres.DefaultPool(),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -282,9 +287,10 @@ func openStore(ctx context.Context, cfg Config) (*sqlstore.Store, string, error)
 		s, err := sqlite.Open(ctx, path, sqlstore.Options{})
 		return s, "sqlite", err
 	case strings.HasPrefix(spec, "postgres://"), strings.HasPrefix(spec, "postgresql://"):
-		return nil, "", fmt.Errorf("--store %s: the PostgreSQL store is not available in this version", "postgres://…")
+		s, err := postgres.Open(ctx, spec, cfg.Pool, sqlstore.Options{})
+		return s, "postgres", err
 	}
-	return nil, "", fmt.Errorf("--store must be memory or sqlite:PATH, not %q", spec)
+	return nil, "", fmt.Errorf("--store must be memory, sqlite:PATH or postgres://..., not %q", spec)
 }
 
 // seedExample creates the documentation's example account for the

@@ -73,7 +73,7 @@ func TestRefusals(t *testing.T) {
 		{"PublicWithoutCredentials", func(c *server.Config) { c.Listen = "0.0.0.0:0" }, "needs --credentials"},
 		{"DevOnPublicAddress", func(c *server.Config) { c.Listen, c.Dev = "0.0.0.0:0", true }, "loopback only"},
 		{"HalfTLS", func(c *server.Config) { c.TLSCert = "cert.pem" }, "--tls-cert and --tls-key go together"},
-		{"PostgresNotYet", func(c *server.Config) { c.Store = "postgres://localhost/x" }, "not available"},
+		{"BadPostgresURL", func(c *server.Config) { c.Store = "postgres://u:pw@[bad" }, "connection string is not valid"},
 		{"MissingCredentialsFile", func(c *server.Config) { c.CredentialsFile = "/nonexistent/credentials" }, "credentials"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -43,6 +43,10 @@ func (Dialect) IsUniqueViolation(err error) bool {
 // IMMEDIATE, which already takes the database's write lock.
 func (Dialect) LockMigrations(context.Context, *sql.Tx) error { return nil }
 
+// LockForUpdate implements sqlstore.Dialect: SQLite has one writer, and
+// every transaction here takes the write lock when it begins.
+func (Dialect) LockForUpdate() string { return "" }
+
 // Migrations implements sqlstore.Dialect.
 func (Dialect) Migrations() [][]string {
 	return [][]string{{

@@ -62,6 +62,18 @@ func (s *Store) loadAccount(ctx context.Context, q querier, owner, id string) (*
 	return a, err
 }
 
+// lockAccount reads an account of owner inside a write transaction and
+// locks it until the transaction ends: every write to an account and its
+// users goes through this lock, so that they take turns on every engine.
+func (s *Store) lockAccount(ctx context.Context, tx *sql.Tx, owner, id string) (*chime.Account, error) {
+	a, _, err := scanAccount(tx.QueryRowContext(ctx,
+		s.q(`SELECT `+accountColumns+` FROM accounts WHERE aws_account_id = ? AND id = ?`+s.dialect.LockForUpdate()), owner, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFoundAccount(id)
+	}
+	return a, err
+}
+
 func (s *Store) saveAccount(ctx context.Context, tx *sql.Tx, a *chime.Account) error {
 	_, err := tx.ExecContext(ctx, s.q(`UPDATE accounts SET name = ?, account_type = ?, default_license = ?,
 		supported_licenses = ?, status = ?, signin_delegate_groups = ? WHERE aws_account_id = ? AND id = ?`),
@@ -160,7 +172,7 @@ func (s *Store) AdminUpdateAccount(ctx context.Context, owner, accountID string,
 func (s *Store) changeAccount(ctx context.Context, owner, accountID, what string, change func(*chime.Account) error) (*chime.Account, error) {
 	var out *chime.Account
 	err := s.write(ctx, what, func(tx *sql.Tx) error {
-		a, err := s.loadAccount(ctx, tx, owner, accountID)
+		a, err := s.lockAccount(ctx, tx, owner, accountID)
 		if err != nil {
 			return err
 		}
@@ -179,7 +191,7 @@ func (s *Store) changeAccount(ctx context.Context, owner, accountID, what string
 // DeleteAccount implements chime.AccountService.
 func (s *Store) DeleteAccount(ctx context.Context, owner, accountID string) error {
 	return s.write(ctx, "delete account", func(tx *sql.Tx) error {
-		a, err := s.loadAccount(ctx, tx, owner, accountID)
+		a, err := s.lockAccount(ctx, tx, owner, accountID)
 		if err != nil {
 			return err
 		}
@@ -221,7 +233,7 @@ func (s *Store) GetAccountSettings(ctx context.Context, owner, accountID string)
 // UpdateAccountSettings implements chime.AccountService.
 func (s *Store) UpdateAccountSettings(ctx context.Context, owner, accountID string, u chime.AccountSettingsUpdate) error {
 	return s.write(ctx, "update account settings", func(tx *sql.Tx) error {
-		a, err := s.loadAccount(ctx, tx, owner, accountID)
+		a, err := s.lockAccount(ctx, tx, owner, accountID)
 		if err != nil {
 			return err
 		}

@@ -35,6 +35,9 @@ type Dialect interface {
 	// the database, for the duration of tx (a no-op where the engine's write
 	// transaction already does).
 	LockMigrations(ctx context.Context, tx *sql.Tx) error
+	// LockForUpdate is the clause that locks the rows a SELECT reads until
+	// the transaction ends ("" where write transactions are serial anyway).
+	LockForUpdate() string
 }
 
 // Options injects time and randomness, so that tests are deterministic.

@@ -72,7 +72,7 @@ func (s *Store) emailTaken(ctx context.Context, q querier, owner, email string) 
 func (s *Store) CreateUser(ctx context.Context, owner, accountID string, in chime.NewUser) (*chime.User, error) {
 	var out *chime.User
 	err := s.write(ctx, "create user", func(tx *sql.Tx) error {
-		a, err := s.loadAccount(ctx, tx, owner, accountID)
+		a, err := s.lockAccount(ctx, tx, owner, accountID)
 		if err != nil {
 			return err
 		}
@@ -154,7 +154,7 @@ func (s *Store) changeUser(ctx context.Context, owner, accountID, userID, what s
 	change func(a *chime.Account, u *chime.User) error) (*chime.User, error) {
 	var out *chime.User
 	err := s.write(ctx, what, func(tx *sql.Tx) error {
-		a, err := s.loadAccount(ctx, tx, owner, accountID)
+		a, err := s.lockAccount(ctx, tx, owner, accountID)
 		if err != nil {
 			return err
 		}
@@ -199,7 +199,7 @@ func (s *Store) ResetPersonalPIN(ctx context.Context, owner, accountID, userID s
 func (s *Store) BatchUpdateUser(ctx context.Context, owner, accountID string, items []chime.UserUpdateItem) ([]chime.UserError, error) {
 	errs := []chime.UserError{}
 	err := s.write(ctx, "batch update user", func(tx *sql.Tx) error {
-		a, err := s.loadAccount(ctx, tx, owner, accountID)
+		a, err := s.lockAccount(ctx, tx, owner, accountID)
 		if err != nil {
 			return err
 		}
@@ -233,7 +233,7 @@ func (s *Store) BatchUpdateUser(ctx context.Context, owner, accountID string, it
 func (s *Store) BatchSuspendUser(ctx context.Context, owner, accountID string, userIDs []string) ([]chime.UserError, error) {
 	errs := []chime.UserError{}
 	err := s.write(ctx, "batch suspend user", func(tx *sql.Tx) error {
-		a, err := s.loadAccount(ctx, tx, owner, accountID)
+		a, err := s.lockAccount(ctx, tx, owner, accountID)
 		if err != nil {
 			return err
 		}
@@ -269,7 +269,7 @@ func (s *Store) BatchSuspendUser(ctx context.Context, owner, accountID string, u
 func (s *Store) BatchUnsuspendUser(ctx context.Context, owner, accountID string, userIDs []string) ([]chime.UserError, error) {
 	errs := []chime.UserError{}
 	err := s.write(ctx, "batch unsuspend user", func(tx *sql.Tx) error {
-		a, err := s.loadAccount(ctx, tx, owner, accountID)
+		a, err := s.lockAccount(ctx, tx, owner, accountID)
 		if err != nil {
 			return err
 		}
@@ -305,7 +305,7 @@ func (s *Store) BatchUnsuspendUser(ctx context.Context, owner, accountID string,
 func (s *Store) InviteUsers(ctx context.Context, owner, accountID string, emails []string, t chime.UserType) ([]chime.Invite, error) {
 	var invites []chime.Invite
 	err := s.write(ctx, "invite users", func(tx *sql.Tx) error {
-		a, err := s.loadAccount(ctx, tx, owner, accountID)
+		a, err := s.lockAccount(ctx, tx, owner, accountID)
 		if err != nil {
 			return err
 		}
@@ -337,7 +337,7 @@ func (s *Store) InviteUsers(ctx context.Context, owner, accountID string, emails
 // LogoutUser implements chime.UserService.
 func (s *Store) LogoutUser(ctx context.Context, owner, accountID, userID string) error {
 	return s.write(ctx, "logout user", func(tx *sql.Tx) error {
-		a, err := s.loadAccount(ctx, tx, owner, accountID)
+		a, err := s.lockAccount(ctx, tx, owner, accountID)
 		if err != nil {
 			return err
 		}
@@ -373,7 +373,7 @@ func (s *Store) GetUserSettings(ctx context.Context, owner, accountID, userID st
 // UpdateUserSettings implements chime.UserService.
 func (s *Store) UpdateUserSettings(ctx context.Context, owner, accountID, userID string, us chime.UserSettings) error {
 	return s.write(ctx, "update user settings", func(tx *sql.Tx) error {
-		a, err := s.loadAccount(ctx, tx, owner, accountID)
+		a, err := s.lockAccount(ctx, tx, owner, accountID)
 		if err != nil {
 			return err
 		}

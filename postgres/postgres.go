@@ -1,0 +1,168 @@
+// Package postgres opens the PostgreSQL store: pgx as the driver, the
+// schema with its identity columns, migrations serialised by an advisory
+// lock so that several server nodes may start at once, the connection pool,
+// and the mapping of SQLSTATE 23505 to a conflict.
+//
+// It imports sqlstore and pgx.
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
+	"github.com/openchime/chime/sqlstore"
+)
+
+// Dialect is PostgreSQL's sqlstore.Dialect.
+type Dialect struct{}
+
+// Name implements sqlstore.Dialect.
+func (Dialect) Name() string { return "postgres" }
+
+// Rebind implements sqlstore.Dialect: '?' becomes $1, $2, ... (the store's
+// queries hold no '?' inside literals).
+func (Dialect) Rebind(q string) string {
+	var b strings.Builder
+	n := 0
+	for _, r := range q {
+		if r == '?' {
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// IsUniqueViolation implements sqlstore.Dialect.
+func (Dialect) IsUniqueViolation(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "23505"
+}
+
+// migrationLock is the advisory lock key nodes take around migrations.
+const migrationLock = 0x6368696d65 // "chime"
+
+// LockMigrations implements sqlstore.Dialect: a transaction-scoped advisory
+// lock, so that nodes starting together migrate one after another.
+func (Dialect) LockMigrations(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, migrationLock)
+	return err
+}
+
+// LockForUpdate implements sqlstore.Dialect: rows read to be changed are
+// locked until the transaction ends.
+func (Dialect) LockForUpdate() string { return " FOR UPDATE" }
+
+// Migrations implements sqlstore.Dialect.
+func (Dialect) Migrations() [][]string {
+	return [][]string{{
+		`CREATE TABLE accounts (
+			seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+			aws_account_id TEXT NOT NULL,
+			id TEXT NOT NULL,
+			name TEXT NOT NULL,
+			account_type TEXT NOT NULL,
+			created_at BIGINT NOT NULL,
+			default_license TEXT NOT NULL,
+			supported_licenses TEXT NOT NULL,
+			status TEXT NOT NULL,
+			signin_delegate_groups TEXT NOT NULL,
+			disable_remote_control BIGINT NOT NULL DEFAULT 0,
+			enable_dial_out BIGINT NOT NULL DEFAULT 0,
+			UNIQUE (aws_account_id, id)
+		)`,
+		`CREATE TABLE users (
+			seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+			aws_account_id TEXT NOT NULL,
+			account_id TEXT NOT NULL,
+			id TEXT NOT NULL,
+			email TEXT NOT NULL,
+			email_key TEXT NOT NULL,
+			username TEXT NOT NULL DEFAULT '',
+			display_name TEXT NOT NULL DEFAULT '',
+			phone_number TEXT NOT NULL DEFAULT '',
+			license TEXT NOT NULL,
+			user_type TEXT NOT NULL,
+			registration TEXT NOT NULL,
+			invitation TEXT NOT NULL DEFAULT '',
+			registered_on BIGINT,
+			invited_on BIGINT,
+			a4b_enabled BIGINT NOT NULL DEFAULT 0,
+			a4b_room_arn TEXT NOT NULL DEFAULT '',
+			personal_pin TEXT NOT NULL DEFAULT '',
+			inbound_calling BIGINT NOT NULL DEFAULT 0,
+			outbound_calling BIGINT NOT NULL DEFAULT 0,
+			sms BIGINT NOT NULL DEFAULT 0,
+			last_logout_at BIGINT,
+			UNIQUE (aws_account_id, account_id, id),
+			UNIQUE (aws_account_id, email_key)
+		)`,
+		`CREATE INDEX users_by_account ON users (aws_account_id, account_id, seq)`,
+		`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+	}}
+}
+
+// Pool sizes the connection pool.
+type Pool struct {
+	// MaxConns bounds open connections per server node (default 16).
+	MaxConns int
+	// MaxIdleConns bounds idle ones (default MaxConns).
+	MaxIdleConns int
+	// ConnMaxLifetime recycles connections (default 30m; 0 keeps them).
+	ConnMaxLifetime time.Duration
+}
+
+// DefaultPool is the pool without flags.
+func DefaultPool() Pool { return Pool{MaxConns: 16, MaxIdleConns: 16, ConnMaxLifetime: 30 * time.Minute} }
+
+// Open connects to the database at url (postgres:// or postgresql://),
+// migrates it and returns the store. Several processes may open one
+// database at once.
+func Open(ctx context.Context, url string, pool Pool, o sqlstore.Options) (*sqlstore.Store, error) {
+	if _, err := pgconn.ParseConfig(url); err != nil {
+		return nil, fmt.Errorf("postgres: %w", redact(err))
+	}
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		return nil, fmt.Errorf("postgres: %w", redact(err))
+	}
+	if pool.MaxConns <= 0 {
+		pool.MaxConns = DefaultPool().MaxConns
+	}
+	if pool.MaxIdleConns <= 0 || pool.MaxIdleConns > pool.MaxConns {
+		pool.MaxIdleConns = pool.MaxConns
+	}
+	db.SetMaxOpenConns(pool.MaxConns)
+	db.SetMaxIdleConns(pool.MaxIdleConns)
+	db.SetConnMaxLifetime(pool.ConnMaxLifetime)
+	pingCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := db.PingContext(pingCtx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("postgres: cannot reach the database: %w", redact(err))
+	}
+	s := sqlstore.New(db, Dialect{}, o)
+	if err := s.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("postgres: migrate: %w", err)
+	}
+	return s, nil
+}
+
+// redact keeps passwords of connection strings out of error messages.
+func redact(err error) error {
+	var pe *pgconn.ParseConfigError
+	if errors.As(err, &pe) {
+		return errors.New("the connection string is not valid")
+	}
+	return err
+}

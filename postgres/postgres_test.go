@@ -1,0 +1,79 @@
+package postgres_test
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/openchime/chime"
+	"github.com/openchime/chime/internal/pgtest"
+	"github.com/openchime/chime/postgres"
+	"github.com/openchime/chime/sqlstore"
+	"github.com/openchime/chime/storetest"
+)
+
+func TestConformance(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, o sqlstore.Options) chime.Service {
+		s, err := postgres.Open(context.Background(), pgtest.Schema(t), postgres.DefaultPool(), o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	})
+}
+
+// Several nodes starting at once on an empty database migrate it once.
+func TestConcurrentMigrations(t *testing.T) {
+	url := pgtest.Schema(t)
+	var wg sync.WaitGroup
+	errs := make(chan error, 6)
+	for i := 0; i < 6; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s, err := postgres.Open(context.Background(), url, postgres.DefaultPool(), sqlstore.Options{})
+			if err == nil {
+				s.Close()
+			}
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := postgres.Open(context.Background(), url, postgres.DefaultPool(), sqlstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var versions int
+	if err := s.DB().QueryRow(`SELECT COUNT(*) FROM schema_migrations`).Scan(&versions); err != nil || versions != 1 {
+		t.Fatalf("%d migration rows (%v)", versions, err)
+	}
+	// The pagination key is one for all nodes.
+	a, _ := s.Secret(context.Background(), "pagination")
+	b, _ := s.Secret(context.Background(), "pagination")
+	if string(a) != string(b) || len(a) != 32 {
+		t.Fatal("the shared secret differs")
+	}
+}
+
+func TestRebind(t *testing.T) {
+	if got := (postgres.Dialect{}).Rebind(`SELECT a FROM t WHERE x = ? AND y IN (?, ?)`); got != `SELECT a FROM t WHERE x = $1 AND y IN ($2, $3)` {
+		t.Fatal(got)
+	}
+}
+
+func TestBadURL(t *testing.T) {
+	_, err := postgres.Open(context.Background(), "postgres://user:hunter2@[bad", postgres.DefaultPool(), sqlstore.Options{})
+	if err == nil || strings.Contains(err.Error(), "hunter2") {
+		t.Fatalf("%v", err)
+	}
+}
+
