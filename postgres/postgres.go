@@ -122,7 +122,9 @@ type Pool struct {
 }
 
 // DefaultPool is the pool without flags.
-func DefaultPool() Pool { return Pool{MaxConns: 16, MaxIdleConns: 16, ConnMaxLifetime: 30 * time.Minute} }
+func DefaultPool() Pool {
+	return Pool{MaxConns: 16, MaxIdleConns: 16, ConnMaxLifetime: 30 * time.Minute}
+}
 
 // Open connects to the database at url (postgres:// or postgresql://),
 // migrates it and returns the store. Several processes may open one

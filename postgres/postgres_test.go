@@ -76,4 +76,3 @@ func TestBadURL(t *testing.T) {
 		t.Fatalf("%v", err)
 	}
 }
-
