@@ -16,6 +16,8 @@ import (
 	awschime "github.com/aws/aws-sdk-go-v2/service/chime"
 	"github.com/aws/aws-sdk-go-v2/service/chime/types"
 	"github.com/openchime/chime"
+	"github.com/openchime/chime/internal/pgtest"
+	"github.com/openchime/chime/postgres"
 	"github.com/openchime/chime/sqlite"
 	"github.com/openchime/chime/sqlstore"
 )
@@ -95,16 +97,44 @@ func (l *ledger) load(ctx context.Context, url string, cycle, clients int) {
 	wg.Wait()
 }
 
+// storeUnderTest opens the store the servers of a test share, with the
+// engine's integrity check where it has one.
+type storeUnderTest struct {
+	spec  string // the --store flag
+	open  func(ctx context.Context) (*sqlstore.Store, error)
+	check func(ctx context.Context, s *sqlstore.Store) error
+}
+
+func sqliteUnderTest(t *testing.T) storeUnderTest {
+	path := filepath.Join(t.TempDir(), "crash.db")
+	return storeUnderTest{
+		spec:  "sqlite:" + path,
+		open:  func(ctx context.Context) (*sqlstore.Store, error) { return sqlite.Open(ctx, path, sqlstore.Options{}) },
+		check: func(ctx context.Context, s *sqlstore.Store) error { return sqlite.IntegrityCheck(ctx, s.DB()) },
+	}
+}
+
+func postgresUnderTest(t *testing.T) storeUnderTest {
+	url := pgtest.Schema(t)
+	return storeUnderTest{
+		spec: url,
+		open: func(ctx context.Context) (*sqlstore.Store, error) {
+			return postgres.Open(ctx, url, postgres.DefaultPool(), sqlstore.Options{})
+		},
+		check: func(context.Context, *sqlstore.Store) error { return nil },
+	}
+}
+
 // check compares the store with the ledger: every acknowledged write is
 // there, every user is whole and was at least sent.
-func (l *ledger) check(t *testing.T, path string) int {
+func (l *ledger) check(t *testing.T, st storeUnderTest) int {
 	ctx := context.Background()
-	store, err := sqlite.Open(ctx, path, sqlstore.Options{})
+	store, err := st.open(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	if err := sqlite.IntegrityCheck(ctx, store.DB()); err != nil {
+	if err := st.check(ctx, store); err != nil {
 		t.Fatal(err)
 	}
 	stored := map[string]chime.User{}
@@ -169,23 +199,33 @@ func crashCycles(t *testing.T) int {
 // load, restarts it on the same file, and checks every acknowledged write.
 // CHIME_CRASH_CYCLES sets the number of cycles (the soak run uses 100).
 func TestCrashSafety(t *testing.T) {
-	testKillCycles(t, syscall.SIGKILL)
+	testKillCycles(t, sqliteUnderTest(t), syscall.SIGKILL)
+}
+
+// TestCrashSafetyPostgres is TestCrashSafety on PostgreSQL: the killed node
+// leaves its connections behind, and the restarted one must find every
+// acknowledged write.
+func TestCrashSafetyPostgres(t *testing.T) {
+	testKillCycles(t, postgresUnderTest(t), syscall.SIGKILL)
 }
 
 // TestGracefulStopUnderLoad is the same with SIGTERM: nothing is lost and
 // the process exits cleanly each time.
 func TestGracefulStopUnderLoad(t *testing.T) {
-	testKillCycles(t, syscall.SIGTERM)
+	testKillCycles(t, sqliteUnderTest(t), syscall.SIGTERM)
 }
 
-func testKillCycles(t *testing.T, sig syscall.Signal) {
-	path := filepath.Join(t.TempDir(), "crash.db")
+func TestGracefulStopUnderLoadPostgres(t *testing.T) {
+	testKillCycles(t, postgresUnderTest(t), syscall.SIGTERM)
+}
+
+func testKillCycles(t *testing.T, st storeUnderTest, sig syscall.Signal) {
 	l := newLedger()
 	cycles := crashCycles(t)
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))
 	var users int
 	for cycle := 0; cycle < cycles; cycle++ {
-		s := startServer(t, "--dev", "--store", "sqlite:"+path, "--log-level", "warn")
+		s := startServer(t, "--dev", "--store", st.spec, "--log-level", "warn")
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan struct{})
 		go func() { l.load(ctx, s.url, cycle, 4); close(done) }()
@@ -196,7 +236,7 @@ func testKillCycles(t *testing.T, sig syscall.Signal) {
 		if sig == syscall.SIGTERM && err != nil {
 			t.Fatalf("cycle %d: SIGTERM exit: %v\n%s", cycle, err, s.logs.String())
 		}
-		users = l.check(t, path)
+		users = l.check(t, st)
 	}
 	t.Logf("%d %v cycles: %d acknowledged writes checked, %d users stored", cycles, sig, l.acked, users)
 	if l.acked == 0 {
