@@ -53,6 +53,10 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitParamError
 	case command == "server":
 		return runServer(ctx, args[indexOf(args, "server")+1:], stdout, stderr)
+	case command == "export":
+		return runExport(ctx, args[indexOf(args, "export")+1:], stdout, stderr)
+	case command == "import":
+		return runImport(ctx, args[indexOf(args, "import")+1:], stdin, stderr)
 	case command == "version":
 		fmt.Fprintf(stdout, "chime/%s %s %s/%s\n", Version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 		return exitOK

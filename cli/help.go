@@ -15,6 +15,8 @@ func writeOverview(w io.Writer) {
 usage: chime [options] <command> [parameters]
 
   chime server [flags]     run the API server (chime server -h for its flags)
+  chime export --store S   write a whole installation as JSON Lines (--file, else standard output)
+  chime import --store S   load an export into an empty store (--file, else standard input)
   chime <operation> ...    call an operation, as 'aws chime <operation>' does
   chime <operation> help   describe an operation and its options
   chime version            print the version

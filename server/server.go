@@ -275,6 +275,12 @@ func openStore(ctx context.Context, cfg Config) (*sqlstore.Store, string, error)
 	if spec == "" && !cfg.Dev {
 		spec = "sqlite:" + DefaultStorePath()
 	}
+	return OpenStore(ctx, spec, cfg.Pool)
+}
+
+// OpenStore opens the store a --store value names: memory, sqlite:PATH or
+// postgres://...; it returns the store and the engine's name.
+func OpenStore(ctx context.Context, spec string, pool postgres.Pool) (*sqlstore.Store, string, error) {
 	switch {
 	case spec == "" || spec == "memory":
 		s, err := sqlite.OpenMemory(ctx, sqlstore.Options{})
@@ -287,7 +293,7 @@ func openStore(ctx context.Context, cfg Config) (*sqlstore.Store, string, error)
 		s, err := sqlite.Open(ctx, path, sqlstore.Options{})
 		return s, "sqlite", err
 	case strings.HasPrefix(spec, "postgres://"), strings.HasPrefix(spec, "postgresql://"):
-		s, err := postgres.Open(ctx, spec, cfg.Pool, sqlstore.Options{})
+		s, err := postgres.Open(ctx, spec, pool, sqlstore.Options{})
 		return s, "postgres", err
 	}
 	return nil, "", fmt.Errorf("--store must be memory, sqlite:PATH or postgres://..., not %q", spec)

@@ -1,0 +1,199 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/mattn/go-isatty"
+	"github.com/openchime/chime/postgres"
+	"github.com/openchime/chime/server"
+	"github.com/openchime/chime/sqlstore"
+)
+
+// `chime export` and `chime import` move a whole installation between
+// stores as JSON Lines: one record (header, secret, account, user) a line,
+// streamed both ways, with a progress bar on a terminal.
+
+func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("chime export", stderr)
+	store := fs.String("store", "", "the store to read: sqlite:PATH or postgres://... (env CHIME_STORE)")
+	file := fs.String("file", "-", "where to write the export; - for standard output (env CHIME_FILE)")
+	if code, ok := parseTransferFlags(fs, args, stderr); !ok {
+		return code
+	}
+	if *store == "" {
+		printError(stderr, "the following arguments are required: --store")
+		return exitParamError
+	}
+	s, _, err := server.OpenStore(ctx, *store, postgres.DefaultPool())
+	if err != nil {
+		printError(stderr, err.Error())
+		return exitConfigError
+	}
+	defer s.Close()
+	out := stdout
+	if *file != "-" {
+		f, err := os.OpenFile(*file, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+		if err != nil {
+			printError(stderr, err.Error())
+			return exitConfigError
+		}
+		defer f.Close()
+		out = f
+	}
+	counts, err := s.Count(ctx)
+	if err != nil {
+		printError(stderr, err.Error())
+		return exitGeneralError
+	}
+	bar := newProgress(stderr, "export", counts.Total())
+	w := bufio.NewWriterSize(out, 64<<10)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	n := 0
+	err = s.Export(ctx, func(r sqlstore.Record) error {
+		if r.Type != sqlstore.RecordHeader {
+			n++
+			bar.update(n)
+		}
+		return enc.Encode(r)
+	})
+	if err == nil {
+		err = w.Flush()
+	}
+	bar.done(n)
+	if err != nil {
+		printError(stderr, "export failed: "+err.Error())
+		return exitGeneralError
+	}
+	fmt.Fprintf(stderr, "exported %d accounts, %d users\n", counts.Accounts, counts.Users)
+	return exitOK
+}
+
+func runImport(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer) int {
+	fs := newFlagSet("chime import", stderr)
+	store := fs.String("store", "", "the empty store to load: sqlite:PATH or postgres://... (env CHIME_STORE)")
+	file := fs.String("file", "-", "the export to read; - for standard input (env CHIME_FILE)")
+	if code, ok := parseTransferFlags(fs, args, stderr); !ok {
+		return code
+	}
+	if *store == "" {
+		printError(stderr, "the following arguments are required: --store")
+		return exitParamError
+	}
+	in := stdin
+	total := 0
+	if *file != "-" {
+		f, err := os.Open(*file)
+		if err != nil {
+			printError(stderr, err.Error())
+			return exitConfigError
+		}
+		defer f.Close()
+		in = f
+		total = countLines(*file) - 1
+	}
+	s, _, err := server.OpenStore(ctx, *store, postgres.DefaultPool())
+	if err != nil {
+		printError(stderr, err.Error())
+		return exitConfigError
+	}
+	defer s.Close()
+	bar := newProgress(stderr, "import", total)
+	dec := json.NewDecoder(bufio.NewReaderSize(in, 64<<10))
+	dec.DisallowUnknownFields()
+	next := func() (sqlstore.Record, bool, error) {
+		var r sqlstore.Record
+		if err := dec.Decode(&r); err != nil {
+			if errors.Is(err, io.EOF) {
+				return r, false, nil
+			}
+			return r, false, fmt.Errorf("the input is not a chime export: %v", err)
+		}
+		return r, true, nil
+	}
+	counts, err := s.Import(ctx, next, bar.update)
+	bar.done(counts.Total())
+	if err != nil {
+		printError(stderr, "import failed, nothing after the last full batch was written: "+err.Error())
+		return exitGeneralError
+	}
+	fmt.Fprintf(stderr, "imported %d accounts, %d users\n", counts.Accounts, counts.Users)
+	return exitOK
+}
+
+func parseTransferFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK, false
+		}
+		return exitParamError, false
+	}
+	if err := applyEnv(fs); err != nil {
+		printError(stderr, err.Error())
+		return exitParamError, false
+	}
+	return 0, true
+}
+
+func countLines(path string) int {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	n := 0
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	for sc.Scan() {
+		n++
+	}
+	return n
+}
+
+// progress draws a bar on a terminal and nothing elsewhere.
+type progress struct {
+	w     io.Writer
+	label string
+	total int
+	on    bool
+	last  int
+}
+
+func newProgress(w io.Writer, label string, total int) *progress {
+	p := &progress{w: w, label: label, total: total}
+	if f, ok := w.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
+		p.on = true
+	}
+	return p
+}
+
+func (p *progress) update(n int) {
+	if !p.on || (n-p.last < 200 && n != p.total) {
+		return
+	}
+	p.last = n
+	if p.total <= 0 {
+		fmt.Fprintf(p.w, "\r%s: %d records", p.label, n)
+		return
+	}
+	const width = 30
+	filled := min(width, n*width/p.total)
+	fmt.Fprintf(p.w, "\r%s: [%s%s] %3d%% %d/%d", p.label, strings.Repeat("#", filled), strings.Repeat(".", width-filled),
+		min(100, n*100/p.total), n, p.total)
+}
+
+func (p *progress) done(n int) {
+	if p.on {
+		p.last = -1 << 30
+		p.update(n)
+		fmt.Fprintln(p.w)
+	}
+}
