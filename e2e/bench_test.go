@@ -1,9 +1,17 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"os/exec"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
 	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awschime "github.com/aws/aws-sdk-go-v2/service/chime"
+	"github.com/openchime/chime/internal/pgtest"
 )
 
 // BenchmarkCLICreateUser times one whole `create-user` command, process
@@ -34,10 +42,82 @@ func BenchmarkCLICreateUser(b *testing.B) {
 }
 
 // startServerB is startServer for a benchmark.
-func startServerB(b *testing.B) *server {
-	s := &server{t: b, args: []string{"server", "--listen", freePort(b), "--log-format", "text", "--log-level", "error", "--dev"}}
+func startServerB(b *testing.B, args ...string) *server {
+	s := &server{t: b, args: append([]string{"server", "--listen", freePort(b), "--log-format", "text", "--log-level", "error", "--dev"}, args...)}
 	s.url = "http://" + s.args[2]
 	s.start()
 	b.Cleanup(func() { s.cmd.Process.Kill(); s.cmd.Wait() })
 	return s
+}
+
+// BenchmarkNodes measures CreateUser and GetUser through real server
+// processes with 16 concurrent SDK clients: SQLite, PostgreSQL with one
+// node, and PostgreSQL with two nodes sharing the load. Run with
+// -bench Nodes -benchtime 3000x (PostgreSQL needs CHIME_TEST_POSTGRES_URL).
+func BenchmarkNodes(b *testing.B) {
+	setups := []struct {
+		name  string
+		nodes func(b *testing.B) []*server
+	}{
+		{"sqlite", func(b *testing.B) []*server {
+			return []*server{startServerB(b, "--store", "sqlite:"+filepath.Join(b.TempDir(), "bench.db"))}
+		}},
+		{"postgres-1node", func(b *testing.B) []*server {
+			return []*server{startServerB(b, "--store", pgtest.Schema(b))}
+		}},
+		{"postgres-2nodes", func(b *testing.B) []*server {
+			url := pgtest.Schema(b)
+			return []*server{startServerB(b, "--store", url), startServerB(b, "--store", url)}
+		}},
+	}
+	for _, setup := range setups {
+		b.Run(setup.name, func(b *testing.B) {
+			nodes := setup.nodes(b)
+			var clients []*awschime.Client
+			for _, n := range nodes {
+				clients = append(clients, sdkClient(n.url, "test", "test"))
+			}
+			var seq atomic.Int64
+			b.Run("CreateUser", func(b *testing.B) {
+				runParallel(b, 16, func(worker int) error {
+					i := seq.Add(1)
+					_, err := clients[worker%len(clients)].CreateUser(context.Background(), &awschime.CreateUserInput{
+						AccountId: aws.String(crashAccount), Email: aws.String(fmt.Sprintf("bench%d@example.com", i))})
+					return err
+				})
+			})
+			out, err := clients[0].CreateUser(context.Background(), &awschime.CreateUserInput{AccountId: aws.String(crashAccount), Email: aws.String("get@example.com")})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.Run("GetUser", func(b *testing.B) {
+				runParallel(b, 16, func(worker int) error {
+					_, err := clients[worker%len(clients)].GetUser(context.Background(), &awschime.GetUserInput{
+						AccountId: aws.String(crashAccount), UserId: out.User.UserId})
+					return err
+				})
+			})
+		})
+	}
+}
+
+// runParallel spreads b.N calls over n workers and reports requests per second.
+func runParallel(b *testing.B, n int, call func(worker int) error) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	b.ResetTimer()
+	for w := 0; w < n; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for next.Add(1) <= int64(b.N) {
+				if err := call(w); err != nil {
+					b.Error(err)
+					return
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "req/s")
 }
