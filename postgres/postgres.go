@@ -64,51 +64,7 @@ func (Dialect) LockForUpdate() string { return " FOR UPDATE" }
 
 // Migrations implements sqlstore.Dialect.
 func (Dialect) Migrations() [][]string {
-	return [][]string{{
-		`CREATE TABLE accounts (
-			seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-			aws_account_id TEXT NOT NULL,
-			id TEXT NOT NULL,
-			name TEXT NOT NULL,
-			account_type TEXT NOT NULL,
-			created_at BIGINT NOT NULL,
-			default_license TEXT NOT NULL,
-			supported_licenses TEXT NOT NULL,
-			status TEXT NOT NULL,
-			signin_delegate_groups TEXT NOT NULL,
-			disable_remote_control BIGINT NOT NULL DEFAULT 0,
-			enable_dial_out BIGINT NOT NULL DEFAULT 0,
-			UNIQUE (aws_account_id, id)
-		)`,
-		`CREATE TABLE users (
-			seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-			aws_account_id TEXT NOT NULL,
-			account_id TEXT NOT NULL,
-			id TEXT NOT NULL,
-			email TEXT NOT NULL,
-			email_key TEXT NOT NULL,
-			username TEXT NOT NULL DEFAULT '',
-			display_name TEXT NOT NULL DEFAULT '',
-			phone_number TEXT NOT NULL DEFAULT '',
-			license TEXT NOT NULL,
-			user_type TEXT NOT NULL,
-			registration TEXT NOT NULL,
-			invitation TEXT NOT NULL DEFAULT '',
-			registered_on BIGINT,
-			invited_on BIGINT,
-			a4b_enabled BIGINT NOT NULL DEFAULT 0,
-			a4b_room_arn TEXT NOT NULL DEFAULT '',
-			personal_pin TEXT NOT NULL DEFAULT '',
-			inbound_calling BIGINT NOT NULL DEFAULT 0,
-			outbound_calling BIGINT NOT NULL DEFAULT 0,
-			sms BIGINT NOT NULL DEFAULT 0,
-			last_logout_at BIGINT,
-			UNIQUE (aws_account_id, account_id, id),
-			UNIQUE (aws_account_id, email_key)
-		)`,
-		`CREATE INDEX users_by_account ON users (aws_account_id, account_id, seq)`,
-		`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
-	}}
+	return sqlstore.Schema("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BIGINT")
 }
 
 // Pool sizes the connection pool.
