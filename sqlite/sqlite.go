@@ -70,6 +70,9 @@ func Open(ctx context.Context, path string, o sqlstore.Options) (*sqlstore.Store
 	if err != nil {
 		return nil, err
 	}
+	// One writer at a time is all SQLite allows: let concurrent writes
+	// share a commit and its sync instead of queueing for the lock.
+	o.GroupCommit = true
 	return open(ctx, db, o)
 }
 

@@ -48,6 +48,9 @@ type Options struct {
 	NewID func() string
 	// NewPIN returns a fresh 10-digit PIN; default from crypto/rand.
 	NewPIN func() string
+	// GroupCommit lets concurrent writes share a transaction and its sync
+	// (see group.go); for engines with a single writer.
+	GroupCommit bool
 }
 
 // Store is chime.Service on a SQL database.
@@ -60,6 +63,8 @@ type Store struct {
 
 	mu      sync.Mutex
 	queries map[string]string // '?' query -> engine query
+
+	group *committer // nil: one transaction per write
 }
 
 var _ chime.Service = (*Store)(nil)
@@ -77,6 +82,9 @@ func New(db *sql.DB, d Dialect, o Options) *Store {
 	if s.newPIN == nil {
 		s.newPIN = randid.PIN
 	}
+	if o.GroupCommit {
+		s.group = newCommitter(db)
+	}
 	return s
 }
 
@@ -86,8 +94,13 @@ func (s *Store) DB() *sql.DB { return s.db }
 // Dialect returns the store's dialect.
 func (s *Store) Dialect() Dialect { return s.dialect }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close finishes queued writes and closes the database.
+func (s *Store) Close() error {
+	if s.group != nil {
+		s.group.close()
+	}
+	return s.db.Close()
+}
 
 // Ping checks that the database answers.
 func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
@@ -179,8 +192,13 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return tx.Commit()
 }
 
-// write runs fn in a transaction and turns engine errors into domain ones.
+// write runs fn in a transaction (its own, or a savepoint of a shared one
+// under group commit) and turns engine errors into domain ones. It returns
+// once the write is durable or has failed.
 func (s *Store) write(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
+	if s.group != nil {
+		return s.classify(what, s.group.run(ctx, fn))
+	}
 	return s.classify(what, s.inTx(ctx, fn))
 }
 

@@ -92,12 +92,15 @@ func (s *Store) CreateUser(ctx context.Context, owner, accountID string, in chim
 	return out, nil
 }
 
-// GetUser implements chime.UserService.
+// GetUser implements chime.UserService. A user's row exists only while
+// its account does, so a hit needs one query; a miss asks which is missing.
 func (s *Store) GetUser(ctx context.Context, owner, accountID, userID string) (*chime.User, error) {
-	if _, err := s.loadAccount(ctx, s.db, owner, accountID); err != nil {
-		return nil, s.classify("get user", err)
-	}
 	u, err := s.loadUser(ctx, s.db, owner, accountID, userID)
+	if chime.IsKind(err, chime.NotFound) {
+		if _, accErr := s.loadAccount(ctx, s.db, owner, accountID); accErr != nil {
+			err = accErr
+		}
+	}
 	return u, s.classify("get user", err)
 }
 
