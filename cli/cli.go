@@ -53,6 +53,10 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitParamError
 	case command == "server":
 		return runServer(ctx, args[indexOf(args, "server")+1:], stdout, stderr)
+	case command == "bench":
+		return runBench(ctx, args[indexOf(args, "bench")+1:], stdout, stderr)
+	case command == "bench-trivial":
+		return runBenchTrivial(ctx, args[indexOf(args, "bench-trivial")+1:], stderr)
 	case command == "export":
 		return runExport(ctx, args[indexOf(args, "export")+1:], stdout, stderr)
 	case command == "import":

@@ -19,6 +19,7 @@ usage: chime [options] <command> [parameters]
   chime import --store S   load an export into an empty store (--file, else standard input)
   chime <operation> ...    call an operation, as 'aws chime <operation>' does
   chime <operation> help   describe an operation and its options
+  chime bench [flags]      measure chime against the machine's limit, moto and the AWS CLI
   chime version            print the version
 
 operations:

@@ -2,9 +2,12 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -120,4 +123,40 @@ func runParallel(b *testing.B, n int, call func(worker int) error) {
 	}
 	wg.Wait()
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "req/s")
+}
+
+// TestBenchCommand runs `chime bench` briefly: every part runs and the
+// table, JSON and chart are written.
+func TestBenchCommand(t *testing.T) {
+	out := t.TempDir()
+	cmd := exec.Command(binary, "bench", "--duration", "200ms", "--concurrency", "1,4", "--cli-runs", "1", "--no-moto", "--users", "500", "--out", out)
+	cmd.Env = cleanEnv(t)
+	stdout, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stdout)
+	}
+	for _, want := range []string{"limit            trivial", "chime-sqlite     CreateUser", "chime-sqlite     ListUsers", "start-up to healthy, chime-sqlite", "create-user, chime command line"} {
+		if !strings.Contains(string(stdout), want) {
+			t.Errorf("the table lacks %q:\n%s", want, stdout)
+		}
+	}
+	var rep struct {
+		Users   int `json:"preloaded_users"`
+		Results []struct {
+			Requests int64 `json:"requests"`
+			Errors   int64 `json:"errors"`
+		} `json:"results"`
+	}
+	b, err := os.ReadFile(filepath.Join(out, "bench.json"))
+	if err != nil || json.Unmarshal(b, &rep) != nil || rep.Users != 500 || len(rep.Results) != 2+4*2 {
+		t.Fatalf("bench.json: %v %s", err, b)
+	}
+	for i, r := range rep.Results {
+		if r.Requests == 0 || r.Errors != 0 {
+			t.Errorf("result %d: %d requests, %d errors", i, r.Requests, r.Errors)
+		}
+	}
+	if svg, err := os.ReadFile(filepath.Join(out, "bench.svg")); err != nil || !strings.Contains(string(svg), "<polyline") {
+		t.Fatalf("bench.svg: %v", err)
+	}
 }

@@ -1,0 +1,165 @@
+// Package bench measures chime against the machine's limit and its peers,
+// in one run with one load generator: keep-alive HTTP, every request
+// SigV4-signed as a real client signs it. It drives server processes (a
+// trivial handler, chime on SQLite or PostgreSQL, moto), times the command
+// lines, and writes a table, JSON and an SVG chart.
+//
+// It imports sqlstore, sqlite, postgres and aws-sdk-go-v2's signer.
+package bench
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"net/http"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+)
+
+// Request is one request of a workload, made fresh for each call.
+type Request struct {
+	Method, URL string
+	Body        []byte
+	// Service is the SigV4 signing name ("chime", "iam").
+	Service string
+	// Want is the success status.
+	Want int
+}
+
+// Result is one measured cell: a workload at a concurrency.
+type Result struct {
+	Target      string  `json:"target"`
+	Workload    string  `json:"workload"`
+	Concurrency int     `json:"concurrency"`
+	Requests    int64   `json:"requests"`
+	Errors      int64   `json:"errors"`
+	PerSecond   float64 `json:"per_second"`
+	P50Millis   float64 `json:"p50_ms"`
+	P99Millis   float64 `json:"p99_ms"`
+}
+
+// Generator sends signed requests over keep-alive connections.
+type Generator struct {
+	client *http.Client
+	signer *v4.Signer
+	creds  aws.Credentials
+}
+
+// NewGenerator returns a generator signing with the given key.
+func NewGenerator(akid, secret string) *Generator {
+	return &Generator{
+		client: &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 256, MaxIdleConns: 256}, Timeout: 30 * time.Second},
+		signer: v4.NewSigner(),
+		creds:  aws.Credentials{AccessKeyID: akid, SecretAccessKey: secret},
+	}
+}
+
+// Do sends one request and returns its status.
+func (g *Generator) Do(ctx context.Context, r Request) (int, error) {
+	req, err := http.NewRequestWithContext(ctx, r.Method, r.URL, bytes.NewReader(r.Body))
+	if err != nil {
+		return 0, err
+	}
+	if r.Body != nil {
+		ct := "application/json"
+		if r.Service == "iam" {
+			ct = "application/x-www-form-urlencoded; charset=utf-8"
+		}
+		req.Header.Set("Content-Type", ct)
+	}
+	sum := sha256.Sum256(r.Body)
+	if err := g.signer.SignHTTP(ctx, g.creds, req, hex.EncodeToString(sum[:]), r.Service, "us-east-1", time.Now()); err != nil {
+		return 0, err
+	}
+	resp, err := g.client.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	return resp.StatusCode, nil
+}
+
+// Run sends requests from next at the given concurrency for the duration
+// (after a short warm-up) and measures throughput and latency.
+func (g *Generator) Run(ctx context.Context, target, workload string, concurrency int, d time.Duration, next func(worker int, i int64) Request) Result {
+	warm, cancelWarm := context.WithTimeout(ctx, d/5)
+	g.loop(warm, concurrency, next, nil, nil)
+	cancelWarm()
+	var count, errs atomic.Int64
+	latencies := make([][]time.Duration, concurrency)
+	run, cancel := context.WithTimeout(ctx, d)
+	defer cancel()
+	start := time.Now()
+	g.loop(run, concurrency, next, func(w int, lat time.Duration, ok bool) {
+		if !ok {
+			errs.Add(1)
+			return
+		}
+		count.Add(1)
+		latencies[w] = append(latencies[w], lat)
+	}, nil)
+	elapsed := time.Since(start)
+	var all []time.Duration
+	for _, l := range latencies {
+		all = append(all, l...)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
+	r := Result{Target: target, Workload: workload, Concurrency: concurrency, Requests: count.Load(), Errors: errs.Load(),
+		PerSecond: float64(count.Load()) / elapsed.Seconds()}
+	if len(all) > 0 {
+		r.P50Millis = float64(all[len(all)/2].Microseconds()) / 1000
+		r.P99Millis = float64(all[len(all)*99/100].Microseconds()) / 1000
+	}
+	return r
+}
+
+func (g *Generator) loop(ctx context.Context, concurrency int, next func(int, int64) Request, record func(int, time.Duration, bool), _ any) {
+	var wg sync.WaitGroup
+	var seq atomic.Int64
+	for w := 0; w < concurrency; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				r := next(w, seq.Add(1))
+				t := time.Now()
+				status, err := g.Do(ctx, r)
+				if ctx.Err() != nil {
+					return // a request cut short by the end of the run is not counted
+				}
+				if record != nil {
+					record(w, time.Since(t), err == nil && status == r.Want)
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+}
+
+// UserBody is a 201 body the size of a CreateUser response, for the
+// trivial handler.
+var UserBody = []byte(`{"User":{"UserId":"1ab2345c-67de-4901-b23a-45c678901d2e","AccountId":"12a3456b-7c89-012d-3456-78901e23fg45",` +
+	`"PrimaryEmail":"roomdevice@example.com","DisplayName":"Room Device","LicenseType":"Pro","UserType":"SharedDevice",` +
+	`"UserRegistrationStatus":"Registered","RegisteredOn":"2020-01-15T22:38:09.806Z","AlexaForBusinessMetadata":{"IsAlexaForBusinessEnabled":false}}}`)
+
+// TrivialHandler answers every request with 201 and UserBody: the most a
+// server can do on this machine with this generator.
+func TrivialHandler() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(io.Discard, r.Body)
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusCreated)
+		w.Write(UserBody)
+	})
+}
+
+func fmtRate(r float64) string { return fmt.Sprintf("%.0f", r) }

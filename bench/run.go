@@ -1,0 +1,363 @@
+package bench
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/openchime/chime/postgres"
+	"github.com/openchime/chime/sqlite"
+	"github.com/openchime/chime/sqlstore"
+)
+
+// Options configure a benchmark run.
+type Options struct {
+	// Binary is the chime executable to start servers with.
+	Binary string
+	// Duration is the measuring time of each cell.
+	Duration time.Duration
+	// Concurrency lists the concurrencies to measure.
+	Concurrency []int
+	// PostgresURL, when set, adds chime on PostgreSQL (in a schema of its own).
+	PostgresURL string
+	// Users preloads the benchmark account with this many users first.
+	Users int
+	// Out is the folder for bench.json and bench.svg.
+	Out string
+	// CLIRuns is how many times each command line runs (0: skip).
+	CLIRuns int
+	// Moto is moto_server's path ("" to skip).
+	Moto string
+	// AWS is the AWS CLI's path ("" to skip its timing).
+	AWS string
+}
+
+// Report is everything one run measured.
+type Report struct {
+	Date        string             `json:"date"`
+	Users       int                `json:"preloaded_users"`
+	Results     []Result           `json:"results"`
+	StartupMs   map[string]float64 `json:"startup_ms"`
+	CLIMedianMs map[string]float64 `json:"cli_median_ms"`
+	RSSMiB      map[string]float64 `json:"server_rss_mib"`
+}
+
+const benchAccount = "12a3456b-7c89-012d-3456-78901e23fg45"
+
+// process is a server the benchmark started.
+type process struct {
+	cmd *exec.Cmd
+	url string
+}
+
+func freeAddr() (string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer ln.Close()
+	return ln.Addr().String(), nil
+}
+
+// start runs a server command and waits until probe answers 2xx; it
+// returns the time that took.
+func start(name string, args []string, probe string) (*process, time.Duration, error) {
+	begin := time.Now()
+	cmd := exec.Command(name, args...)
+	cmd.Stdout, cmd.Stderr = io.Discard, io.Discard
+	if err := cmd.Start(); err != nil {
+		return nil, 0, err
+	}
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(2 * time.Millisecond) {
+		resp, err := http.Get(probe)
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode < 300 {
+				return &process{cmd: cmd}, time.Since(begin), nil
+			}
+		}
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	return nil, 0, fmt.Errorf("%s did not become ready", name)
+}
+
+func (p *process) stop() {
+	p.cmd.Process.Kill()
+	p.cmd.Wait()
+}
+
+// rssMiB reads the resident memory of a process from /proc.
+func rssMiB(pid int) float64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "VmRSS:") {
+			f := strings.Fields(line)
+			kb, _ := strconv.ParseFloat(f[1], 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}
+
+// Run measures everything and writes the report.
+func Run(ctx context.Context, o Options, w io.Writer) (*Report, error) {
+	rep := &Report{Date: time.Now().UTC().Format(time.RFC3339), Users: o.Users,
+		StartupMs: map[string]float64{}, CLIMedianMs: map[string]float64{}, RSSMiB: map[string]float64{}}
+	work, err := os.MkdirTemp("", "chime-bench")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(work)
+	gen := NewGenerator("test", "test")
+	say := func(format string, args ...any) { fmt.Fprintf(w, format+"\n", args...) }
+
+	// The machine's limit: a trivial handler, the same generator.
+	addr, _ := freeAddr()
+	trivial, _, err := start(o.Binary, []string{"bench-trivial", "--listen", addr}, "http://"+addr+"/")
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range o.Concurrency {
+		r := gen.Run(ctx, "limit", "trivial", c, o.Duration, func(int, int64) Request {
+			return Request{Method: "POST", URL: "http://" + addr + "/accounts/" + benchAccount + "/users?operation=create",
+				Body: []byte(`{"Email":"x@example.com"}`), Service: "chime", Want: 201}
+		})
+		rep.Results = append(rep.Results, r)
+		say("limit   trivial     c=%-3d %8s req/s", c, fmtRate(r.PerSecond))
+	}
+	trivial.stop()
+
+	// chime on SQLite, and on PostgreSQL when given.
+	stores := []struct{ name, spec string }{{"sqlite", "sqlite:" + filepath.Join(work, "bench.db")}}
+	if o.PostgresURL != "" {
+		spec, drop, err := freshSchema(ctx, o.PostgresURL)
+		if err != nil {
+			return nil, err
+		}
+		defer drop()
+		stores = append(stores, struct{ name, spec string }{"postgres", spec})
+	}
+	for _, st := range stores {
+		if o.Users > 0 {
+			say("loading %d users into %s ...", o.Users, st.name)
+			t := time.Now()
+			if err := preload(ctx, st.spec, o.Users); err != nil {
+				return nil, err
+			}
+			say("loaded in %v", time.Since(t).Round(time.Millisecond))
+		}
+		addr, _ := freeAddr()
+		srv, startup, err := start(o.Binary, []string{"server", "--dev", "--store", st.spec, "--listen", addr, "--log-level", "error"},
+			"http://"+addr+"/_chime/health")
+		if err != nil {
+			return nil, err
+		}
+		rep.StartupMs["chime-"+st.name] = float64(startup.Microseconds()) / 1000
+		base := "http://" + addr
+		userID, tokens, err := prepare(ctx, gen, base)
+		if err != nil {
+			srv.stop()
+			return nil, err
+		}
+		for _, wl := range chimeWorkloads(base, userID, tokens) {
+			for _, c := range o.Concurrency {
+				r := gen.Run(ctx, "chime-"+st.name, wl.name, c, o.Duration, wl.next)
+				rep.Results = append(rep.Results, r)
+				say("chime-%-8s %-9s c=%-3d %8s req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d", st.name, wl.name, c, fmtRate(r.PerSecond), r.P50Millis, r.P99Millis, r.Errors)
+			}
+		}
+		rep.RSSMiB["chime-"+st.name] = rssMiB(srv.cmd.Process.Pid)
+		if o.CLIRuns > 0 && st.name == "sqlite" {
+			rep.CLIMedianMs["chime"] = cliMedian(o.Binary, nil, base, o.CLIRuns, "chime")
+			if o.AWS != "" {
+				rep.CLIMedianMs["aws"] = cliMedian(o.AWS, []string{"chime"}, base, o.CLIRuns, "aws")
+			}
+		}
+		srv.stop()
+	}
+
+	// The peer: moto's IAM CreateUser, the closest operation it has.
+	if o.Moto != "" {
+		addr, _ := freeAddr()
+		host, port, _ := net.SplitHostPort(addr)
+		moto, startup, err := start(o.Moto, []string{"-H", host, "-p", port}, "http://"+addr+"/moto-api/")
+		if err != nil {
+			say("moto: %v (skipped)", err)
+		} else {
+			rep.StartupMs["moto"] = float64(startup.Microseconds()) / 1000
+			for _, c := range o.Concurrency {
+				r := gen.Run(ctx, "moto", "CreateUser", c, o.Duration, func(w int, i int64) Request {
+					return Request{Method: "POST", URL: "http://" + addr + "/", Service: "iam", Want: 200,
+						Body: []byte("Action=CreateUser&Version=2010-05-08&UserName=" + url.QueryEscape(fmt.Sprintf("u%d-%d-%d", c, w, i)))}
+				})
+				rep.Results = append(rep.Results, r)
+				say("moto    CreateUser  c=%-3d %8s req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d", c, fmtRate(r.PerSecond), r.P50Millis, r.P99Millis, r.Errors)
+			}
+			moto.stop()
+		}
+	}
+	if o.Out != "" {
+		if err := os.MkdirAll(o.Out, 0o755); err != nil {
+			return nil, err
+		}
+		b, _ := json.MarshalIndent(rep, "", "  ")
+		if err := os.WriteFile(filepath.Join(o.Out, "bench.json"), b, 0o644); err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(filepath.Join(o.Out, "bench.svg"), []byte(Chart(rep)), 0o644); err != nil {
+			return nil, err
+		}
+	}
+	return rep, nil
+}
+
+type workload struct {
+	name string
+	next func(worker int, i int64) Request
+}
+
+func chimeWorkloads(base, userID string, tokens []string) []workload {
+	users := base + "/accounts/" + benchAccount + "/users"
+	create := func(w int, i int64) Request {
+		return Request{Method: "POST", URL: users + "?operation=create", Service: "chime", Want: 201,
+			Body: []byte(fmt.Sprintf(`{"Email":"bench-%d-%d-%d@example.com"}`, time.Now().UnixNano()%1e9, w, i))}
+	}
+	get := func(int, int64) Request {
+		return Request{Method: "GET", URL: users + "/" + userID, Service: "chime", Want: 200}
+	}
+	list := func(_ int, i int64) Request {
+		u := users + "?max-results=100"
+		if len(tokens) > 0 {
+			u += "&next-token=" + url.QueryEscape(tokens[int(i)%len(tokens)])
+		}
+		return Request{Method: "GET", URL: u, Service: "chime", Want: 200}
+	}
+	return []workload{
+		{"CreateUser", create},
+		{"GetUser", get},
+		{"ListUsers", list},
+		{"Mixed", func(w int, i int64) Request { // 20% creates, 60% reads, 20% pages
+			switch i % 5 {
+			case 0:
+				return create(w, i)
+			case 4:
+				return list(w, i)
+			}
+			return get(w, i)
+		}},
+	}
+}
+
+// prepare creates the user GetUser reads and enough users for pages of
+// 100, and collects NextTokens to spread ListUsers over the account.
+func prepare(ctx context.Context, gen *Generator, base string) (string, []string, error) {
+	users := base + "/accounts/" + benchAccount + "/users"
+	var id string
+	for i := 0; i < 250; i++ {
+		status, body, err := gen.doBody(ctx, Request{Method: "POST", URL: users + "?operation=create", Service: "chime", Want: 201,
+			Body: []byte(fmt.Sprintf(`{"Email":"seed-%d-%d@example.com"}`, time.Now().UnixNano(), i))})
+		if err != nil || status != 201 {
+			return "", nil, fmt.Errorf("seeding users: %d %v", status, err)
+		}
+		if id == "" {
+			var out struct{ User struct{ UserId string } }
+			json.Unmarshal(body, &out)
+			id = out.User.UserId
+		}
+	}
+	var tokens []string
+	next := ""
+	for len(tokens) < 50 {
+		u := users + "?max-results=100"
+		if next != "" {
+			u += "&next-token=" + url.QueryEscape(next)
+		}
+		status, body, err := gen.doBody(ctx, Request{Method: "GET", URL: u, Service: "chime", Want: 200})
+		if err != nil || status != 200 {
+			return "", nil, fmt.Errorf("listing users: %d %v", status, err)
+		}
+		var page struct{ NextToken string }
+		json.Unmarshal(body, &page)
+		if page.NextToken == "" {
+			break
+		}
+		tokens = append(tokens, page.NextToken)
+		next = page.NextToken
+	}
+	return id, tokens, nil
+}
+
+// cliMedian runs `create-user` through a command line n times and returns
+// the median wall time in milliseconds.
+func cliMedian(bin string, prefix []string, endpoint string, n int, tag string) float64 {
+	var times []float64
+	for i := 0; i < n; i++ {
+		args := append(append([]string{}, prefix...), "create-user", "--account-id", benchAccount,
+			"--email", fmt.Sprintf("cli-%s-%d-%d@example.com", tag, time.Now().UnixNano(), i), "--endpoint-url", endpoint, "--region", "us-east-1")
+		cmd := exec.Command(bin, args...)
+		cmd.Env = append(os.Environ(), "AWS_ACCESS_KEY_ID=test", "AWS_SECRET_ACCESS_KEY=test", "AWS_PAGER=")
+		t := time.Now()
+		if err := cmd.Run(); err != nil {
+			return 0
+		}
+		times = append(times, float64(time.Since(t).Microseconds())/1000)
+	}
+	sort.Float64s(times)
+	return times[len(times)/2]
+}
+
+// preload loads the benchmark account and n users into the store through
+// the store's import (batches of 500 in a transaction), not through HTTP.
+func preload(ctx context.Context, spec string, n int) error {
+	var s *sqlstore.Store
+	var err error
+	if path, ok := strings.CutPrefix(spec, "sqlite:"); ok {
+		s, err = sqlite.Open(ctx, path, sqlstore.Options{})
+	} else {
+		s, err = postgres.Open(ctx, spec, postgres.DefaultPool(), sqlstore.Options{})
+	}
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return importUsers(ctx, s, n)
+}
+
+func importUsers(ctx context.Context, s *sqlstore.Store, n int) error {
+	now := time.Now().UnixMilli()
+	i := -2
+	_, err := s.Import(ctx, func() (sqlstore.Record, bool, error) {
+		i++
+		switch {
+		case i == -1:
+			return sqlstore.Record{Type: sqlstore.RecordHeader, Format: sqlstore.ExportFormat, Version: sqlstore.ExportVersion}, true, nil
+		case i == 0:
+			return sqlstore.Record{Type: sqlstore.RecordAccount, Account: &sqlstore.AccountRecord{AwsAccountID: "000000000000",
+				ID: benchAccount, Name: "Bench", Type: "EnterpriseDirectory", CreatedAt: now, DefaultLicense: "Pro",
+				SupportedLicenses: []string{"Basic", "Pro"}, Status: "Active", SigninDelegateGroups: []string{}}}, true, nil
+		case i <= n:
+			reg := now
+			return sqlstore.Record{Type: sqlstore.RecordUser, User: &sqlstore.UserRecord{AwsAccountID: "000000000000",
+				AccountID: benchAccount, ID: fmt.Sprintf("00000000-0000-4000-8000-%012d", i), Email: fmt.Sprintf("preloaded-%d@example.com", i),
+				DisplayName: fmt.Sprintf("User %d", i), License: "Pro", Type: "PrivateUser", Registration: "Registered",
+				RegisteredOn: &reg, PersonalPIN: fmt.Sprintf("%010d", i)}}, true, nil
+		}
+		return sqlstore.Record{}, false, nil
+	}, nil)
+	return err
+}

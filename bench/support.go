@@ -1,0 +1,132 @@
+package bench
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"math"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
+	"github.com/openchime/chime/internal/randid"
+)
+
+// doBody sends one request and returns its status and body.
+func (g *Generator) doBody(ctx context.Context, r Request) (int, []byte, error) {
+	req, err := http.NewRequestWithContext(ctx, r.Method, r.URL, bytes.NewReader(r.Body))
+	if err != nil {
+		return 0, nil, err
+	}
+	if r.Body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	sum := sha256.Sum256(r.Body)
+	if err := g.signer.SignHTTP(ctx, g.creds, req, hex.EncodeToString(sum[:]), r.Service, "us-east-1", time.Now()); err != nil {
+		return 0, nil, err
+	}
+	resp, err := g.client.Do(req)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	return resp.StatusCode, b, err
+}
+
+// freshSchema makes a schema of the run's own on the PostgreSQL database
+// and returns a URL that uses it, and a function that drops it.
+func freshSchema(ctx context.Context, base string) (string, func(), error) {
+	db, err := sql.Open("pgx", base)
+	if err != nil {
+		return "", nil, err
+	}
+	name := "chime_bench_" + randid.UUID()[:8]
+	if _, err := db.ExecContext(ctx, "CREATE SCHEMA "+name); err != nil {
+		db.Close()
+		return "", nil, fmt.Errorf("postgres: %v", err)
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		db.Close()
+		return "", nil, err
+	}
+	q := u.Query()
+	q.Set("search_path", name)
+	u.RawQuery = q.Encode()
+	return u.String(), func() {
+		db.ExecContext(context.Background(), "DROP SCHEMA "+name+" CASCADE")
+		db.Close()
+	}, nil
+}
+
+// Chart draws throughput against concurrency, one line per target and
+// workload, as a self-contained SVG.
+func Chart(rep *Report) string {
+	type key struct{ target, workload string }
+	series := map[key][]Result{}
+	var keys []key
+	maxRate, concs := 1.0, map[int]bool{}
+	for _, r := range rep.Results {
+		k := key{r.Target, r.Workload}
+		if _, ok := series[k]; !ok {
+			keys = append(keys, k)
+		}
+		series[k] = append(series[k], r)
+		maxRate = math.Max(maxRate, r.PerSecond)
+		concs[r.Concurrency] = true
+	}
+	var cs []int
+	for c := range concs {
+		cs = append(cs, c)
+	}
+	sort.Ints(cs)
+	const w, h, left, top, bottom, right = 900, 520, 70, 30, 50, 260
+	plotW, plotH := float64(w-left-right), float64(h-top-bottom)
+	x := func(c int) float64 {
+		for i, v := range cs {
+			if v == c {
+				if len(cs) == 1 {
+					return left + plotW/2
+				}
+				return left + plotW*float64(i)/float64(len(cs)-1)
+			}
+		}
+		return left
+	}
+	y := func(r float64) float64 { return top + plotH*(1-r/maxRate) }
+	colors := []string{"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" font-family="sans-serif" font-size="12">`+"\n", w, h)
+	fmt.Fprintf(&b, `<rect width="%d" height="%d" fill="white"/>`+"\n", w, h)
+	fmt.Fprintf(&b, `<text x="%d" y="18" font-size="14">Throughput (requests/s) against concurrency — %s, %d preloaded users</text>`+"\n", left, rep.Date, rep.Users)
+	for i := 0; i <= 5; i++ {
+		rate := maxRate * float64(i) / 5
+		fmt.Fprintf(&b, `<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="#ddd"/><text x="%d" y="%.1f" text-anchor="end">%.0f</text>`+"\n",
+			left, y(rate), w-right, y(rate), left-6, y(rate)+4, rate)
+	}
+	for _, c := range cs {
+		fmt.Fprintf(&b, `<text x="%.1f" y="%d" text-anchor="middle">%d</text>`+"\n", x(c), h-bottom+18, c)
+	}
+	fmt.Fprintf(&b, `<text x="%.1f" y="%d" text-anchor="middle">concurrent clients</text>`+"\n", left+plotW/2, h-10)
+	for i, k := range keys {
+		color := colors[i%len(colors)]
+		var pts []string
+		for _, r := range series[k] {
+			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(r.Concurrency), y(r.PerSecond)))
+		}
+		fmt.Fprintf(&b, `<polyline fill="none" stroke="%s" stroke-width="2" points="%s"/>`+"\n", color, strings.Join(pts, " "))
+		ly := top + 16*i
+		fmt.Fprintf(&b, `<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width="3"/><text x="%d" y="%d">%s %s</text>`+"\n",
+			w-right+12, ly, w-right+32, ly, color, w-right+38, ly+4, k.target, k.workload)
+	}
+	b.WriteString("</svg>\n")
+	return b.String()
+}

@@ -1,0 +1,98 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/openchime/chime/bench"
+)
+
+// runBench is `chime bench`: the whole benchmark in one run.
+func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("chime bench", stderr)
+	duration := fs.Duration("duration", 3*time.Second, "measuring time of each workload at each concurrency (env CHIME_DURATION)")
+	conc := fs.String("concurrency", "1,16,64", "concurrencies to measure, comma-separated (env CHIME_CONCURRENCY)")
+	pg := fs.String("postgres", "", "also measure chime on this PostgreSQL database, in a schema of its own (env CHIME_POSTGRES)")
+	users := fs.Int("users", 0, "preload the account with this many users first, through the store (env CHIME_USERS)")
+	out := fs.String("out", "bench-out", "folder for bench.json and bench.svg (env CHIME_OUT)")
+	cliRuns := fs.Int("cli-runs", 11, "runs of each command line for the median, 0 to skip (env CHIME_CLI_RUNS)")
+	noMoto := fs.Bool("no-moto", false, "skip moto even when moto_server is installed (env CHIME_NO_MOTO)")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitParamError
+	}
+	if err := applyEnv(fs); err != nil {
+		printError(stderr, err.Error())
+		return exitParamError
+	}
+	o := bench.Options{Duration: *duration, PostgresURL: *pg, Users: *users, Out: *out, CLIRuns: *cliRuns}
+	for _, c := range strings.Split(*conc, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(c))
+		if err != nil || n < 1 || n > 1024 {
+			printError(stderr, fmt.Sprintf("--concurrency: %q is not a number from 1 to 1024", c))
+			return exitParamError
+		}
+		o.Concurrency = append(o.Concurrency, n)
+	}
+	self, err := os.Executable()
+	if err != nil {
+		printError(stderr, err.Error())
+		return exitGeneralError
+	}
+	o.Binary = self
+	if !*noMoto {
+		if p, err := exec.LookPath("moto_server"); err == nil {
+			o.Moto = p
+		} else {
+			fmt.Fprintln(stderr, "moto_server is not installed: the peer comparison is skipped")
+		}
+	}
+	if p, err := exec.LookPath("aws"); err == nil {
+		o.AWS = p
+	} else if o.CLIRuns > 0 {
+		fmt.Fprintln(stderr, "the AWS CLI is not installed: only chime's command line is timed")
+	}
+	rep, err := bench.Run(ctx, o, stderr)
+	if err != nil {
+		printError(stderr, "benchmark failed: "+err.Error())
+		return exitGeneralError
+	}
+	bench.WriteTable(stdout, rep)
+	if o.Out != "" {
+		fmt.Fprintf(stdout, "wrote %s/bench.json and %s/bench.svg\n", o.Out, o.Out)
+	}
+	return exitOK
+}
+
+// runBenchTrivial serves the benchmark's trivial handler (the limit).
+func runBenchTrivial(ctx context.Context, args []string, stderr io.Writer) int {
+	fs := newFlagSet("chime bench-trivial", stderr)
+	listen := fs.String("listen", "127.0.0.1:0", "address")
+	if err := fs.Parse(args); err != nil {
+		return exitParamError
+	}
+	ln, err := net.Listen("tcp", *listen)
+	if err != nil {
+		printError(stderr, err.Error())
+		return exitConfigError
+	}
+	srv := &http.Server{Handler: bench.TrivialHandler()}
+	go func() { <-ctx.Done(); srv.Close() }()
+	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		printError(stderr, err.Error())
+		return exitGeneralError
+	}
+	return exitOK
+}
