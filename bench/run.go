@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/openchime/chime/postgres"
@@ -203,7 +204,7 @@ func Run(ctx context.Context, o Options, w io.Writer) (*Report, error) {
 			for _, c := range o.Concurrency {
 				r := gen.Run(ctx, "moto", "CreateUser", c, o.Duration, func(w int, i int64) Request {
 					return Request{Method: "POST", URL: "http://" + addr + "/", Service: "iam", Want: 200,
-						Body: []byte("Action=CreateUser&Version=2010-05-08&UserName=" + url.QueryEscape(fmt.Sprintf("u%d-%d-%d", c, w, i)))}
+						Body: []byte("Action=CreateUser&Version=2010-05-08&UserName=" + url.QueryEscape(fmt.Sprintf("u%d-%d", c, names.Add(1))))}
 				})
 				rep.Results = append(rep.Results, r)
 				say("moto    CreateUser  c=%-3d %8s req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d", c, fmtRate(r.PerSecond), r.P50Millis, r.P99Millis, r.Errors)
@@ -226,6 +227,10 @@ func Run(ctx context.Context, o Options, w io.Writer) (*Report, error) {
 	return rep, nil
 }
 
+// names numbers the users the benchmark creates, so that no name repeats
+// between a warm-up and its run.
+var names atomic.Int64
+
 type workload struct {
 	name string
 	next func(worker int, i int64) Request
@@ -235,7 +240,7 @@ func chimeWorkloads(base, userID string, tokens []string) []workload {
 	users := base + "/accounts/" + benchAccount + "/users"
 	create := func(w int, i int64) Request {
 		return Request{Method: "POST", URL: users + "?operation=create", Service: "chime", Want: 201,
-			Body: []byte(fmt.Sprintf(`{"Email":"bench-%d-%d-%d@example.com"}`, time.Now().UnixNano()%1e9, w, i))}
+			Body: []byte(fmt.Sprintf(`{"Email":"bench-%d@example.com"}`, names.Add(1)))}
 	}
 	get := func(int, int64) Request {
 		return Request{Method: "GET", URL: users + "/" + userID, Service: "chime", Want: 200}

@@ -121,6 +121,7 @@ func Chart(rep *Report) string {
 		var pts []string
 		for _, r := range series[k] {
 			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(r.Concurrency), y(r.PerSecond)))
+			fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="3" fill="%s"/>`+"\n", x(r.Concurrency), y(r.PerSecond), color)
 		}
 		fmt.Fprintf(&b, `<polyline fill="none" stroke="%s" stroke-width="2" points="%s"/>`+"\n", color, strings.Join(pts, " "))
 		ly := top + 16*i
