@@ -62,11 +62,17 @@ func NewGenerator(akid, secret string) *Generator {
 	}
 }
 
-// Do sends one request and returns its status.
+// Do sends one request and returns its status; the body is read and dropped.
 func (g *Generator) Do(ctx context.Context, r Request) (int, error) {
+	status, _, err := g.send(ctx, r, false)
+	return status, err
+}
+
+// send signs and sends one request; keep returns the body too.
+func (g *Generator) send(ctx context.Context, r Request, keep bool) (int, []byte, error) {
 	req, err := http.NewRequestWithContext(ctx, r.Method, r.URL, bytes.NewReader(r.Body))
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	if r.Body != nil {
 		ct := "application/json"
@@ -77,15 +83,19 @@ func (g *Generator) Do(ctx context.Context, r Request) (int, error) {
 	}
 	sum := sha256.Sum256(r.Body)
 	if err := g.signer.SignHTTP(ctx, g.creds, req, hex.EncodeToString(sum[:]), r.Service, "us-east-1", time.Now()); err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	resp, err := g.client.Do(req)
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
-	io.Copy(io.Discard, resp.Body)
-	resp.Body.Close()
-	return resp.StatusCode, nil
+	defer resp.Body.Close()
+	if !keep {
+		_, err = io.Copy(io.Discard, resp.Body)
+		return resp.StatusCode, nil, err
+	}
+	b, err := io.ReadAll(resp.Body)
+	return resp.StatusCode, b, err
 }
 
 // Run sends requests from next at the given concurrency for the duration

@@ -274,8 +274,8 @@ func prepare(ctx context.Context, gen *Generator, base string) (string, []string
 	users := base + "/accounts/" + benchAccount + "/users"
 	var id string
 	for i := 0; i < 250; i++ {
-		status, body, err := gen.doBody(ctx, Request{Method: "POST", URL: users + "?operation=create", Service: "chime", Want: 201,
-			Body: []byte(fmt.Sprintf(`{"Email":"seed-%d-%d@example.com"}`, time.Now().UnixNano(), i))})
+		status, body, err := gen.send(ctx, Request{Method: "POST", URL: users + "?operation=create", Service: "chime", Want: 201,
+			Body: []byte(fmt.Sprintf(`{"Email":"seed-%d-%d@example.com"}`, time.Now().UnixNano(), i))}, true)
 		if err != nil || status != 201 {
 			return "", nil, fmt.Errorf("seeding users: %d %v", status, err)
 		}
@@ -292,7 +292,7 @@ func prepare(ctx context.Context, gen *Generator, base string) (string, []string
 		if next != "" {
 			u += "&next-token=" + url.QueryEscape(next)
 		}
-		status, body, err := gen.doBody(ctx, Request{Method: "GET", URL: u, Service: "chime", Want: 200})
+		status, body, err := gen.send(ctx, Request{Method: "GET", URL: u, Service: "chime", Want: 200}, true)
 		if err != nil || status != 200 {
 			return "", nil, fmt.Errorf("listing users: %d %v", status, err)
 		}

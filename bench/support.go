@@ -1,45 +1,17 @@
 package bench
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"fmt"
-	"io"
 	"math"
-	"net/http"
 	"net/url"
 	"sort"
 	"strings"
-	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
 	"github.com/openchime/chime/internal/randid"
 )
-
-// doBody sends one request and returns its status and body.
-func (g *Generator) doBody(ctx context.Context, r Request) (int, []byte, error) {
-	req, err := http.NewRequestWithContext(ctx, r.Method, r.URL, bytes.NewReader(r.Body))
-	if err != nil {
-		return 0, nil, err
-	}
-	if r.Body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	sum := sha256.Sum256(r.Body)
-	if err := g.signer.SignHTTP(ctx, g.creds, req, hex.EncodeToString(sum[:]), r.Service, "us-east-1", time.Now()); err != nil {
-		return 0, nil, err
-	}
-	resp, err := g.client.Do(req)
-	if err != nil {
-		return 0, nil, err
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	return resp.StatusCode, b, err
-}
 
 // freshSchema makes a schema of the run's own on the PostgreSQL database
 // and returns a URL that uses it, and a function that drops it.

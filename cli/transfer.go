@@ -22,20 +22,9 @@ import (
 // streamed both ways, with a progress bar on a terminal.
 
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("chime export", stderr)
-	store := fs.String("store", "", "the store to read: sqlite:PATH or postgres://... (env CHIME_STORE)")
-	file := fs.String("file", "-", "where to write the export; - for standard output (env CHIME_FILE)")
-	if code, ok := parseTransferFlags(fs, args, stderr); !ok {
+	s, file, code := openTransfer(ctx, "export", "the store to read", "where to write the export; - for standard output", args, stderr)
+	if s == nil {
 		return code
-	}
-	if *store == "" {
-		printError(stderr, "the following arguments are required: --store")
-		return exitParamError
-	}
-	s, _, err := server.OpenStore(ctx, *store, postgres.DefaultPool())
-	if err != nil {
-		printError(stderr, err.Error())
-		return exitConfigError
 	}
 	defer s.Close()
 	out := stdout
@@ -78,16 +67,11 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 }
 
 func runImport(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer) int {
-	fs := newFlagSet("chime import", stderr)
-	store := fs.String("store", "", "the empty store to load: sqlite:PATH or postgres://... (env CHIME_STORE)")
-	file := fs.String("file", "-", "the export to read; - for standard input (env CHIME_FILE)")
-	if code, ok := parseTransferFlags(fs, args, stderr); !ok {
+	s, file, code := openTransfer(ctx, "import", "the empty store to load", "the export to read; - for standard input", args, stderr)
+	if s == nil {
 		return code
 	}
-	if *store == "" {
-		printError(stderr, "the following arguments are required: --store")
-		return exitParamError
-	}
+	defer s.Close()
 	in := stdin
 	total := 0
 	if *file != "-" {
@@ -100,12 +84,6 @@ func runImport(ctx context.Context, args []string, stdin io.Reader, stderr io.Wr
 		in = f
 		total = countLines(*file) - 1
 	}
-	s, _, err := server.OpenStore(ctx, *store, postgres.DefaultPool())
-	if err != nil {
-		printError(stderr, err.Error())
-		return exitConfigError
-	}
-	defer s.Close()
 	bar := newProgress(stderr, "import", total)
 	dec := json.NewDecoder(bufio.NewReaderSize(in, 64<<10))
 	dec.DisallowUnknownFields()
@@ -129,18 +107,32 @@ func runImport(ctx context.Context, args []string, stdin io.Reader, stderr io.Wr
 	return exitOK
 }
 
-func parseTransferFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (int, bool) {
+// openTransfer parses the flags of export or import and opens --store.
+// A nil store means the command ends with the returned code.
+func openTransfer(ctx context.Context, name, storeDoc, fileDoc string, args []string, stderr io.Writer) (*sqlstore.Store, *string, int) {
+	fs := newFlagSet("chime "+name, stderr)
+	store := fs.String("store", "", storeDoc+": sqlite:PATH or postgres://... (env CHIME_STORE)")
+	file := fs.String("file", "-", fileDoc+" (env CHIME_FILE)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return exitOK, false
+			return nil, nil, exitOK
 		}
-		return exitParamError, false
+		return nil, nil, exitParamError
 	}
 	if err := applyEnv(fs); err != nil {
 		printError(stderr, err.Error())
-		return exitParamError, false
+		return nil, nil, exitParamError
 	}
-	return 0, true
+	if *store == "" {
+		printError(stderr, "the following arguments are required: --store")
+		return nil, nil, exitParamError
+	}
+	s, _, err := server.OpenStore(ctx, *store, postgres.DefaultPool())
+	if err != nil {
+		printError(stderr, err.Error())
+		return nil, nil, exitConfigError
+	}
+	return s, file, exitOK
 }
 
 func countLines(path string) int {
