@@ -52,6 +52,10 @@ func (Dialect) Migrations() [][]string {
 	return sqlstore.Schema("INTEGER PRIMARY KEY AUTOINCREMENT", "INTEGER")
 }
 
+// maxConns bounds the connections to a database file: enough for every
+// reader a two- to eight-core machine can serve at once.
+const maxConns = 32
+
 // Open opens (creating if needed) the database file at path, migrates it and
 // returns the store. Commits are durable when they return: the journal is a
 // write-ahead log synced on every commit (synchronous=FULL).
@@ -70,6 +74,12 @@ func Open(ctx context.Context, path string, o sqlstore.Options) (*sqlstore.Store
 	if err != nil {
 		return nil, err
 	}
+	// Readers run in parallel on their own connections; keep them open, as
+	// opening one costs a file open and the pragmas (database/sql keeps
+	// only two idle connections by default).
+	db.SetMaxOpenConns(maxConns)
+	db.SetMaxIdleConns(maxConns)
+	db.SetConnMaxIdleTime(0)
 	// One writer at a time is all SQLite allows: let concurrent writes
 	// share a commit and its sync instead of queueing for the lock.
 	o.GroupCommit = true

@@ -75,7 +75,7 @@ func (s *Store) lockAccount(ctx context.Context, tx *sql.Tx, owner, id string) (
 }
 
 func (s *Store) saveAccount(ctx context.Context, tx *sql.Tx, a *chime.Account) error {
-	_, err := tx.ExecContext(ctx, s.q(`UPDATE accounts SET name = ?, account_type = ?, default_license = ?,
+	_, err := s.on(tx).ExecContext(ctx, s.q(`UPDATE accounts SET name = ?, account_type = ?, default_license = ?,
 		supported_licenses = ?, status = ?, signin_delegate_groups = ? WHERE aws_account_id = ? AND id = ?`),
 		a.Name, string(a.Type), string(a.DefaultLicense), licensesColumn(a.SupportedLicenses),
 		string(a.Status), groupsColumn(a.SigninDelegateGroups), a.AwsAccountID, a.ID)
@@ -89,7 +89,7 @@ func (s *Store) CreateAccount(ctx context.Context, owner string, in chime.NewAcc
 		return nil, err
 	}
 	err = s.write(ctx, "create account", func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, s.q(`INSERT INTO accounts (aws_account_id, id, name, account_type, created_at,
+		_, err := s.on(tx).ExecContext(ctx, s.q(`INSERT INTO accounts (aws_account_id, id, name, account_type, created_at,
 			default_license, supported_licenses, status, signin_delegate_groups) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
 			a.AwsAccountID, a.ID, a.Name, string(a.Type), toMillis(a.CreatedAt), string(a.DefaultLicense),
 			licensesColumn(a.SupportedLicenses), string(a.Status), groupsColumn(a.SigninDelegateGroups))
@@ -132,7 +132,7 @@ func (s *Store) ListAccounts(ctx context.Context, owner string, f chime.AccountF
 	}
 	query += ` ORDER BY seq LIMIT ?`
 	args = append(args, limit+1)
-	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
+	rows, err := s.on(s.db).QueryContext(ctx, s.q(query), args...)
 	if err != nil {
 		return nil, s.classify("list accounts", err)
 	}
@@ -199,7 +199,7 @@ func (s *Store) DeleteAccount(ctx context.Context, owner, accountID string) erro
 			return err
 		}
 		var active int
-		if err := tx.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM users
+		if err := s.on(tx).QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM users
 			WHERE aws_account_id = ? AND account_id = ? AND registration <> ?`),
 			owner, accountID, string(chime.Suspended)).Scan(&active); err != nil {
 			return err
@@ -208,10 +208,10 @@ func (s *Store) DeleteAccount(ctx context.Context, owner, accountID string) erro
 			return chime.Errorf(chime.Unprocessable,
 				"The account still has %d users that are not suspended; suspend or remove them first", active)
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM users WHERE aws_account_id = ? AND account_id = ?`), owner, accountID); err != nil {
+		if _, err := s.on(tx).ExecContext(ctx, s.q(`DELETE FROM users WHERE aws_account_id = ? AND account_id = ?`), owner, accountID); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, s.q(`DELETE FROM accounts WHERE aws_account_id = ? AND id = ?`), owner, accountID)
+		_, err = s.on(tx).ExecContext(ctx, s.q(`DELETE FROM accounts WHERE aws_account_id = ? AND id = ?`), owner, accountID)
 		return err
 	})
 }
@@ -219,7 +219,7 @@ func (s *Store) DeleteAccount(ctx context.Context, owner, accountID string) erro
 // GetAccountSettings implements chime.AccountService.
 func (s *Store) GetAccountSettings(ctx context.Context, owner, accountID string) (*chime.AccountSettings, error) {
 	var drc, edo int64
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT disable_remote_control, enable_dial_out FROM accounts
+	err := s.on(s.db).QueryRowContext(ctx, s.q(`SELECT disable_remote_control, enable_dial_out FROM accounts
 		WHERE aws_account_id = ? AND id = ?`), owner, accountID).Scan(&drc, &edo)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFoundAccount(accountID)
@@ -241,13 +241,13 @@ func (s *Store) UpdateAccountSettings(ctx context.Context, owner, accountID stri
 			return err
 		}
 		if u.DisableRemoteControl != nil {
-			if _, err := tx.ExecContext(ctx, s.q(`UPDATE accounts SET disable_remote_control = ? WHERE aws_account_id = ? AND id = ?`),
+			if _, err := s.on(tx).ExecContext(ctx, s.q(`UPDATE accounts SET disable_remote_control = ? WHERE aws_account_id = ? AND id = ?`),
 				boolInt(*u.DisableRemoteControl), owner, accountID); err != nil {
 				return err
 			}
 		}
 		if u.EnableDialOut != nil {
-			if _, err := tx.ExecContext(ctx, s.q(`UPDATE accounts SET enable_dial_out = ? WHERE aws_account_id = ? AND id = ?`),
+			if _, err := s.on(tx).ExecContext(ctx, s.q(`UPDATE accounts SET enable_dial_out = ? WHERE aws_account_id = ? AND id = ?`),
 				boolInt(*u.EnableDialOut), owner, accountID); err != nil {
 				return err
 			}

@@ -237,7 +237,7 @@ func (s *Store) importRecord(ctx context.Context, tx *sql.Tx, rec Record, counts
 	switch {
 	case rec.Type == RecordSecret && rec.Secret != nil:
 		counts.Secrets++
-		_, err := tx.ExecContext(ctx, s.q(`INSERT INTO meta (key, value) VALUES (?, ?)
+		_, err := s.on(tx).ExecContext(ctx, s.q(`INSERT INTO meta (key, value) VALUES (?, ?)
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value`), rec.Secret.Key, rec.Secret.Value)
 		return err
 	case rec.Type == RecordAccount && rec.Account != nil:
@@ -246,7 +246,7 @@ func (s *Store) importRecord(ctx context.Context, tx *sql.Tx, rec Record, counts
 			a.SigninDelegateGroups = []string{}
 		}
 		counts.Accounts++
-		_, err := tx.ExecContext(ctx, s.q(`INSERT INTO accounts (aws_account_id, id, name, account_type, created_at,
+		_, err := s.on(tx).ExecContext(ctx, s.q(`INSERT INTO accounts (aws_account_id, id, name, account_type, created_at,
 			default_license, supported_licenses, status, signin_delegate_groups, disable_remote_control, enable_dial_out)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
 			a.AwsAccountID, a.ID, a.Name, a.Type, a.CreatedAt, a.DefaultLicense, strings.Join(a.SupportedLicenses, ","), a.Status,
@@ -255,7 +255,7 @@ func (s *Store) importRecord(ctx context.Context, tx *sql.Tx, rec Record, counts
 	case rec.Type == RecordUser && rec.User != nil:
 		u := rec.User
 		counts.Users++
-		_, err := tx.ExecContext(ctx, s.q(`INSERT INTO users (aws_account_id, account_id, id, email, email_key, username,
+		_, err := s.on(tx).ExecContext(ctx, s.q(`INSERT INTO users (aws_account_id, account_id, id, email, email_key, username,
 			display_name, phone_number, license, user_type, registration, invitation, registered_on, invited_on,
 			a4b_enabled, a4b_room_arn, personal_pin, inbound_calling, outbound_calling, sms, last_logout_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),

@@ -61,8 +61,11 @@ type Store struct {
 	newID   func() string
 	newPIN  func() string
 
-	mu      sync.Mutex
-	queries map[string]string // '?' query -> engine query
+	mu        sync.Mutex
+	queries   map[string]string    // '?' query -> engine query
+	stmts     map[string]*sql.Stmt // engine query -> prepared statement
+	preparing map[string]bool
+	closed    bool
 
 	group *committer // nil: one transaction per write
 }
@@ -72,7 +75,7 @@ var _ chime.Service = (*Store)(nil)
 // New returns a store on db. Call Migrate before use.
 func New(db *sql.DB, d Dialect, o Options) *Store {
 	s := &Store{db: db, dialect: d, now: o.Now, newID: o.NewID, newPIN: o.NewPIN,
-		queries: map[string]string{}}
+		queries: map[string]string{}, stmts: map[string]*sql.Stmt{}, preparing: map[string]bool{}}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -99,6 +102,7 @@ func (s *Store) Close() error {
 	if s.group != nil {
 		s.group.close()
 	}
+	s.closeStatements()
 	return s.db.Close()
 }
 
@@ -129,7 +133,7 @@ func (s *Store) Migrate(ctx context.Context) error {
 					return fmt.Errorf("migration %d: %w", version, err)
 				}
 			}
-			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO schema_migrations (version) VALUES (?)`), version); err != nil {
+			if _, err := s.on(tx).ExecContext(ctx, s.q(`INSERT INTO schema_migrations (version) VALUES (?)`), version); err != nil {
 				return err
 			}
 		}
@@ -147,11 +151,11 @@ func (s *Store) Secret(ctx context.Context, name string) ([]byte, error) {
 	}
 	var value string
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`),
+		if _, err := s.on(tx).ExecContext(ctx, s.q(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`),
 			"secret:"+name, hex.EncodeToString(fresh)); err != nil {
 			return err
 		}
-		return tx.QueryRowContext(ctx, s.q(`SELECT value FROM meta WHERE key = ?`), "secret:"+name).Scan(&value)
+		return s.on(tx).QueryRowContext(ctx, s.q(`SELECT value FROM meta WHERE key = ?`), "secret:"+name).Scan(&value)
 	})
 	if err != nil {
 		return nil, chime.Internalf(err, "read secret")

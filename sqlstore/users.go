@@ -30,7 +30,7 @@ func scanUser(row interface{ Scan(...any) error }) (*chime.User, int64, error) {
 }
 
 func (s *Store) loadUser(ctx context.Context, q querier, owner, accountID, userID string) (*chime.User, error) {
-	u, _, err := scanUser(q.QueryRowContext(ctx, s.q(`SELECT `+userColumns+` FROM users
+	u, _, err := scanUser(s.on(q).QueryRowContext(ctx, s.q(`SELECT `+userColumns+` FROM users
 		WHERE aws_account_id = ? AND account_id = ? AND id = ?`), owner, accountID, userID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFoundUser(userID)
@@ -40,7 +40,7 @@ func (s *Store) loadUser(ctx context.Context, q querier, owner, accountID, userI
 
 // insertUser stores a new user; a taken e-mail is a Conflict.
 func (s *Store) insertUser(ctx context.Context, tx *sql.Tx, owner, username string, u *chime.User) error {
-	_, err := tx.ExecContext(ctx, s.q(`INSERT INTO users (aws_account_id, account_id, id, email, email_key, username,
+	_, err := s.on(tx).ExecContext(ctx, s.q(`INSERT INTO users (aws_account_id, account_id, id, email, email_key, username,
 		display_name, license, user_type, registration, invitation, registered_on, invited_on, a4b_enabled,
 		a4b_room_arn, personal_pin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
 		owner, u.AccountID, u.ID, u.Email, emailKey(u.Email), username, u.DisplayName, string(u.License),
@@ -53,7 +53,7 @@ func (s *Store) insertUser(ctx context.Context, tx *sql.Tx, owner, username stri
 }
 
 func (s *Store) saveUser(ctx context.Context, tx *sql.Tx, owner string, u *chime.User) error {
-	_, err := tx.ExecContext(ctx, s.q(`UPDATE users SET license = ?, user_type = ?, registration = ?,
+	_, err := s.on(tx).ExecContext(ctx, s.q(`UPDATE users SET license = ?, user_type = ?, registration = ?,
 		a4b_enabled = ?, a4b_room_arn = ?, personal_pin = ? WHERE aws_account_id = ? AND account_id = ? AND id = ?`),
 		string(u.License), string(u.Type), string(u.Registration), boolInt(u.AlexaForBusiness.Enabled),
 		u.AlexaForBusiness.RoomARN, u.PersonalPIN, owner, u.AccountID, u.ID)
@@ -63,7 +63,7 @@ func (s *Store) saveUser(ctx context.Context, tx *sql.Tx, owner string, u *chime
 // emailTaken reports whether any user of owner has the e-mail.
 func (s *Store) emailTaken(ctx context.Context, q querier, owner, email string) (bool, error) {
 	var n int
-	err := q.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM users WHERE aws_account_id = ? AND email_key = ?`),
+	err := s.on(q).QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM users WHERE aws_account_id = ? AND email_key = ?`),
 		owner, emailKey(email)).Scan(&n)
 	return n > 0, err
 }
@@ -129,7 +129,7 @@ func (s *Store) ListUsers(ctx context.Context, owner, accountID string, f chime.
 	}
 	query += ` ORDER BY seq LIMIT ?`
 	args = append(args, limit+1)
-	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
+	rows, err := s.on(s.db).QueryContext(ctx, s.q(query), args...)
 	if err != nil {
 		return nil, s.classify("list users", err)
 	}
@@ -247,10 +247,10 @@ func (s *Store) BatchSuspendUser(ctx context.Context, owner, accountID string, u
 		for _, id := range userIDs {
 			var found bool
 			if effect == chime.RemoveFromAccount {
-				found, err = execMatched(ctx, tx, s.q(`DELETE FROM users WHERE aws_account_id = ? AND account_id = ? AND id = ?`),
+				found, err = s.execMatched(ctx, tx, s.q(`DELETE FROM users WHERE aws_account_id = ? AND account_id = ? AND id = ?`),
 					owner, accountID, id)
 			} else {
-				found, err = execMatched(ctx, tx, s.q(`UPDATE users SET registration = ?
+				found, err = s.execMatched(ctx, tx, s.q(`UPDATE users SET registration = ?
 					WHERE aws_account_id = ? AND account_id = ? AND id = ?`), string(chime.Suspended), owner, accountID, id)
 			}
 			if err != nil {
@@ -347,7 +347,7 @@ func (s *Store) LogoutUser(ctx context.Context, owner, accountID, userID string)
 		if err := chime.CheckWritable(a); err != nil {
 			return err
 		}
-		found, err := execMatched(ctx, tx, s.q(`UPDATE users SET last_logout_at = ?
+		found, err := s.execMatched(ctx, tx, s.q(`UPDATE users SET last_logout_at = ?
 			WHERE aws_account_id = ? AND account_id = ? AND id = ?`), toMillis(s.nowMillis()), owner, accountID, userID)
 		if err == nil && !found {
 			err = notFoundUser(userID)
@@ -362,7 +362,7 @@ func (s *Store) GetUserSettings(ctx context.Context, owner, accountID, userID st
 		return nil, s.classify("get user settings", err)
 	}
 	var in, out, sms int64
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT inbound_calling, outbound_calling, sms FROM users
+	err := s.on(s.db).QueryRowContext(ctx, s.q(`SELECT inbound_calling, outbound_calling, sms FROM users
 		WHERE aws_account_id = ? AND account_id = ? AND id = ?`), owner, accountID, userID).Scan(&in, &out, &sms)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFoundUser(userID)
@@ -384,7 +384,7 @@ func (s *Store) UpdateUserSettings(ctx context.Context, owner, accountID, userID
 			return err
 		}
 		t := us.Telephony
-		found, err := execMatched(ctx, tx, s.q(`UPDATE users SET inbound_calling = ?, outbound_calling = ?, sms = ?
+		found, err := s.execMatched(ctx, tx, s.q(`UPDATE users SET inbound_calling = ?, outbound_calling = ?, sms = ?
 			WHERE aws_account_id = ? AND account_id = ? AND id = ?`),
 			boolInt(t.InboundCalling), boolInt(t.OutboundCalling), boolInt(t.SMS), owner, accountID, userID)
 		if err == nil && !found {
@@ -395,8 +395,8 @@ func (s *Store) UpdateUserSettings(ctx context.Context, owner, accountID, userID
 }
 
 // execMatched runs a statement and reports whether it touched any row.
-func execMatched(ctx context.Context, tx *sql.Tx, query string, args ...any) (bool, error) {
-	res, err := tx.ExecContext(ctx, query, args...)
+func (s *Store) execMatched(ctx context.Context, tx *sql.Tx, query string, args ...any) (bool, error) {
+	res, err := s.on(tx).ExecContext(ctx, query, args...)
 	if err != nil {
 		return false, err
 	}
