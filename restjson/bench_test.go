@@ -91,3 +91,25 @@ func BenchmarkGetUser(b *testing.B) {
 		})
 	}
 }
+
+func BenchmarkListUsers(b *testing.B) {
+	client, account := benchServer(b)
+	for i := 0; i < 100; i++ {
+		if _, err := client.CreateUser(context.Background(), &awschime.CreateUserInput{AccountId: aws.String(account),
+			Email: aws.String(fmt.Sprintf("list-%d@example.com", i))}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetParallelism(8)
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			out, err := client.ListUsers(context.Background(), &awschime.ListUsersInput{AccountId: aws.String(account), MaxResults: aws.Int32(100)})
+			if err != nil || len(out.Users) != 100 {
+				b.Errorf("%v", err)
+				return
+			}
+		}
+	})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+}
