@@ -42,6 +42,7 @@ func isolate(t *testing.T) {
 		t.Setenv(k, "")
 		os.Unsetenv(k)
 	}
+	t.Setenv("AWS_PAGER", "") // no pager unless a test asks for one
 }
 
 // runServer starts `chime server` in-process; the returned function stops

@@ -46,7 +46,7 @@ func runBoto3Retries(t *testing.T, s *server, n int) {
 }
 
 func TestBoto3RetriesThrottling(t *testing.T) {
-	s := startServer(t, "--dev", "--rate-limit", "20", "--rate-burst", "1")
+	s := startServer(t, "--dev", "--rate-limit", "4", "--rate-burst", "1")
 	runBoto3Retries(t, s, 6)
 }
 
@@ -57,14 +57,14 @@ func TestBoto3RetriesInjectedFaults(t *testing.T) {
 
 // SIGTERM lets a request in flight finish before the process exits.
 func TestGracefulShutdownFinishesInFlightRequests(t *testing.T) {
-	s := startServer(t, "--dev", "--fault", "ListAccounts:latency:1:1500ms")
+	s := startServer(t, "--dev", "--fault", "ListAccounts:latency:1:3s")
 	c := sdkClient(s.url, "test", "test")
 	done := make(chan error, 1)
 	go func() {
 		_, err := c.ListAccounts(context.Background(), &awschime.ListAccountsInput{})
 		done <- err
 	}()
-	time.Sleep(400 * time.Millisecond) // the request is now sleeping in the server
+	time.Sleep(time.Second) // the request is now sleeping in the server
 	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
