@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 )
 
@@ -103,18 +104,29 @@ func (c *committer) commit(batch []*job) {
 		}
 		return
 	}
+	// The savepoint statements are prepared once per batch, not per write.
+	savepoint, err1 := tx.Prepare("SAVEPOINT write_job")
+	release, err2 := tx.Prepare("RELEASE SAVEPOINT write_job")
+	rollback, err3 := tx.Prepare("ROLLBACK TO SAVEPOINT write_job")
+	if err := errors.Join(err1, err2, err3); err != nil {
+		tx.Rollback()
+		for _, j := range batch {
+			j.done <- err
+		}
+		return
+	}
 	for i, j := range batch {
 		if err := j.ctx.Err(); err != nil {
 			results[i] = err
 			continue
 		}
-		if _, err := tx.Exec("SAVEPOINT write_job"); err != nil {
+		if _, err := savepoint.Exec(); err != nil {
 			results[i] = err
 			continue
 		}
 		if err := j.fn(tx); err != nil {
 			results[i] = err
-			if _, rbErr := tx.Exec("ROLLBACK TO SAVEPOINT write_job"); rbErr != nil {
+			if _, rbErr := rollback.Exec(); rbErr != nil {
 				// The transaction cannot be trusted any more: fail them all.
 				tx.Rollback()
 				for _, j := range batch {
@@ -123,7 +135,7 @@ func (c *committer) commit(batch []*job) {
 				return
 			}
 		}
-		if _, err := tx.Exec("RELEASE SAVEPOINT write_job"); err != nil && results[i] == nil {
+		if _, err := release.Exec(); err != nil && results[i] == nil {
 			results[i] = err
 		}
 	}
