@@ -46,6 +46,8 @@ func runServer(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		cfg.Faults.Seed = n
 		return err
 	})
+	fs.IntVar(&cfg.MaxInFlight, "max-in-flight", cfg.MaxInFlight, "requests served at once, 0 for no bound (env CHIME_MAX_IN_FLIGHT)")
+	fs.DurationVar(&cfg.QueueTimeout, "queue-timeout", cfg.QueueTimeout, "how long a request waits for a place before 503 (env CHIME_QUEUE_TIMEOUT)")
 	fs.StringVar(&cfg.TLSCert, "tls-cert", "", "PEM certificate (chain) to serve HTTPS with (env CHIME_TLS_CERT)")
 	fs.StringVar(&cfg.TLSKey, "tls-key", "", "PEM private key of --tls-cert (env CHIME_TLS_KEY)")
 	logFormat := fs.String("log-format", "json", "json or text (env CHIME_LOG_FORMAT)")

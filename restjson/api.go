@@ -68,6 +68,10 @@ type Config struct {
 	Faults *faults.Injector
 	// FaultControl lets signed callers change the faults at /_chime/faults.
 	FaultControl bool
+	// MaxInFlight bounds the requests served at once (0: no bound); others
+	// wait up to QueueTimeout for a place, then get 503 with Retry-After.
+	MaxInFlight  int
+	QueueTimeout time.Duration
 }
 
 // API is the HTTP handler of the service.
@@ -76,6 +80,7 @@ type API struct {
 	router         *router
 	tokens         tokenSigner
 	throttle       *throttle
+	slots          chan struct{} // the bounded pipeline; nil: unbounded
 	metrics        *metrics
 	metricsHandler http.Handler
 }
@@ -100,6 +105,7 @@ func New(cfg Config) *API {
 		router:         newRouter(ops),
 		tokens:         tokenSigner{key: cfg.PaginationKey},
 		throttle:       newThrottle(cfg.RateLimit, cfg.RateBurst),
+		slots:          newSlots(cfg.MaxInFlight),
 		metrics:        newMetrics(cfg.Registry),
 		metricsHandler: promhttp.HandlerFor(cfg.Registry, promhttp.HandlerOpts{}),
 	}
@@ -170,6 +176,12 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	start := time.Now()
 	rec := &statusRecorder{ResponseWriter: w, status: 200}
+	if !a.acquire(r.Context()) {
+		a.writeError(rec, chime.Errorf(chime.Unavailable, "The server is busy; retry later"))
+		a.observe(r.Context(), requestID, "Unknown", "", rec.status, time.Since(start), nil)
+		return
+	}
+	defer a.release()
 	opName, owner := "Unknown", ""
 	var failure error
 	defer func() {
@@ -415,4 +427,42 @@ func (a *API) serveHealth(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	writeJSON(w, http.StatusOK, healthBody{Status: "ok", Store: a.cfg.StoreName})
+}
+
+func newSlots(n int) chan struct{} {
+	if n <= 0 {
+		return nil
+	}
+	return make(chan struct{}, n)
+}
+
+// acquire takes a place in the pipeline, waiting up to QueueTimeout.
+func (a *API) acquire(ctx context.Context) bool {
+	if a.slots == nil {
+		return true
+	}
+	select {
+	case a.slots <- struct{}{}:
+		return true
+	default:
+	}
+	wait := a.cfg.QueueTimeout
+	if wait <= 0 {
+		wait = 5 * time.Second
+	}
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case a.slots <- struct{}{}:
+		return true
+	case <-t.C:
+	case <-ctx.Done():
+	}
+	return false
+}
+
+func (a *API) release() {
+	if a.slots != nil {
+		<-a.slots
+	}
 }

@@ -182,3 +182,27 @@ func (noRateLimit) GetToken(context.Context, uint) (func() error, error) {
 	return func() error { return nil }, nil
 }
 func (noRateLimit) AddTokens(uint) error { return nil }
+
+// The pipeline is bounded: with one place, a request that arrives while
+// another is served waits, and past the queue timeout gets 503.
+func TestBoundedPipeline(t *testing.T) {
+	in, _ := faults.New(faults.Config{Rules: []faults.Rule{{Operation: "ListAccounts", Kind: faults.Latency, Rate: 1, Delay: 600 * time.Millisecond}}})
+	url, _, _ := resilienceEnv(t, restjson.Config{Faults: in, MaxInFlight: 1, QueueTimeout: 100 * time.Millisecond})
+	done := make(chan int, 1)
+	go func() {
+		status, _, _ := doRaw(t, url, exchangeOf("GET", "/accounts", ""))
+		done <- status
+	}()
+	time.Sleep(200 * time.Millisecond) // the first request holds the only place
+	status, header, _ := doRaw(t, url, exchangeOf("GET", "/accounts/x", ""))
+	if status != 503 || header.Get("Retry-After") == "" || header.Get("x-amzn-ErrorType") != "ServiceUnavailableException" {
+		t.Fatalf("over the bound: %d %v", status, header)
+	}
+	if first := <-done; first != 200 {
+		t.Fatalf("the first request: %d", first)
+	}
+	// With the place free again, requests are served.
+	if status, _, _ := doRaw(t, url, exchangeOf("GET", "/accounts/x", "")); status != 404 {
+		t.Fatalf("after the first finished: %d", status)
+	}
+}

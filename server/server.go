@@ -69,6 +69,10 @@ type Config struct {
 	TLSCert, TLSKey string
 	// Pool sizes the PostgreSQL connection pool.
 	Pool postgres.Pool
+	// MaxInFlight bounds the requests served at once; others wait up to
+	// QueueTimeout, then get 503.
+	MaxInFlight  int
+	QueueTimeout time.Duration
 }
 
 // DefaultRateLimit is the per-key rate outside development mode: far above
@@ -83,6 +87,8 @@ func Defaults() Config {
 		ShutdownTimeout:   30 * time.Second,
 		RateLimit:         -1,
 		Pool:              postgres.DefaultPool(),
+		MaxInFlight:       512,
+		QueueTimeout:      5 * time.Second,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -168,6 +174,8 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 		RateBurst:     burst,
 		Faults:        injector,
 		FaultControl:  cfg.FaultInjection || cfg.Dev,
+		MaxInFlight:   cfg.MaxInFlight,
+		QueueTimeout:  cfg.QueueTimeout,
 	})
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
