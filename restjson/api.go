@@ -213,7 +213,8 @@ func (a *API) serve(w http.ResponseWriter, r *http.Request) (opName, owner strin
 	if !a.throttle.allow(principal.AccessKeyID) {
 		return fail(chime.Errorf(chime.Throttled, "Rate exceeded"))
 	}
-	op, labels, ok := a.router.match(r.Method, escapedPath(r), r.URL.Query())
+	query := r.URL.Query()
+	op, labels, ok := a.router.match(r.Method, escapedPath(r), query)
 	if !ok {
 		return fail(chime.Errorf(chime.NotFound, "No operation matches %s %s", r.Method, r.URL.Path))
 	}
@@ -227,7 +228,7 @@ func (a *API) serve(w http.ResponseWriter, r *http.Request) (opName, owner strin
 			return fail(err)
 		}
 	}
-	c := &call{op: op, owner: owner, labels: labels, query: r.URL.Query(), body: body}
+	c := &call{op: op, owner: owner, labels: labels, query: query, body: body}
 	if err := validateCall(c); err != nil {
 		return fail(err)
 	}
@@ -391,6 +392,13 @@ func (a *API) writeError(w http.ResponseWriter, err error) {
 func (a *API) observe(ctx context.Context, requestID, op, owner string, status int, d time.Duration, failure error) {
 	a.metrics.requests.WithLabelValues(op, strconv.Itoa(status)).Inc()
 	a.metrics.seconds.WithLabelValues(op).Observe(d.Seconds())
+	level := slog.LevelInfo
+	if status >= 500 {
+		level = slog.LevelError
+	}
+	if !a.cfg.Logger.Enabled(ctx, level) {
+		return
+	}
 	attrs := []slog.Attr{
 		slog.String("request_id", requestID),
 		slog.String("operation", op),
@@ -400,12 +408,8 @@ func (a *API) observe(ctx context.Context, requestID, op, owner string, status i
 	if owner != "" {
 		attrs = append(attrs, slog.String("aws_account_id", owner))
 	}
-	level := slog.LevelInfo
-	if status >= 500 {
-		level = slog.LevelError
-		if failure != nil {
-			attrs = append(attrs, slog.String("cause", failure.Error()))
-		}
+	if status >= 500 && failure != nil {
+		attrs = append(attrs, slog.String("cause", failure.Error()))
 	}
 	a.cfg.Logger.LogAttrs(ctx, level, "request", attrs...)
 }
