@@ -271,14 +271,16 @@ func headerLines(h http.Header) []string {
 	return lines
 }
 
-// httpClient builds the client of the global TLS and timeout options.
-func httpClient(g *globals) (*http.Client, error) {
+// httpClient builds the client of the global TLS and timeout options. The
+// CA bundle is read only for an https endpoint: parsing a system bundle
+// costs more than a whole request to a local server.
+func httpClient(g *globals, endpoint string) (*http.Client, error) {
 	tlsConf := &tls.Config{InsecureSkipVerify: g.noVerifySSL}
 	bundle := g.caBundle
 	if bundle == "" {
 		bundle = os.Getenv("AWS_CA_BUNDLE")
 	}
-	if bundle != "" {
+	if bundle != "" && strings.HasPrefix(strings.ToLower(endpoint), "https:") {
 		pem, err := os.ReadFile(bundle)
 		if err != nil {
 			return nil, fmt.Errorf("cannot read the CA bundle %s: %v", bundle, err)

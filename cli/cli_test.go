@@ -619,7 +619,7 @@ func TestTLSOptions(t *testing.T) {
 	if _, stderr, code := run(t, "list-accounts", "--endpoint-url", tlsServer.URL, "--no-verify-ssl"); code != 0 {
 		t.Errorf("--no-verify-ssl: %d %s", code, stderr)
 	}
-	if _, stderr, code := run(t, "list-accounts", "--ca-bundle", filepath.Join(t.TempDir(), "none.pem")); code != 253 || !strings.Contains(stderr, "CA bundle") {
+	if _, stderr, code := run(t, "list-accounts", "--endpoint-url", "https://127.0.0.1:1", "--ca-bundle", filepath.Join(t.TempDir(), "none.pem")); code != 253 || !strings.Contains(stderr, "CA bundle") {
 		t.Errorf("missing CA bundle: %d %s", code, stderr)
 	}
 }

@@ -241,7 +241,7 @@ func finishConnect(ctx context.Context, g *globals, region, configEndpoint strin
 	if conn.region == "" {
 		conn.region = "us-east-1"
 	}
-	if conn.http, err = httpClient(g); err != nil {
+	if conn.http, err = httpClient(g, endpoint); err != nil {
 		return nil, &configError{err.Error()}
 	}
 	if g.noSignRequest {
