@@ -278,9 +278,8 @@ func testUpdateAccount(t *testing.T, f *fixture) {
 
 func testDeleteAccount(t *testing.T, f *fixture) {
 	a := f.account(Owner, chime.Team)
-	invites, err := f.svc.InviteUsers(f.ctx, Owner, a.ID, []string{"a@example.com"}, "")
+	_, err := f.svc.InviteUsers(f.ctx, Owner, a.ID, []string{"a@example.com"}, "")
 	must(t, err)
-	_ = invites
 	wantKind(t, f.svc.DeleteAccount(f.ctx, Owner, a.ID), chime.Unprocessable)
 	page, _ := f.svc.ListUsers(f.ctx, Owner, a.ID, chime.UserFilter{}, chime.PageRequest{})
 	_, err = f.svc.BatchSuspendUser(f.ctx, Owner, a.ID, []string{page.Users[0].ID})
