@@ -102,7 +102,7 @@ func (g *Generator) send(ctx context.Context, r Request, keep bool) (int, []byte
 // (after a short warm-up) and measures throughput and latency.
 func (g *Generator) Run(ctx context.Context, target, workload string, concurrency int, d time.Duration, next func(worker int, i int64) Request) Result {
 	warm, cancelWarm := context.WithTimeout(ctx, d/5)
-	g.loop(warm, concurrency, next, nil, nil)
+	g.loop(warm, concurrency, next, nil)
 	cancelWarm()
 	var count, errs atomic.Int64
 	latencies := make([][]time.Duration, concurrency)
@@ -116,7 +116,7 @@ func (g *Generator) Run(ctx context.Context, target, workload string, concurrenc
 		}
 		count.Add(1)
 		latencies[w] = append(latencies[w], lat)
-	}, nil)
+	})
 	elapsed := time.Since(start)
 	var all []time.Duration
 	for _, l := range latencies {
@@ -132,7 +132,7 @@ func (g *Generator) Run(ctx context.Context, target, workload string, concurrenc
 	return r
 }
 
-func (g *Generator) loop(ctx context.Context, concurrency int, next func(int, int64) Request, record func(int, time.Duration, bool), _ any) {
+func (g *Generator) loop(ctx context.Context, concurrency int, next func(int, int64) Request, record func(int, time.Duration, bool)) {
 	var wg sync.WaitGroup
 	var seq atomic.Int64
 	for w := 0; w < concurrency; w++ {

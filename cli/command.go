@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
-	"sort"
 	"strings"
 
 	"github.com/jmespath-community/go-jmespath"
@@ -12,8 +11,6 @@ import (
 	"github.com/openchime/chime/apispec"
 	"go.yaml.in/yaml/v3"
 )
-
-func sortStrings(s []string) { sort.Strings(s) }
 
 // commands maps AWS CLI command names to the operations the server
 // implements, extensions included.

@@ -230,8 +230,6 @@ func kebab(name string) string {
 }
 
 var (
-	firstCap = regexpMust(`(.)([A-Z][a-z]+)`)
-	endCap   = regexpMust(`([a-z0-9])([A-Z])`)
+	firstCap = regexp.MustCompile(`(.)([A-Z][a-z]+)`)
+	endCap   = regexp.MustCompile(`([a-z0-9])([A-Z])`)
 )
-
-func regexpMust(p string) *regexp.Regexp { return regexp.MustCompile(p) }

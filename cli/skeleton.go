@@ -29,6 +29,14 @@ func inputSkeleton(s *apispec.Shape, depth int) any {
 			return s.Enum[0]
 		}
 		return ""
+	}
+	return scalarSkeleton(s)
+}
+
+// scalarSkeleton is the sample value of a non-string scalar, the same in
+// input and output skeletons.
+func scalarSkeleton(s *apispec.Shape) any {
+	switch s.Type {
 	case apispec.Integer:
 		return int64(0)
 	case apispec.Double:
@@ -59,16 +67,8 @@ func outputSkeleton(s *apispec.Shape, name string, depth int) any {
 		return []any{outputSkeleton(s.Member, s.Member.Name, depth+1)}
 	case apispec.String:
 		return name
-	case apispec.Integer:
-		return int64(0)
-	case apispec.Double:
-		return 0.0
-	case apispec.Boolean:
-		return true
-	case apispec.Timestamp:
-		return "1970-01-01T00:00:00"
 	}
-	return nil
+	return scalarSkeleton(s)
 }
 
 var sentenceEnd = regexp.MustCompile(`[.:]+`)

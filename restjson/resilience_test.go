@@ -54,7 +54,9 @@ func retryingClient(url string, codes ...string) *awschime.Client {
 	})
 }
 
-func TestThrottlingAndSDKRetries(t *testing.T) {
+// Each access key has its own bucket; past it, 429 ThrottledClientException
+// with Retry-After (the SDK's standard retryer does not retry that code).
+func TestThrottlingPerAccessKey(t *testing.T) {
 	url, _, _ := resilienceEnv(t, restjson.Config{RateLimit: 0.001, RateBurst: 2})
 	plain := retryingClient(url)
 	for i := 0; i < 2; i++ {

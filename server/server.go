@@ -268,9 +268,12 @@ func keyring(cfg Config) (sigv4.Keyring, error) {
 // loopback address.
 func isLoopback(listen string) bool {
 	host, _, err := net.SplitHostPort(listen)
-	if err != nil {
-		return false
-	}
+	return err == nil && IsLoopbackHost(host)
+}
+
+// IsLoopbackHost reports whether a host name or address is this machine's
+// loopback ("localhost", 127.0.0.0/8, ::1).
+func IsLoopbackHost(host string) bool {
 	if host == "localhost" {
 		return true
 	}

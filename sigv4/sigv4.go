@@ -131,7 +131,7 @@ func (v *Verifier) Verify(r *http.Request, body []byte) (*Principal, error) {
 	if !auth.Presigned && r.Header.Get("X-Amz-Date") != "" && !containsHeader(auth.SignedHeaders, "x-amz-date") {
 		return nil, forbidden("The x-amz-date header must be signed.")
 	}
-	key := v.keys.get(cred.SecretAccessKey, auth.Date, auth.Region, auth.Service)
+	key := v.keys.get(cred, auth.Date, auth.Region, auth.Service)
 	scope := auth.Date + "/" + auth.Region + "/" + auth.Service + "/aws4_request"
 	for _, h := range hashes {
 		canonical := CanonicalRequest(r, auth.SignedHeaders, h, auth.Presigned)
@@ -469,24 +469,31 @@ func uriEncode(s string, encodeSlash bool) string {
 
 // signingKeyCache keeps derived keys: the four HMACs are the same for every
 // request of a key on one day.
+// An entry remembers the secret it was derived from, so that a key whose
+// secret changes is derived again rather than served stale.
 type signingKeyCache struct {
 	mu   sync.Mutex
-	keys map[string][]byte
+	keys map[string]cachedKey
+}
+
+type cachedKey struct {
+	secret string
+	key    []byte
 }
 
 const maxCachedKeys = 1024
 
-func (c *signingKeyCache) get(secret, date, region, service string) []byte {
-	id := sha256Hex([]byte(secret)) + "/" + date + "/" + region + "/" + service
+func (c *signingKeyCache) get(cred Credential, date, region, service string) []byte {
+	id := cred.AccessKeyID + "/" + date + "/" + region + "/" + service
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if k, ok := c.keys[id]; ok {
-		return k
+	if e, ok := c.keys[id]; ok && e.secret == cred.SecretAccessKey {
+		return e.key
 	}
 	if c.keys == nil || len(c.keys) >= maxCachedKeys {
-		c.keys = map[string][]byte{}
+		c.keys = map[string]cachedKey{}
 	}
-	k := DeriveSigningKey(secret, date, region, service)
-	c.keys[id] = k
+	k := DeriveSigningKey(cred.SecretAccessKey, date, region, service)
+	c.keys[id] = cachedKey{secret: cred.SecretAccessKey, key: k}
 	return k
 }

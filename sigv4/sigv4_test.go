@@ -212,3 +212,27 @@ aws_account_id=444455556666
 		}
 	}
 }
+
+// A derived key is cached per access key; a changed secret is never served
+// from the cache.
+func TestCachedKeyFollowsTheSecret(t *testing.T) {
+	ring := sigv4.StaticKeyring{"AKIDEXAMPLE": keys["AKIDEXAMPLE"]}
+	v := &sigv4.Verifier{Keys: ring, Service: "chime"}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		if _, err := v.Verify(r, body); err != nil {
+			w.WriteHeader(403)
+		}
+	}))
+	defer srv.Close()
+	if code, _ := send(t, srv, "GET", "/accounts", "", signOpts{}); code != 200 {
+		t.Fatalf("first: %d", code)
+	}
+	ring["AKIDEXAMPLE"] = sigv4.Credential{AccessKeyID: "AKIDEXAMPLE", SecretAccessKey: "rotated", AccountID: "111122223333"}
+	if code, _ := send(t, srv, "GET", "/accounts", "", signOpts{}); code != 403 {
+		t.Fatalf("the old secret still verifies after rotation: %d", code)
+	}
+	if code, _ := send(t, srv, "GET", "/accounts", "", signOpts{akid: "AKIDEXAMPLE", secret: "rotated"}); code != 200 {
+		t.Fatalf("the new secret: %d", code)
+	}
+}
