@@ -630,12 +630,10 @@ func TestReadTimeout(t *testing.T) {
 		time.Sleep(2 * time.Second)
 	}))
 	defer slow.Close()
-	start := time.Now()
 	_, stderr, code := run(t, "list-accounts", "--endpoint-url", slow.URL, "--cli-read-timeout", "1")
 	if code != 255 || !strings.Contains(stderr, "Could not connect") {
 		t.Errorf("--cli-read-timeout: %d %s", code, stderr)
 	}
-	_ = start
 	if _, stderr, code := run(t, "list-accounts", "--cli-connect-timeout", "soon"); code != 252 || !strings.Contains(stderr, "expected a number of seconds") {
 		t.Errorf("bad timeout: %d %s", code, stderr)
 	}

@@ -45,7 +45,6 @@ type invocation struct {
 	g        *globals
 	values   map[string][]string // flag -> raw values
 	booleans map[string]bool     // member -> value
-	given    []string            // flags in the order typed
 	unknown  []string
 
 	inputJSON, inputYAML string
@@ -150,7 +149,6 @@ func parseInvocation(op *apispec.Operation, g *globals, args []string) (*invocat
 		if m, ok := params[name]; ok {
 			if m.Shape.Type == apispec.Boolean {
 				inv.booleans[m.Name] = true
-				inv.given = append(inv.given, name)
 				continue
 			}
 			if hasInline {
@@ -170,13 +168,11 @@ func parseInvocation(op *apispec.Operation, g *globals, args []string) (*invocat
 				}
 				inv.values[name] = vals
 			}
-			inv.given = append(inv.given, name)
 			continue
 		}
 		if strings.HasPrefix(name, "--no-") {
 			if m, ok := params["--"+strings.TrimPrefix(name, "--no-")]; ok && m.Shape.Type == apispec.Boolean {
 				inv.booleans[m.Name] = false
-				inv.given = append(inv.given, name)
 				continue
 			}
 		}
