@@ -44,6 +44,11 @@ type Result struct {
 	PerSecond   float64 `json:"per_second"`
 	P50Millis   float64 `json:"p50_ms"`
 	P99Millis   float64 `json:"p99_ms"`
+	// CPU time per successful request, in microseconds, of the server
+	// process and of the generator (this process): where the machine's
+	// two cores go. Zero when it could not be read.
+	ServerCPUMicros    float64 `json:"server_cpu_us_per_request"`
+	GeneratorCPUMicros float64 `json:"generator_cpu_us_per_request"`
 }
 
 // Generator sends signed requests over keep-alive connections.
@@ -99,8 +104,9 @@ func (g *Generator) send(ctx context.Context, r Request, keep bool) (int, []byte
 }
 
 // Run sends requests from next at the given concurrency for the duration
-// (after a short warm-up) and measures throughput and latency.
-func (g *Generator) Run(ctx context.Context, target, workload string, concurrency int, d time.Duration, next func(worker int, i int64) Request) Result {
+// (after a short warm-up) and measures throughput, latency and the CPU
+// time of the server process serverPID (0: not measured) and of itself.
+func (g *Generator) Run(ctx context.Context, target, workload string, concurrency int, d time.Duration, serverPID int, next func(worker int, i int64) Request) Result {
 	warm, cancelWarm := context.WithTimeout(ctx, d/5)
 	g.loop(warm, concurrency, next, nil)
 	cancelWarm()
@@ -108,6 +114,7 @@ func (g *Generator) Run(ctx context.Context, target, workload string, concurrenc
 	latencies := make([][]time.Duration, concurrency)
 	run, cancel := context.WithTimeout(ctx, d)
 	defer cancel()
+	serverCPU0, selfCPU0 := processCPU(serverPID), selfCPU()
 	start := time.Now()
 	g.loop(run, concurrency, next, func(w int, lat time.Duration, ok bool) {
 		if !ok {
@@ -118,6 +125,7 @@ func (g *Generator) Run(ctx context.Context, target, workload string, concurrenc
 		latencies[w] = append(latencies[w], lat)
 	})
 	elapsed := time.Since(start)
+	serverCPU, generatorCPU := processCPU(serverPID)-serverCPU0, selfCPU()-selfCPU0
 	var all []time.Duration
 	for _, l := range latencies {
 		all = append(all, l...)
@@ -125,6 +133,12 @@ func (g *Generator) Run(ctx context.Context, target, workload string, concurrenc
 	sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
 	r := Result{Target: target, Workload: workload, Concurrency: concurrency, Requests: count.Load(), Errors: errs.Load(),
 		PerSecond: float64(count.Load()) / elapsed.Seconds()}
+	if n := count.Load(); n > 0 {
+		if serverPID > 0 && serverCPU > 0 {
+			r.ServerCPUMicros = float64(serverCPU.Microseconds()) / float64(n)
+		}
+		r.GeneratorCPUMicros = float64(generatorCPU.Microseconds()) / float64(n)
+	}
 	if len(all) > 0 {
 		r.P50Millis = float64(all[len(all)/2].Microseconds()) / 1000
 		r.P99Millis = float64(all[len(all)*99/100].Microseconds()) / 1000

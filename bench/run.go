@@ -42,7 +42,14 @@ type Options struct {
 	Moto string
 	// AWS is the AWS CLI's path ("" to skip its timing).
 	AWS string
+	// Profile, when set, is a folder that receives a CPU profile of the
+	// chime server during each workload at ProfileConcurrency.
+	Profile string
 }
+
+// ProfileConcurrency is the concurrency whose workloads are profiled: the
+// one the targets are stated at.
+const ProfileConcurrency = 16
 
 // Report is everything one run measured.
 type Report struct {
@@ -134,7 +141,7 @@ func Run(ctx context.Context, o Options, w io.Writer) (*Report, error) {
 		return nil, err
 	}
 	for _, c := range o.Concurrency {
-		r := gen.Run(ctx, "limit", "trivial", c, o.Duration, func(int, int64) Request {
+		r := gen.Run(ctx, "limit", "trivial", c, o.Duration, trivial.cmd.Process.Pid, func(int, int64) Request {
 			return Request{Method: "POST", URL: "http://" + addr + "/accounts/" + benchAccount + "/users?operation=create",
 				Body: []byte(`{"Email":"x@example.com"}`), Service: "chime", Want: 201}
 		})
@@ -163,8 +170,13 @@ func Run(ctx context.Context, o Options, w io.Writer) (*Report, error) {
 			say("loaded in %v", time.Since(t).Round(time.Millisecond))
 		}
 		addr, _ := freeAddr()
-		srv, startup, err := start(o.Binary, []string{"server", "--dev", "--store", st.spec, "--listen", addr, "--log-level", "error"},
-			"http://"+addr+"/_chime/health")
+		args := []string{"server", "--dev", "--store", st.spec, "--listen", addr, "--log-level", "error"}
+		pprofAddr := ""
+		if o.Profile != "" {
+			pprofAddr, _ = freeAddr()
+			args = append(args, "--pprof", pprofAddr)
+		}
+		srv, startup, err := start(o.Binary, args, "http://"+addr+"/_chime/health")
 		if err != nil {
 			return nil, err
 		}
@@ -177,7 +189,18 @@ func Run(ctx context.Context, o Options, w io.Writer) (*Report, error) {
 		}
 		for _, wl := range chimeWorkloads(base, userID, tokens) {
 			for _, c := range o.Concurrency {
-				r := gen.Run(ctx, "chime-"+st.name, wl.name, c, o.Duration, wl.next)
+				var profiled chan error
+				if pprofAddr != "" && c == ProfileConcurrency {
+					file := filepath.Join(o.Profile, fmt.Sprintf("cpu-chime-%s-%s-c%d.pprof", st.name, wl.name, c))
+					profiled = make(chan error, 1)
+					go func() { profiled <- captureCPUProfile(pprofAddr, o.Duration, file) }()
+				}
+				r := gen.Run(ctx, "chime-"+st.name, wl.name, c, o.Duration, srv.cmd.Process.Pid, wl.next)
+				if profiled != nil {
+					if err := <-profiled; err != nil {
+						say("profile: %v", err)
+					}
+				}
 				rep.Results = append(rep.Results, r)
 				say("chime-%-8s %-9s c=%-3d %8s req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d", st.name, wl.name, c, fmtRate(r.PerSecond), r.P50Millis, r.P99Millis, r.Errors)
 			}
@@ -202,7 +225,7 @@ func Run(ctx context.Context, o Options, w io.Writer) (*Report, error) {
 		} else {
 			rep.StartupMs["moto"] = float64(startup.Microseconds()) / 1000
 			for _, c := range o.Concurrency {
-				r := gen.Run(ctx, "moto", "CreateUser", c, o.Duration, func(w int, i int64) Request {
+				r := gen.Run(ctx, "moto", "CreateUser", c, o.Duration, moto.cmd.Process.Pid, func(w int, i int64) Request {
 					return Request{Method: "POST", URL: "http://" + addr + "/", Service: "iam", Want: 200,
 						Body: []byte("Action=CreateUser&Version=2010-05-08&UserName=" + url.QueryEscape(fmt.Sprintf("u%d-%d", c, names.Add(1))))}
 				})
@@ -225,6 +248,36 @@ func Run(ctx context.Context, o Options, w io.Writer) (*Report, error) {
 		}
 	}
 	return rep, nil
+}
+
+// captureCPUProfile asks the server for a CPU profile of the next d (whole
+// seconds; it covers the generator's warm-up and most of the measured
+// time) and writes it to file.
+func captureCPUProfile(addr string, d time.Duration, file string) error {
+	seconds := int(d.Seconds())
+	if seconds < 1 {
+		seconds = 1
+	}
+	resp, err := http.Get(fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", addr, seconds))
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("%s: %s", file, resp.Status)
+	}
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return err
+	}
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(f, resp.Body); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // names numbers the users the benchmark creates, so that no name repeats

@@ -18,7 +18,8 @@ func (rep *Report) find(target, workload string, c int) (Result, bool) {
 
 // WriteTable prints every figure with the ratios the targets are stated in.
 func WriteTable(w io.Writer, rep *Report) {
-	fmt.Fprintf(w, "\n%-16s %-11s %5s %10s %9s %9s %7s %8s %8s\n", "target", "workload", "conc", "req/s", "p50 ms", "p99 ms", "errors", "/limit", "/moto")
+	fmt.Fprintf(w, "\n%-16s %-11s %5s %10s %9s %9s %7s %8s %8s %8s %8s\n", "target", "workload", "conc", "req/s", "p50 ms", "p99 ms", "errors", "/limit", "/moto",
+		"srv µs", "gen µs")
 	for _, r := range rep.Results {
 		ratio, vsMoto := "", ""
 		if l, ok := rep.find("limit", "trivial", r.Concurrency); ok && r.Target != "limit" && l.PerSecond > 0 {
@@ -27,9 +28,10 @@ func WriteTable(w io.Writer, rep *Report) {
 		if m, ok := rep.find("moto", "CreateUser", r.Concurrency); ok && r.Workload == "CreateUser" && r.Target != "moto" && m.PerSecond > 0 {
 			vsMoto = fmt.Sprintf("%.1fx", r.PerSecond/m.PerSecond)
 		}
-		fmt.Fprintf(w, "%-16s %-11s %5d %10.0f %9.2f %9.2f %7d %8s %8s\n", r.Target, r.Workload, r.Concurrency, r.PerSecond,
-			r.P50Millis, r.P99Millis, r.Errors, ratio, vsMoto)
+		fmt.Fprintf(w, "%-16s %-11s %5d %10.0f %9.2f %9.2f %7d %8s %8s %8s %8s\n", r.Target, r.Workload, r.Concurrency, r.PerSecond,
+			r.P50Millis, r.P99Millis, r.Errors, ratio, vsMoto, micros(r.ServerCPUMicros), micros(r.GeneratorCPUMicros))
 	}
+	fmt.Fprintln(w, "srv µs, gen µs: CPU time per request of the server process and of the generator")
 	fmt.Fprintln(w)
 	for _, k := range sortedKeys(rep.StartupMs) {
 		fmt.Fprintf(w, "start-up to healthy, %-16s %8.1f ms\n", k, rep.StartupMs[k])
@@ -87,4 +89,11 @@ func sortedKeys(m map[string]float64) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+func micros(v float64) string {
+	if v <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("%.0f", v)
 }

@@ -26,6 +26,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	users := fs.Int("users", 0, "preload the account with this many users first, through the store (env CHIME_USERS)")
 	out := fs.String("out", "bench-out", "folder for bench.json and bench.svg (env CHIME_OUT)")
 	cliRuns := fs.Int("cli-runs", 11, "runs of each command line for the median, 0 to skip (env CHIME_CLI_RUNS)")
+	profile := fs.String("profile", "", "write a CPU profile of the chime server during each workload at 16 clients into this folder (env CHIME_PROFILE)")
 	noMoto := fs.Bool("no-moto", false, "skip moto even when moto_server is installed (env CHIME_NO_MOTO)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -37,7 +38,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		printError(stderr, err.Error())
 		return exitParamError
 	}
-	o := bench.Options{Duration: *duration, PostgresURL: *pg, Users: *users, Out: *out, CLIRuns: *cliRuns}
+	o := bench.Options{Duration: *duration, PostgresURL: *pg, Users: *users, Out: *out, CLIRuns: *cliRuns, Profile: *profile}
 	for _, c := range strings.Split(*conc, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(c))
 		if err != nil || n < 1 || n > 1024 {

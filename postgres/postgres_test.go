@@ -76,3 +76,16 @@ func TestBadURL(t *testing.T) {
 		t.Fatalf("%v", err)
 	}
 }
+
+// BenchmarkStore measures the store on PostgreSQL (CHIME_TEST_POSTGRES_URL):
+// go test -bench Store ./postgres/
+func BenchmarkStore(b *testing.B) {
+	storetest.Bench(b, func(b *testing.B) chime.Service {
+		s, err := postgres.Open(context.Background(), pgtest.Schema(b), postgres.DefaultPool(), sqlstore.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { s.Close() })
+		return s
+	})
+}

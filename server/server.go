@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,6 +74,10 @@ type Config struct {
 	// QueueTimeout, then get 503.
 	MaxInFlight  int
 	QueueTimeout time.Duration
+	// PprofListen, when set, serves Go's runtime profiles (net/http/pprof)
+	// on this loopback address, apart from the API: profiles show the
+	// process's internals and are never served to the network.
+	PprofListen string
 }
 
 // DefaultRateLimit is the per-key rate outside development mode: far above
@@ -115,6 +120,8 @@ type Server struct {
 	store    *sqlstore.Store
 	http     *http.Server
 	listener net.Listener
+	pprof    *http.Server // nil unless PprofListen is set
+	pprofLn  net.Listener
 }
 
 // New opens the store, builds the keyring and binds the listener.
@@ -183,6 +190,13 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 		return nil, err
 	}
 	s.listener = ln
+	if cfg.PprofListen != "" {
+		if err := s.listenPprof(cfg.PprofListen); err != nil {
+			ln.Close()
+			store.Close()
+			return nil, err
+		}
+	}
 	s.http = &http.Server{
 		Handler:           api,
 		ReadHeaderTimeout: cfg.ReadHeaderTimeout,
@@ -213,6 +227,10 @@ func (s *Server) Store() *sqlstore.Store { return s.store }
 // Serve serves until ctx ends, then lets in-flight requests finish (up to
 // ShutdownTimeout) and closes the store.
 func (s *Server) Serve(ctx context.Context) error {
+	if s.pprof != nil {
+		go s.pprof.Serve(s.pprofLn)
+		defer s.pprof.Close()
+	}
 	errc := make(chan error, 1)
 	go func() {
 		if s.cfg.TLSCert != "" {
@@ -239,6 +257,35 @@ func (s *Server) Serve(ctx context.Context) error {
 	}
 	s.log.Info("stopped")
 	return serveErr
+}
+
+// listenPprof binds the profiling listener, loopback only.
+func (s *Server) listenPprof(addr string) error {
+	if !isLoopback(addr) {
+		return fmt.Errorf("--pprof serves the process's internals: it listens on loopback only, not %s", addr)
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("--pprof: %w", err)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/cmdline", pprof.Cmdline)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
+	mux.HandleFunc("/debug/pprof/trace", pprof.Trace)
+	s.pprofLn = ln
+	s.pprof = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	s.log.Info("serving profiles", "address", "http://"+ln.Addr().String()+"/debug/pprof/")
+	return nil
+}
+
+// PprofAddr is the address of the profiling listener, or "" without one.
+func (s *Server) PprofAddr() string {
+	if s.pprofLn == nil {
+		return ""
+	}
+	return s.pprofLn.Addr().String()
 }
 
 func keyring(cfg Config) (sigv4.Keyring, error) {

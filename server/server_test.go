@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -74,6 +75,7 @@ func TestRefusals(t *testing.T) {
 		{"DevOnPublicAddress", func(c *server.Config) { c.Listen, c.Dev = "0.0.0.0:0", true }, "loopback only"},
 		{"HalfTLS", func(c *server.Config) { c.TLSCert = "cert.pem" }, "--tls-cert and --tls-key go together"},
 		{"BadPostgresURL", func(c *server.Config) { c.Store = "postgres://u:pw@[bad" }, "connection string is not valid"},
+		{"PublicProfiles", func(c *server.Config) { c.PprofListen = "0.0.0.0:0" }, "--pprof serves the process's internals"},
 		{"MissingCredentialsFile", func(c *server.Config) { c.CredentialsFile = "/nonexistent/credentials" }, "credentials"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -85,5 +87,40 @@ func TestRefusals(t *testing.T) {
 				t.Fatalf("got %v, want %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestProfiles: --pprof serves the runtime's profiles on a listener of
+// its own, and the API's listener does not serve them.
+func TestProfiles(t *testing.T) {
+	cfg := server.Defaults()
+	cfg.Listen, cfg.Dev, cfg.PprofListen = "127.0.0.1:0", true, "127.0.0.1:0"
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	srv, err := server.New(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx) }()
+	get := func(url string) (int, string) {
+		t.Helper()
+		resp, err := http.Get(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	if code, body := get("http://" + srv.PprofAddr() + "/debug/pprof/goroutine?debug=1"); code != 200 || !strings.Contains(body, "goroutine profile") {
+		t.Fatalf("profile: %d %.200s", code, body)
+	}
+	if code, body := get("http://" + srv.Addr() + "/debug/pprof/"); code == 200 {
+		t.Fatalf("the API listener served profiles: %.200s", body)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
 	}
 }

@@ -69,3 +69,16 @@ func TestReopenKeepsData(t *testing.T) {
 		t.Fatalf("secret changed across reopen")
 	}
 }
+
+// BenchmarkStore measures the store on a database file, durable commits
+// included: go test -bench Store ./sqlite/
+func BenchmarkStore(b *testing.B) {
+	storetest.Bench(b, func(b *testing.B) chime.Service {
+		s, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "chime.db"), sqlstore.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Cleanup(func() { s.Close() })
+		return s
+	})
+}

@@ -54,7 +54,7 @@ func groupsColumn(gs []string) string {
 
 // loadAccount reads an account of owner, or NotFound.
 func (s *Store) loadAccount(ctx context.Context, q querier, owner, id string) (*chime.Account, error) {
-	a, _, err := scanAccount(q.QueryRowContext(ctx,
+	a, _, err := scanAccount(s.on(q).QueryRowContext(ctx,
 		s.q(`SELECT `+accountColumns+` FROM accounts WHERE aws_account_id = ? AND id = ?`), owner, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFoundAccount(id)
@@ -65,16 +65,36 @@ func (s *Store) loadAccount(ctx context.Context, q querier, owner, id string) (*
 // lockAccount reads an account of owner inside a write transaction and
 // locks it until the transaction ends: every write to an account and its
 // users goes through this lock, so that they take turns on every engine.
+// Under group commit, an account already read by the batch is not read
+// again.
 func (s *Store) lockAccount(ctx context.Context, tx *sql.Tx, owner, id string) (*chime.Account, error) {
-	a, _, err := scanAccount(tx.QueryRowContext(ctx,
+	memo := s.group.memo(tx)
+	if memo != nil {
+		if a, ok := memo.get(owner, id); ok {
+			return a, nil
+		}
+	}
+	a, _, err := scanAccount(s.on(tx).QueryRowContext(ctx,
 		s.q(`SELECT `+accountColumns+` FROM accounts WHERE aws_account_id = ? AND id = ?`+s.dialect.LockForUpdate()), owner, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFoundAccount(id)
 	}
+	if err == nil && memo != nil {
+		memo.put(a)
+	}
 	return a, err
 }
 
+// accountsChanged tells the batch's memo that tx wrote to the accounts
+// table; every statement that does calls it first.
+func (s *Store) accountsChanged(tx *sql.Tx) {
+	if memo := s.group.memo(tx); memo != nil {
+		memo.forget()
+	}
+}
+
 func (s *Store) saveAccount(ctx context.Context, tx *sql.Tx, a *chime.Account) error {
+	s.accountsChanged(tx)
 	_, err := s.on(tx).ExecContext(ctx, s.q(`UPDATE accounts SET name = ?, account_type = ?, default_license = ?,
 		supported_licenses = ?, status = ?, signin_delegate_groups = ? WHERE aws_account_id = ? AND id = ?`),
 		a.Name, string(a.Type), string(a.DefaultLicense), licensesColumn(a.SupportedLicenses),
@@ -211,6 +231,7 @@ func (s *Store) DeleteAccount(ctx context.Context, owner, accountID string) erro
 		if _, err := s.on(tx).ExecContext(ctx, s.q(`DELETE FROM users WHERE aws_account_id = ? AND account_id = ?`), owner, accountID); err != nil {
 			return err
 		}
+		s.accountsChanged(tx)
 		_, err = s.on(tx).ExecContext(ctx, s.q(`DELETE FROM accounts WHERE aws_account_id = ? AND id = ?`), owner, accountID)
 		return err
 	})
@@ -240,6 +261,7 @@ func (s *Store) UpdateAccountSettings(ctx context.Context, owner, accountID stri
 		if err := chime.CheckWritable(a); err != nil {
 			return err
 		}
+		s.accountsChanged(tx)
 		if u.DisableRemoteControl != nil {
 			if _, err := s.on(tx).ExecContext(ctx, s.q(`UPDATE accounts SET disable_remote_control = ? WHERE aws_account_id = ? AND id = ?`),
 				boolInt(*u.DisableRemoteControl), owner, accountID); err != nil {

@@ -5,6 +5,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"runtime"
+	"slices"
+	"sync/atomic"
+
+	"github.com/openchime/chime"
 )
 
 // Group commit: concurrent writes share one transaction and one sync to
@@ -30,6 +35,53 @@ type committer struct {
 	jobs chan *job
 	quit chan struct{}
 	exit chan struct{}
+	// batch is the accounts read by the running batch's writes (nil
+	// between batches): every write locks and reads its account first, and
+	// the writes of a batch are mostly to the same few accounts.
+	batch atomic.Pointer[accountMemo]
+}
+
+// accountMemo remembers the accounts read inside one batch's transaction.
+// It is forgotten whenever a write of the batch changes an account or is
+// rolled back, so that a write never sees an account other than the one
+// in the database.
+type accountMemo struct {
+	tx       *sql.Tx
+	accounts map[[2]string]chime.Account
+}
+
+func (m *accountMemo) get(owner, id string) (*chime.Account, bool) {
+	a, ok := m.accounts[[2]string{owner, id}]
+	if !ok {
+		return nil, false
+	}
+	return cloneAccount(a), true
+}
+
+func (m *accountMemo) put(a *chime.Account) {
+	m.accounts[[2]string{a.AwsAccountID, a.ID}] = *cloneAccount(*a)
+}
+
+func (m *accountMemo) forget() { clear(m.accounts) }
+
+// cloneAccount copies an account with its slices, so that a write that
+// changes the copy it was given cannot change the memo.
+func cloneAccount(a chime.Account) *chime.Account {
+	a.SupportedLicenses = slices.Clone(a.SupportedLicenses)
+	a.SigninDelegateGroups = slices.Clone(a.SigninDelegateGroups)
+	return &a
+}
+
+// memo returns the account memo of the batch whose transaction is tx, or
+// nil outside group commit.
+func (c *committer) memo(tx *sql.Tx) *accountMemo {
+	if c == nil {
+		return nil
+	}
+	if m := c.batch.Load(); m != nil && m.tx == tx {
+		return m
+	}
+	return nil
 }
 
 func newCommitter(db *sql.DB) *committer {
@@ -69,6 +121,9 @@ func (c *committer) loop() {
 			c.drain()
 			return
 		}
+		// Writers woken by the previous commit are about to queue their
+		// next writes: let them run first, so that they join this batch.
+		runtime.Gosched()
 	gather:
 		for len(batch) < maxGroup {
 			select {
@@ -115,6 +170,9 @@ func (c *committer) commit(batch []*job) {
 		}
 		return
 	}
+	memo := &accountMemo{tx: tx, accounts: map[[2]string]chime.Account{}}
+	c.batch.Store(memo)
+	defer c.batch.Store(nil)
 	for i, j := range batch {
 		if err := j.ctx.Err(); err != nil {
 			results[i] = err
@@ -126,6 +184,7 @@ func (c *committer) commit(batch []*job) {
 		}
 		if err := j.fn(tx); err != nil {
 			results[i] = err
+			memo.forget() // what the write changed is undone below
 			if _, rbErr := rollback.Exec(); rbErr != nil {
 				// The transaction cannot be trusted any more: fail them all.
 				tx.Rollback()

@@ -1,0 +1,106 @@
+package restjson
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
+	"github.com/openchime/chime"
+	"github.com/openchime/chime/apispec"
+	"github.com/openchime/chime/sigv4"
+	"github.com/openchime/chime/sqlite"
+	"github.com/openchime/chime/sqlstore"
+)
+
+// The steps of a request, each alone: go test -bench Pipeline ./restjson/
+// (SigV4 verification has its own in package sigv4, the stores theirs in
+// their packages).
+
+const benchUsersPath = "/accounts/12a3456b-7c89-012d-3456-78901e23fg45/users"
+
+var benchCreateBody = []byte(`{"Email":"roomdevice@example.com","UserType":"SharedDevice","Username":"roomdevice"}`)
+
+func BenchmarkPipelineRoute(b *testing.B) {
+	r := newRouter(append(append([]*apispec.Operation{}, apispec.Operations...), apispec.Extensions...))
+	query := url.Values{"operation": {"create"}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if op, _, ok := r.match("POST", benchUsersPath, query); !ok || op.Name != "CreateUser" {
+			b.Fatal("no route")
+		}
+	}
+}
+
+func BenchmarkPipelineDecodeAndValidate(b *testing.B) {
+	op := apispec.Lookup("CreateUser")
+	labels := map[string]string{"accountId": "12a3456b-7c89-012d-3456-78901e23fg45"}
+	b.ReportAllocs()
+	for b.Loop() {
+		c := &call{op: op, labels: labels, query: url.Values{"operation": {"create"}}, body: benchCreateBody}
+		if err := validateCall(c); err != nil {
+			b.Fatal(err)
+		}
+		var in struct{ Email, Username, UserType string }
+		if err := c.decode(&in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkPipelineEncodeUser(b *testing.B) {
+	registered := time.Date(2020, 1, 15, 22, 38, 9, 806_000_000, time.UTC)
+	u := &chime.User{ID: "1ab2345c-67de-4901-b23a-45c678901d2e", AccountID: "12a3456b-7c89-012d-3456-78901e23fg45",
+		Email: "roomdevice@example.com", DisplayName: "Room Device", License: chime.Pro, Type: chime.SharedDevice,
+		Registration: chime.Registered, RegisteredOn: registered, PersonalPIN: "0123456789"}
+	w := httptest.NewRecorder()
+	b.ReportAllocs()
+	for b.Loop() {
+		w.Body.Reset()
+		out, _ := userResult(u, nil)
+		writeJSON(w, 201, out)
+	}
+}
+
+// BenchmarkPipelineServeGetUser is one whole GetUser through ServeHTTP,
+// signature to response, without the network, on an in-memory store.
+func BenchmarkPipelineServeGetUser(b *testing.B) {
+	ctx := context.Background()
+	store, err := sqlite.OpenMemory(ctx, sqlstore.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer store.Close()
+	acct, err := store.CreateAccount(ctx, "111122223333", chime.NewAccount{Name: "bench", Type: chime.EnterpriseDirectory})
+	if err != nil {
+		b.Fatal(err)
+	}
+	u, err := store.CreateUser(ctx, "111122223333", acct.ID, chime.NewUser{Email: "get@example.com"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	keys := sigv4.StaticKeyring{"AKIDALPHA": {AccessKeyID: "AKIDALPHA", SecretAccessKey: "alpha-secret", AccountID: "111122223333"}}
+	api := New(Config{Service: store, Auth: &sigv4.Verifier{Keys: keys, Service: "chime"}, PaginationKey: []byte("k")})
+	req := httptest.NewRequest("GET", "http://127.0.0.1:8765/accounts/"+acct.ID+"/users/"+u.ID, nil)
+	sum := sha256.Sum256(nil)
+	creds := aws.Credentials{AccessKeyID: "AKIDALPHA", SecretAccessKey: "alpha-secret"}
+	if err := v4.NewSigner().SignHTTP(ctx, creds, req, hex.EncodeToString(sum[:]), "chime", "us-east-1", time.Now()); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		w := httptest.NewRecorder()
+		req.Body = io.NopCloser(strings.NewReader(""))
+		api.ServeHTTP(w, req)
+		if w.Code != 200 {
+			b.Fatalf("%d %s", w.Code, w.Body)
+		}
+	}
+}
