@@ -14,9 +14,11 @@ import (
 // (the sqlite package imports this one, so it cannot be used here).
 type memoryDialect struct{}
 
-func (memoryDialect) Name() string                                  { return "sqlite" }
-func (memoryDialect) Rebind(q string) string                        { return q }
-func (memoryDialect) Migrations() [][]string                        { return Schema("INTEGER PRIMARY KEY AUTOINCREMENT", "INTEGER") }
+func (memoryDialect) Name() string           { return "sqlite" }
+func (memoryDialect) Rebind(q string) string { return q }
+func (memoryDialect) Migrations() [][]string {
+	return Schema("INTEGER PRIMARY KEY AUTOINCREMENT", "INTEGER")
+}
 func (memoryDialect) IsUniqueViolation(error) bool                  { return false }
 func (memoryDialect) LockMigrations(context.Context, *sql.Tx) error { return nil }
 func (memoryDialect) LockForUpdate() string                         { return "" }
