@@ -21,6 +21,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -165,7 +166,8 @@ func (s *statusRecorder) WriteHeader(code int) {
 // ServeHTTP implements http.Handler.
 func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	requestID := a.cfg.NewRequestID()
-	w.Header().Set("x-amzn-RequestId", requestID)
+	// Set would canonicalise the name to this on every request.
+	w.Header()["X-Amzn-Requestid"] = []string{requestID}
 	switch r.URL.Path {
 	case "/_chime/health":
 		a.serveHealth(w, r)
@@ -234,7 +236,7 @@ func (a *API) serve(w http.ResponseWriter, r *http.Request) (opName, owner strin
 	}
 	storeStart := time.Now()
 	out, err := h(a, r.Context(), c)
-	a.metrics.handlerSeconds.WithLabelValues(op.Name).Observe(time.Since(storeStart).Seconds())
+	a.metrics.forOperation(op.Name).handlerSeconds.Observe(time.Since(storeStart).Seconds())
 	if err != nil {
 		return fail(err)
 	}
@@ -358,16 +360,33 @@ func (a *API) writeOutput(w http.ResponseWriter, status int, out any) {
 	writeJSON(w, status, out)
 }
 
+// encodeBuffers are reused between responses: most bodies are a few
+// hundred bytes, and a page of users tens of kilobytes.
+var encodeBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledBuffer keeps an unusually large body's buffer out of the pool.
+const maxPooledBuffer = 256 << 10
+
+// jsonContentType is shared by every response: net/http only reads it.
+var jsonContentType = []string{"application/json"}
+
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	buf := encodeBuffers.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer func() {
+		if buf.Cap() <= maxPooledBuffer {
+			encodeBuffers.Put(buf)
+		}
+	}()
+	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		// Only our own wire structures reach here; they always encode.
 		panic(err)
 	}
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
+	h := w.Header()
+	h["Content-Type"] = jsonContentType
+	h["Content-Length"] = []string{strconv.Itoa(buf.Len())}
 	w.WriteHeader(status)
 	_, _ = w.Write(buf.Bytes())
 }
@@ -390,8 +409,9 @@ func (a *API) writeError(w http.ResponseWriter, err error) {
 // observe logs the request and counts it. Sensitive values never reach
 // the log: only ids, the operation, the status and the time.
 func (a *API) observe(ctx context.Context, requestID, op, owner string, status int, d time.Duration, failure error) {
-	a.metrics.requests.WithLabelValues(op, strconv.Itoa(status)).Inc()
-	a.metrics.seconds.WithLabelValues(op).Observe(d.Seconds())
+	m := a.metrics.forOperation(op)
+	m.requests(status).Inc()
+	m.seconds.Observe(d.Seconds())
 	level := slog.LevelInfo
 	if status >= 500 {
 		level = slog.LevelError

@@ -16,7 +16,10 @@ type wireTime time.Time
 const wireTimeLayout = "2006-01-02T15:04:05.000Z"
 
 func (t wireTime) MarshalJSON() ([]byte, error) {
-	return []byte(`"` + time.Time(t).UTC().Format(wireTimeLayout) + `"`), nil
+	b := make([]byte, 0, len(wireTimeLayout)+2)
+	b = append(b, '"')
+	b = time.Time(t).UTC().AppendFormat(b, wireTimeLayout)
+	return append(b, '"'), nil
 }
 
 func optTime(t time.Time) *wireTime {

@@ -14,11 +14,13 @@ import (
 	"encoding/hex"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/openchime/chime"
 )
@@ -115,16 +117,20 @@ func (v *Verifier) Verify(r *http.Request, body []byte) (*Principal, error) {
 			return nil, forbidden("The security token included in the request is invalid.")
 		}
 	}
+	// The payload hashes the client may have signed: the body's, or the
+	// one it declared; a presigned URL may also be signed unhashed.
 	bodyHash := sha256Hex(body)
-	hashes := []string{bodyHash}
+	hashes := [2]string{bodyHash}
 	if declared := r.Header.Get("X-Amz-Content-Sha256"); declared != "" && !auth.Presigned {
 		if declared != unsignedPayload && declared != bodyHash {
 			return nil, forbidden("The provided 'x-amz-content-sha256' header does not match what was computed.")
 		}
-		hashes = []string{declared}
+		hashes[0] = declared
 	} else if auth.Presigned {
-		hashes = append(hashes, unsignedPayload)
+		hashes[1] = unsignedPayload
 	}
+	var signature [sha256.Size]byte
+	hex.Decode(signature[:], []byte(auth.Signature)) // 64 hex digits, checked when parsed
 	if !containsHeader(auth.SignedHeaders, "host") {
 		return nil, forbidden("The host header must be signed.")
 	}
@@ -134,10 +140,12 @@ func (v *Verifier) Verify(r *http.Request, body []byte) (*Principal, error) {
 	key := v.keys.get(cred, auth.Date, auth.Region, auth.Service)
 	scope := auth.Date + "/" + auth.Region + "/" + auth.Service + "/aws4_request"
 	for _, h := range hashes {
+		if h == "" {
+			continue
+		}
 		canonical := CanonicalRequest(r, auth.SignedHeaders, h, auth.Presigned)
 		sts := StringToSign(auth.RequestTime, scope, canonical)
-		want := hex.EncodeToString(hmacSHA256(key, []byte(sts)))
-		if hmac.Equal([]byte(want), []byte(auth.Signature)) {
+		if hmac.Equal(hmacSHA256(key, []byte(sts)), signature[:]) {
 			return &Principal{AccessKeyID: cred.AccessKeyID, AccountID: cred.AccountID}, nil
 		}
 	}
@@ -212,25 +220,36 @@ func ParseAuthorizationHeader(h string) (*Authorization, error) {
 	if !ok || alg != algorithm {
 		return nil, unauthorized("The Authorization header must use " + algorithm + ".")
 	}
-	fields := map[string]string{}
-	for _, part := range strings.Split(rest, ",") {
+	// The three fields the signature needs; others are ignored, as AWS does.
+	var credential, signedHeaders, signature string
+	var seenBuf [4]string
+	seen := seenBuf[:0]
+	for part := range strings.SplitSeq(rest, ",") {
 		k, v, ok := strings.Cut(strings.TrimSpace(part), "=")
 		if !ok {
 			return nil, unauthorized("The Authorization header is malformed.")
 		}
-		if _, dup := fields[k]; dup {
+		if slices.Contains(seen, k) {
 			return nil, unauthorized("The Authorization header repeats " + k + ".")
 		}
-		fields[k] = v
+		seen = append(seen, k)
+		switch k {
+		case "Credential":
+			credential = v
+		case "SignedHeaders":
+			signedHeaders = v
+		case "Signature":
+			signature = v
+		}
 	}
 	auth := &Authorization{}
-	if err := auth.setCredential(fields["Credential"]); err != nil {
+	if err := auth.setCredential(credential); err != nil {
 		return nil, err
 	}
-	if err := auth.setSignedHeaders(fields["SignedHeaders"]); err != nil {
+	if err := auth.setSignedHeaders(signedHeaders); err != nil {
 		return nil, err
 	}
-	if err := auth.setSignature(fields["Signature"]); err != nil {
+	if err := auth.setSignature(signature); err != nil {
 		return nil, err
 	}
 	return auth, nil
@@ -287,19 +306,30 @@ func (a *Authorization) setSignedHeaders(s string) error {
 	}
 	a.SignedHeaders = strings.Split(s, ";")
 	for i, h := range a.SignedHeaders {
-		if h == "" || h != strings.ToLower(h) || (i > 0 && a.SignedHeaders[i-1] >= h) {
+		if h == "" || hasUpper(h) || (i > 0 && a.SignedHeaders[i-1] >= h) {
 			return unauthorized("SignedHeaders must be lower-case names in sorted order.")
 		}
 	}
 	return nil
 }
 
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.ToLower(r) != r {
+			return true
+		}
+	}
+	return false
+}
+
 func (a *Authorization) setSignature(s string) error {
-	if len(s) != 64 {
+	if len(s) != 2*sha256.Size {
 		return unauthorized("Signature must be 64 hexadecimal digits.")
 	}
-	if _, err := hex.DecodeString(s); err != nil {
-		return unauthorized("Signature must be 64 hexadecimal digits.")
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return unauthorized("Signature must be 64 hexadecimal digits.")
+		}
 	}
 	a.Signature = strings.ToLower(s)
 	return nil
@@ -317,6 +347,7 @@ func containsHeader(list []string, h string) bool {
 // CanonicalRequest builds the canonical form of r that the client signed.
 func CanonicalRequest(r *http.Request, signedHeaders []string, payloadHash string, presigned bool) string {
 	var b strings.Builder
+	b.Grow(512) // a typical request's canonical form, in one allocation
 	b.WriteString(r.Method)
 	b.WriteByte('\n')
 	b.WriteString(CanonicalURI(rawPath(r)))
@@ -330,7 +361,12 @@ func CanonicalRequest(r *http.Request, signedHeaders []string, payloadHash strin
 		b.WriteByte('\n')
 	}
 	b.WriteByte('\n')
-	b.WriteString(strings.Join(signedHeaders, ";"))
+	for i, h := range signedHeaders {
+		if i > 0 {
+			b.WriteByte(';')
+		}
+		b.WriteString(h)
+	}
 	b.WriteByte('\n')
 	b.WriteString(payloadHash)
 	return b.String()
@@ -414,11 +450,35 @@ func headerValue(r *http.Request, name string) string {
 		}
 	}
 	values := r.Header.Values(name)
+	if len(values) == 1 && !needsTrimming(values[0]) {
+		return values[0]
+	}
 	trimmed := make([]string, len(values))
 	for i, v := range values {
 		trimmed[i] = strings.Join(strings.Fields(v), " ")
 	}
 	return strings.Join(trimmed, ",")
+}
+
+// needsTrimming reports whether a header value has spaces to trim or
+// runs of spaces to squeeze for its canonical form.
+func needsTrimming(v string) bool {
+	if v == "" {
+		return false
+	}
+	if isSpace(v[0]) || isSpace(v[len(v)-1]) {
+		return true
+	}
+	for i := 1; i < len(v); i++ {
+		if isSpace(v[i]) && (isSpace(v[i-1]) || v[i] != ' ') {
+			return true
+		}
+	}
+	return false
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
 }
 
 // StringToSign is what the signing key signs.
@@ -449,6 +509,9 @@ func sha256Hex(b []byte) string {
 // upper-case hex; '/' stays as it is unless encodeSlash.
 func uriEncode(s string, encodeSlash bool) string {
 	const hexDigits = "0123456789ABCDEF"
+	if !needsURIEncoding(s, encodeSlash) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); i++ {
@@ -467,13 +530,25 @@ func uriEncode(s string, encodeSlash bool) string {
 	return b.String()
 }
 
+func needsURIEncoding(s string, encodeSlash bool) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z', '0' <= c && c <= '9', c == '-', c == '_', c == '.', c == '~':
+		case c == '/' && !encodeSlash:
+		default:
+			return true
+		}
+	}
+	return false
+}
+
 // signingKeyCache keeps derived keys: the four HMACs are the same for every
 // request of a key on one day.
 // An entry remembers the secret it was derived from, so that a key whose
 // secret changes is derived again rather than served stale.
 type signingKeyCache struct {
 	mu   sync.Mutex
-	keys map[string]cachedKey
+	keys map[signingKeyID]cachedKey
 }
 
 type cachedKey struct {
@@ -483,15 +558,17 @@ type cachedKey struct {
 
 const maxCachedKeys = 1024
 
+type signingKeyID struct{ accessKeyID, date, region, service string }
+
 func (c *signingKeyCache) get(cred Credential, date, region, service string) []byte {
-	id := cred.AccessKeyID + "/" + date + "/" + region + "/" + service
+	id := signingKeyID{cred.AccessKeyID, date, region, service}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e, ok := c.keys[id]; ok && e.secret == cred.SecretAccessKey {
 		return e.key
 	}
 	if c.keys == nil || len(c.keys) >= maxCachedKeys {
-		c.keys = map[string]cachedKey{}
+		c.keys = map[signingKeyID]cachedKey{}
 	}
 	k := DeriveSigningKey(cred.SecretAccessKey, date, region, service)
 	c.keys[id] = cachedKey{secret: cred.SecretAccessKey, key: k}

@@ -4,11 +4,27 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"path/filepath"
 	"testing"
 
 	"github.com/openchime/chime"
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
 )
+
+// openTestStore opens a store on a fresh database file.
+func openTestStore(t *testing.T, o Options) *Store {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(t.TempDir(), "chime.db")+"?_txlock=immediate&_pragma=journal_mode(WAL)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(db, memoryDialect{}, o)
+	t.Cleanup(func() { s.Close() })
+	if err := s.Migrate(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
 
 // memoryDialect is enough of SQLite's dialect for this package's own tests
 // (the sqlite package imports this one, so it cannot be used here).
@@ -28,16 +44,7 @@ func (memoryDialect) LockForUpdate() string                         { return "" 
 // rolled back, and never each other's unsaved edits.
 func TestBatchAccountMemo(t *testing.T) {
 	ctx := context.Background()
-	db, err := sql.Open("sqlite", "file::memory:?_txlock=immediate")
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.SetMaxOpenConns(1)
-	s := New(db, memoryDialect{}, Options{GroupCommit: true})
-	defer s.Close()
-	if err := s.Migrate(ctx); err != nil {
-		t.Fatal(err)
-	}
+	s := openTestStore(t, Options{GroupCommit: true})
 	a, err := s.CreateAccount(ctx, "111122223333", chime.NewAccount{Name: "original", Type: chime.EnterpriseDirectory})
 	if err != nil {
 		t.Fatal(err)
