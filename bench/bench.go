@@ -49,6 +49,9 @@ type Result struct {
 	// two cores go. Zero when it could not be read.
 	ServerCPUMicros    float64 `json:"server_cpu_us_per_request"`
 	GeneratorCPUMicros float64 `json:"generator_cpu_us_per_request"`
+	// RoundsPerSecond is the throughput of every round, in the order
+	// measured; the other fields are those of the median round.
+	RoundsPerSecond []float64 `json:"rounds_per_second,omitempty"`
 }
 
 // Generator sends signed requests over keep-alive connections.

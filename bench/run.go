@@ -1,16 +1,19 @@
 package bench
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -43,8 +46,11 @@ type Options struct {
 	// AWS is the AWS CLI's path ("" to skip its timing).
 	AWS string
 	// Profile, when set, is a folder that receives a CPU profile of the
-	// chime server during each workload at ProfileConcurrency.
+	// chime server during each workload at ProfileConcurrency (first round).
 	Profile string
+	// Rounds is how many times each cell is measured; the table shows the
+	// median round.
+	Rounds int
 }
 
 // ProfileConcurrency is the concurrency whose workloads are profiled: the
@@ -55,6 +61,7 @@ const ProfileConcurrency = 16
 type Report struct {
 	Date        string             `json:"date"`
 	Users       int                `json:"preloaded_users"`
+	Rounds      int                `json:"rounds"`
 	Results     []Result           `json:"results"`
 	StartupMs   map[string]float64 `json:"startup_ms"`
 	CLIMedianMs map[string]float64 `json:"cli_median_ms"`
@@ -122,9 +129,22 @@ func rssMiB(pid int) float64 {
 	return 0
 }
 
-// Run measures everything and writes the report.
+// target is one server the generator measures, with its workloads.
+type target struct {
+	name      string // "limit", "chime-sqlite", "chime-postgres", "moto"
+	proc      *process
+	base      string // http://host:port
+	pprofAddr string // chime with --profile only
+	workloads []workload
+}
+
+// Run measures everything and writes the report. Every server runs for
+// the whole run, and the cells are measured in rounds: each round measures
+// every target at every concurrency, one after the other, so that the
+// limit and chime are measured side by side, under the same conditions of
+// the machine; each cell's figure is its median round.
 func Run(ctx context.Context, o Options, w io.Writer) (*Report, error) {
-	rep := &Report{Date: time.Now().UTC().Format(time.RFC3339), Users: o.Users,
+	rep := &Report{Date: time.Now().UTC().Format(time.RFC3339), Users: o.Users, Rounds: max(o.Rounds, 1),
 		StartupMs: map[string]float64{}, CLIMedianMs: map[string]float64{}, RSSMiB: map[string]float64{}}
 	work, err := os.MkdirTemp("", "chime-bench")
 	if err != nil {
@@ -133,6 +153,12 @@ func Run(ctx context.Context, o Options, w io.Writer) (*Report, error) {
 	defer os.RemoveAll(work)
 	gen := NewGenerator("test", "test")
 	say := func(format string, args ...any) { fmt.Fprintf(w, format+"\n", args...) }
+	var targets []*target
+	defer func() {
+		for _, t := range targets {
+			t.proc.stop()
+		}
+	}()
 
 	// The machine's limit: a trivial handler, the same generator.
 	addr, _ := freeAddr()
@@ -140,15 +166,11 @@ func Run(ctx context.Context, o Options, w io.Writer) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, c := range o.Concurrency {
-		r := gen.Run(ctx, "limit", "trivial", c, o.Duration, trivial.cmd.Process.Pid, func(int, int64) Request {
+	targets = append(targets, &target{name: "limit", proc: trivial, base: "http://" + addr, workloads: []workload{{"trivial",
+		func(int, int64) Request {
 			return Request{Method: "POST", URL: "http://" + addr + "/accounts/" + benchAccount + "/users?operation=create",
 				Body: []byte(`{"Email":"x@example.com"}`), Service: "chime", Want: 201}
-		})
-		rep.Results = append(rep.Results, r)
-		say("limit   trivial     c=%-3d %8s req/s", c, fmtRate(r.PerSecond))
-	}
-	trivial.stop()
+		}}}})
 
 	// chime on SQLite, and on PostgreSQL when given.
 	stores := []struct{ name, spec string }{{"sqlite", "sqlite:" + filepath.Join(work, "bench.db")}}
@@ -180,39 +202,14 @@ func Run(ctx context.Context, o Options, w io.Writer) (*Report, error) {
 		if err != nil {
 			return nil, err
 		}
-		rep.StartupMs["chime-"+st.name] = float64(startup.Microseconds()) / 1000
-		base := "http://" + addr
-		userID, tokens, err := prepare(ctx, gen, base)
+		t := &target{name: "chime-" + st.name, proc: srv, base: "http://" + addr, pprofAddr: pprofAddr}
+		targets = append(targets, t)
+		rep.StartupMs[t.name] = float64(startup.Microseconds()) / 1000
+		userID, tokens, err := prepare(ctx, gen, t.base)
 		if err != nil {
-			srv.stop()
 			return nil, err
 		}
-		for _, wl := range chimeWorkloads(base, userID, tokens) {
-			for _, c := range o.Concurrency {
-				var profiled chan error
-				if pprofAddr != "" && c == ProfileConcurrency {
-					file := filepath.Join(o.Profile, fmt.Sprintf("cpu-chime-%s-%s-c%d.pprof", st.name, wl.name, c))
-					profiled = make(chan error, 1)
-					go func() { profiled <- captureCPUProfile(pprofAddr, o.Duration, file) }()
-				}
-				r := gen.Run(ctx, "chime-"+st.name, wl.name, c, o.Duration, srv.cmd.Process.Pid, wl.next)
-				if profiled != nil {
-					if err := <-profiled; err != nil {
-						say("profile: %v", err)
-					}
-				}
-				rep.Results = append(rep.Results, r)
-				say("chime-%-8s %-9s c=%-3d %8s req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d", st.name, wl.name, c, fmtRate(r.PerSecond), r.P50Millis, r.P99Millis, r.Errors)
-			}
-		}
-		rep.RSSMiB["chime-"+st.name] = rssMiB(srv.cmd.Process.Pid)
-		if o.CLIRuns > 0 && st.name == "sqlite" {
-			rep.CLIMedianMs["chime"] = cliMedian(o.Binary, nil, base, o.CLIRuns, "chime")
-			if o.AWS != "" {
-				rep.CLIMedianMs["aws"] = cliMedian(o.AWS, []string{"chime"}, base, o.CLIRuns, "aws")
-			}
-		}
-		srv.stop()
+		t.workloads = chimeWorkloads(t.base, userID, tokens)
 	}
 
 	// The peer: moto's IAM CreateUser, the closest operation it has.
@@ -224,15 +221,56 @@ func Run(ctx context.Context, o Options, w io.Writer) (*Report, error) {
 			say("moto: %v (skipped)", err)
 		} else {
 			rep.StartupMs["moto"] = float64(startup.Microseconds()) / 1000
-			for _, c := range o.Concurrency {
-				r := gen.Run(ctx, "moto", "CreateUser", c, o.Duration, moto.cmd.Process.Pid, func(w int, i int64) Request {
+			targets = append(targets, &target{name: "moto", proc: moto, base: "http://" + addr, workloads: []workload{{"CreateUser",
+				func(w int, i int64) Request {
 					return Request{Method: "POST", URL: "http://" + addr + "/", Service: "iam", Want: 200,
-						Body: []byte("Action=CreateUser&Version=2010-05-08&UserName=" + url.QueryEscape(fmt.Sprintf("u%d-%d", c, names.Add(1))))}
-				})
-				rep.Results = append(rep.Results, r)
-				say("moto    CreateUser  c=%-3d %8s req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d", c, fmtRate(r.PerSecond), r.P50Millis, r.P99Millis, r.Errors)
+						Body: []byte("Action=CreateUser&Version=2010-05-08&UserName=" + url.QueryEscape(fmt.Sprintf("u%d", names.Add(1))))}
+				}}}})
+		}
+	}
+
+	rounds := map[string][]Result{}
+	key := func(t *target, wl workload, c int) string { return fmt.Sprintf("%s/%s/%d", t.name, wl.name, c) }
+	for round := 1; round <= rep.Rounds; round++ {
+		if rep.Rounds > 1 {
+			say("round %d of %d", round, rep.Rounds)
+		}
+		for _, c := range o.Concurrency {
+			for _, t := range targets {
+				for _, wl := range t.workloads {
+					var profiled chan error
+					if t.pprofAddr != "" && c == ProfileConcurrency && round == 1 {
+						file := filepath.Join(o.Profile, fmt.Sprintf("cpu-%s-%s-c%d.pprof", t.name, wl.name, c))
+						profiled = make(chan error, 1)
+						go func() { profiled <- captureCPUProfile(t.pprofAddr, o.Duration, file) }()
+					}
+					r := gen.Run(ctx, t.name, wl.name, c, o.Duration, t.proc.cmd.Process.Pid, wl.next)
+					if profiled != nil {
+						if err := <-profiled; err != nil {
+							say("profile: %v", err)
+						}
+					}
+					rounds[key(t, wl, c)] = append(rounds[key(t, wl, c)], r)
+					say("%-15s %-10s c=%-3d %8s req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d", t.name, wl.name, c,
+						fmtRate(r.PerSecond), r.P50Millis, r.P99Millis, r.Errors)
+				}
 			}
-			moto.stop()
+		}
+	}
+	for _, t := range targets {
+		for _, wl := range t.workloads {
+			for _, c := range o.Concurrency {
+				rep.Results = append(rep.Results, median(rounds[key(t, wl, c)]))
+			}
+		}
+		if strings.HasPrefix(t.name, "chime-") {
+			rep.RSSMiB[t.name] = rssMiB(t.proc.cmd.Process.Pid)
+		}
+		if o.CLIRuns > 0 && t.name == "chime-sqlite" {
+			rep.CLIMedianMs["chime"] = cliMedian(o.Binary, nil, t.base, o.CLIRuns, "chime")
+			if o.AWS != "" {
+				rep.CLIMedianMs["aws"] = cliMedian(o.AWS, []string{"chime"}, t.base, o.CLIRuns, "aws")
+			}
 		}
 	}
 	if o.Out != "" {
@@ -278,6 +316,19 @@ func captureCPUProfile(addr string, d time.Duration, file string) error {
 		return err
 	}
 	return f.Close()
+}
+
+// median returns the round with the median throughput (of an even
+// number, the lower of the middle two), with the throughput of every round.
+func median(rs []Result) Result {
+	sorted := slices.Clone(rs)
+	slices.SortFunc(sorted, func(a, b Result) int { return cmp.Compare(a.PerSecond, b.PerSecond) })
+	m := sorted[(len(sorted)-1)/2] // of two, the lower
+	m.RoundsPerSecond = nil
+	for _, r := range rs {
+		m.RoundsPerSecond = append(m.RoundsPerSecond, math.Round(r.PerSecond))
+	}
+	return m
 }
 
 // names numbers the users the benchmark creates, so that no name repeats

@@ -31,7 +31,7 @@ func WriteTable(w io.Writer, rep *Report) {
 		fmt.Fprintf(w, "%-16s %-11s %5d %10.0f %9.2f %9.2f %7d %8s %8s %8s %8s\n", r.Target, r.Workload, r.Concurrency, r.PerSecond,
 			r.P50Millis, r.P99Millis, r.Errors, ratio, vsMoto, micros(r.ServerCPUMicros), micros(r.GeneratorCPUMicros))
 	}
-	fmt.Fprintln(w, "srv µs, gen µs: CPU time per request of the server process and of the generator")
+	fmt.Fprintf(w, "each row: the median of %d round(s); srv µs, gen µs: CPU time per request of the server process and of the generator\n", max(rep.Rounds, 1))
 	fmt.Fprintln(w)
 	for _, k := range sortedKeys(rep.StartupMs) {
 		fmt.Fprintf(w, "start-up to healthy, %-16s %8.1f ms\n", k, rep.StartupMs[k])

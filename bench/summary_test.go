@@ -39,3 +39,14 @@ func TestTableAndChart(t *testing.T) {
 		t.Errorf("chart:\n%s", svg)
 	}
 }
+
+func TestMedianRound(t *testing.T) {
+	rounds := []Result{{PerSecond: 300, P99Millis: 3}, {PerSecond: 100, P99Millis: 1}, {PerSecond: 200, P99Millis: 2}}
+	m := median(rounds)
+	if m.PerSecond != 200 || m.P99Millis != 2 || len(m.RoundsPerSecond) != 3 || m.RoundsPerSecond[0] != 300 {
+		t.Fatalf("median of three: %+v", m)
+	}
+	if m := median(rounds[:2]); m.PerSecond != 100 {
+		t.Fatalf("median of two is the lower: %+v", m)
+	}
+}

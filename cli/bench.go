@@ -20,7 +20,8 @@ import (
 // runBench is `chime bench`: the whole benchmark in one run.
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("chime bench", stderr)
-	duration := fs.Duration("duration", 3*time.Second, "measuring time of each workload at each concurrency (env CHIME_DURATION)")
+	duration := fs.Duration("duration", 2*time.Second, "measuring time of each workload at each concurrency, per round (env CHIME_DURATION)")
+	rounds := fs.Int("rounds", 3, "times each workload is measured at each concurrency, interleaved with the other targets; the table shows the median (env CHIME_ROUNDS)")
 	conc := fs.String("concurrency", "1,16,64", "concurrencies to measure, comma-separated (env CHIME_CONCURRENCY)")
 	pg := fs.String("postgres", "", "also measure chime on this PostgreSQL database, in a schema of its own (env CHIME_POSTGRES)")
 	users := fs.Int("users", 0, "preload the account with this many users first, through the store (env CHIME_USERS)")
@@ -38,7 +39,11 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		printError(stderr, err.Error())
 		return exitParamError
 	}
-	o := bench.Options{Duration: *duration, PostgresURL: *pg, Users: *users, Out: *out, CLIRuns: *cliRuns, Profile: *profile}
+	o := bench.Options{Duration: *duration, PostgresURL: *pg, Users: *users, Out: *out, CLIRuns: *cliRuns, Profile: *profile, Rounds: *rounds}
+	if *rounds < 1 || *rounds > 100 {
+		printError(stderr, "--rounds: a number from 1 to 100")
+		return exitParamError
+	}
 	for _, c := range strings.Split(*conc, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(c))
 		if err != nil || n < 1 || n > 1024 {

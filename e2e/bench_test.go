@@ -129,7 +129,7 @@ func runParallel(b *testing.B, n int, call func(worker int) error) {
 // table, JSON and chart are written.
 func TestBenchCommand(t *testing.T) {
 	out := t.TempDir()
-	cmd := exec.Command(binary, "bench", "--duration", "200ms", "--concurrency", "1,4", "--cli-runs", "1", "--no-moto", "--users", "500", "--out", out)
+	cmd := exec.Command(binary, "bench", "--duration", "200ms", "--rounds", "2", "--concurrency", "1,4", "--cli-runs", "1", "--no-moto", "--users", "500", "--out", out)
 	cmd.Env = cleanEnv(t)
 	stdout, err := cmd.Output()
 	if err != nil {
@@ -143,8 +143,9 @@ func TestBenchCommand(t *testing.T) {
 	var rep struct {
 		Users   int `json:"preloaded_users"`
 		Results []struct {
-			Requests int64 `json:"requests"`
-			Errors   int64 `json:"errors"`
+			Requests int64     `json:"requests"`
+			Errors   int64     `json:"errors"`
+			Rounds   []float64 `json:"rounds_per_second"`
 		} `json:"results"`
 	}
 	b, err := os.ReadFile(filepath.Join(out, "bench.json"))
@@ -152,8 +153,8 @@ func TestBenchCommand(t *testing.T) {
 		t.Fatalf("bench.json: %v %s", err, b)
 	}
 	for i, r := range rep.Results {
-		if r.Requests == 0 || r.Errors != 0 {
-			t.Errorf("result %d: %d requests, %d errors", i, r.Requests, r.Errors)
+		if r.Requests == 0 || r.Errors != 0 || len(r.Rounds) != 2 {
+			t.Errorf("result %d: %d requests, %d errors, rounds %v", i, r.Requests, r.Errors, r.Rounds)
 		}
 	}
 	if svg, err := os.ReadFile(filepath.Join(out, "bench.svg")); err != nil || !strings.Contains(string(svg), "<polyline") {
