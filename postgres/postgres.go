@@ -62,6 +62,11 @@ func (Dialect) LockMigrations(ctx context.Context, tx *sql.Tx) error {
 // locked until the transaction ends.
 func (Dialect) LockForUpdate() string { return " FOR UPDATE" }
 
+// LockForKeyShare implements sqlstore.Dialect: the rows stay and are not
+// locked for update by others until the transaction ends; others may take
+// the same lock.
+func (Dialect) LockForKeyShare() string { return " FOR KEY SHARE" }
+
 // Migrations implements sqlstore.Dialect.
 func (Dialect) Migrations() [][]string {
 	return sqlstore.Schema("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BIGINT")

@@ -47,6 +47,9 @@ func (Dialect) LockMigrations(context.Context, *sql.Tx) error { return nil }
 // every transaction here takes the write lock when it begins.
 func (Dialect) LockForUpdate() string { return "" }
 
+// LockForKeyShare implements sqlstore.Dialect, like LockForUpdate.
+func (Dialect) LockForKeyShare() string { return "" }
+
 // Migrations implements sqlstore.Dialect.
 func (Dialect) Migrations() [][]string {
 	return sqlstore.Schema("INTEGER PRIMARY KEY AUTOINCREMENT", "INTEGER")

@@ -65,9 +65,21 @@ func (s *Store) loadAccount(ctx context.Context, q querier, owner, id string) (*
 // lockAccount reads an account of owner inside a write transaction and
 // locks it until the transaction ends: every write to an account and its
 // users goes through this lock, so that they take turns on every engine.
+func (s *Store) lockAccount(ctx context.Context, tx *sql.Tx, owner, id string) (*chime.Account, error) {
+	return s.readAccountLocked(ctx, tx, owner, id, s.dialect.LockForUpdate())
+}
+
+// shareAccount is lockAccount for a write that only adds a user of its
+// own: such writes hold the lock together (a new user's e-mail is kept
+// unique by an index), while a write that changes or deletes the account,
+// which locks it for update, waits for them all and they for it.
+func (s *Store) shareAccount(ctx context.Context, tx *sql.Tx, owner, id string) (*chime.Account, error) {
+	return s.readAccountLocked(ctx, tx, owner, id, s.dialect.LockForKeyShare())
+}
+
 // Under group commit, an account already read by the batch is not read
 // again.
-func (s *Store) lockAccount(ctx context.Context, tx *sql.Tx, owner, id string) (*chime.Account, error) {
+func (s *Store) readAccountLocked(ctx context.Context, tx *sql.Tx, owner, id, lock string) (*chime.Account, error) {
 	memo := s.group.memo(tx)
 	if memo != nil {
 		if a, ok := memo.get(owner, id); ok {
@@ -75,7 +87,7 @@ func (s *Store) lockAccount(ctx context.Context, tx *sql.Tx, owner, id string) (
 		}
 	}
 	a, _, err := scanAccount(s.on(tx).QueryRowContext(ctx,
-		s.q(`SELECT `+accountColumns+` FROM accounts WHERE aws_account_id = ? AND id = ?`+s.dialect.LockForUpdate()), owner, id))
+		s.q(`SELECT `+accountColumns+` FROM accounts WHERE aws_account_id = ? AND id = ?`+lock), owner, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFoundAccount(id)
 	}

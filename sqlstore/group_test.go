@@ -38,6 +38,7 @@ func (memoryDialect) Migrations() [][]string {
 func (memoryDialect) IsUniqueViolation(error) bool                  { return false }
 func (memoryDialect) LockMigrations(context.Context, *sql.Tx) error { return nil }
 func (memoryDialect) LockForUpdate() string                         { return "" }
+func (memoryDialect) LockForKeyShare() string                       { return "" }
 
 // TestBatchAccountMemo: the writes of one batch see every change an
 // earlier write of the batch made to an account, never a change that was

@@ -38,6 +38,11 @@ type Dialect interface {
 	// LockForUpdate is the clause that locks the rows a SELECT reads until
 	// the transaction ends ("" where write transactions are serial anyway).
 	LockForUpdate() string
+	// LockForKeyShare is the clause that keeps the rows a SELECT reads
+	// from being deleted or locked for update until the transaction ends,
+	// while other transactions take the same lock ("" where write
+	// transactions are serial anyway).
+	LockForKeyShare() string
 }
 
 // Options injects time and randomness, so that tests are deterministic.

@@ -72,7 +72,7 @@ func (s *Store) emailTaken(ctx context.Context, q querier, owner, email string) 
 func (s *Store) CreateUser(ctx context.Context, owner, accountID string, in chime.NewUser) (*chime.User, error) {
 	var out *chime.User
 	err := s.write(ctx, "create user", func(tx *sql.Tx) error {
-		a, err := s.lockAccount(ctx, tx, owner, accountID)
+		a, err := s.shareAccount(ctx, tx, owner, accountID)
 		if err != nil {
 			return err
 		}

@@ -129,6 +129,7 @@ func Run(t *testing.T, open Factory) {
 		{"Concurrency/BatchUpdateUserIsAtomic", testConcurrentBatchUpdates},
 		{"Concurrency/SuspendAndUnsuspend", testConcurrentSuspension},
 		{"Concurrency/InvitesOfOneAddress", testConcurrentInvites},
+		{"Concurrency/CreateUsersWhileAccountIsDeleted", testCreateWhileDelete},
 	} {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, newFixture(t, open)) })
 	}
@@ -852,5 +853,42 @@ func testConcurrentInvites(t *testing.T, f *fixture) {
 	page, _ := f.svc.ListUsers(f.ctx, Owner, a.ID, chime.UserFilter{}, chime.PageRequest{})
 	if len(page.Users) != 1 || pending.Load() > 1 {
 		t.Fatalf("%d users, %d pending invites", len(page.Users), pending.Load())
+	}
+}
+
+// Users created while their account is deleted: either the deletion comes
+// first and every later creation finds no account, or a creation comes
+// first and the deletion refuses (the account has an active user). Both
+// succeeding would leave a user without an account.
+func testCreateWhileDelete(t *testing.T, f *fixture) {
+	for round := 0; round < 10; round++ {
+		a := f.account(Owner, chime.EnterpriseDirectory)
+		var created atomic.Int64
+		var deleted atomic.Bool
+		parallel(t, 9, func(i int) error {
+			if i == 4 {
+				err := f.svc.DeleteAccount(f.ctx, Owner, a.ID)
+				if err == nil {
+					deleted.Store(true)
+					return nil
+				}
+				if chime.IsKind(err, chime.Unprocessable) {
+					return nil
+				}
+				return err
+			}
+			_, err := f.svc.CreateUser(f.ctx, Owner, a.ID, chime.NewUser{Email: fmt.Sprintf("r%d-%d@example.com", round, i)})
+			if err == nil {
+				created.Add(1)
+				return nil
+			}
+			if chime.IsKind(err, chime.NotFound) {
+				return nil
+			}
+			return err
+		})
+		if deleted.Load() && created.Load() > 0 {
+			t.Fatalf("round %d: the account was deleted and %d users were created in it", round, created.Load())
+		}
 	}
 }
