@@ -69,7 +69,7 @@ func (Dialect) LockForKeyShare() string { return " FOR KEY SHARE" }
 
 // Migrations implements sqlstore.Dialect.
 func (Dialect) Migrations() [][]string {
-	return sqlstore.Schema("BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", "BIGINT")
+	return sqlstore.Schema(sqlstore.Spelling{Identity: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", Integer: "BIGINT", LookupIndexes: true})
 }
 
 // Pool sizes the connection pool.

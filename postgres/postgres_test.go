@@ -2,6 +2,7 @@ package postgres_test
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 	"sync"
 	"testing"
@@ -53,7 +54,7 @@ func TestConcurrentMigrations(t *testing.T) {
 	}
 	defer s.Close()
 	var versions int
-	if err := s.DB().QueryRow(`SELECT COUNT(*) FROM schema_migrations`).Scan(&versions); err != nil || versions != 1 {
+	if err := s.DB().QueryRow(`SELECT COUNT(*) FROM schema_migrations`).Scan(&versions); err != nil || versions != len(postgres.Dialect{}.Migrations()) {
 		t.Fatalf("%d migration rows (%v)", versions, err)
 	}
 	// The pagination key is one for all nodes.
@@ -88,4 +89,34 @@ func BenchmarkStore(b *testing.B) {
 		b.Cleanup(func() { s.Close() })
 		return s
 	})
+}
+
+// A database at the first schema version is brought forward on open, and
+// lookups by user id then use the index made for them.
+func TestUpgradeFromFirstVersion(t *testing.T) {
+	ctx := context.Background()
+	url := pgtest.Schema(t)
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	first := postgres.Dialect{}.Migrations()[0]
+	for _, stmt := range append(first, `CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY)`, `INSERT INTO schema_migrations VALUES (1)`) {
+		if _, err := db.ExecContext(ctx, stmt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := postgres.Open(ctx, url, postgres.DefaultPool(), sqlstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var plan string
+	if err := db.QueryRowContext(ctx, `EXPLAIN SELECT id FROM users WHERE aws_account_id = '1' AND account_id = '2' AND id = '3'`).Scan(&plan); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(plan, "users_by_id") {
+		t.Fatalf("the lookup by id does not use users_by_id: %s", plan)
+	}
 }

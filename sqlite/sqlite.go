@@ -52,7 +52,7 @@ func (Dialect) LockForKeyShare() string { return "" }
 
 // Migrations implements sqlstore.Dialect.
 func (Dialect) Migrations() [][]string {
-	return sqlstore.Schema("INTEGER PRIMARY KEY AUTOINCREMENT", "INTEGER")
+	return sqlstore.Schema(sqlstore.Spelling{Identity: "INTEGER PRIMARY KEY AUTOINCREMENT", Integer: "INTEGER"})
 }
 
 // maxConns bounds the connections to a database file: enough for every

@@ -33,7 +33,7 @@ type memoryDialect struct{}
 func (memoryDialect) Name() string           { return "sqlite" }
 func (memoryDialect) Rebind(q string) string { return q }
 func (memoryDialect) Migrations() [][]string {
-	return Schema("INTEGER PRIMARY KEY AUTOINCREMENT", "INTEGER")
+	return Schema(Spelling{Identity: "INTEGER PRIMARY KEY AUTOINCREMENT", Integer: "INTEGER"})
 }
 func (memoryDialect) IsUniqueViolation(error) bool                  { return false }
 func (memoryDialect) LockMigrations(context.Context, *sql.Tx) error { return nil }

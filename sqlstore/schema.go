@@ -2,19 +2,43 @@ package sqlstore
 
 import "strings"
 
-// Schema returns the statements of each schema version for an engine,
-// given how it spells an auto-numbered primary key and a 64-bit integer.
-// Both engines share one schema text, so that they cannot drift apart.
-func Schema(identity, integer string) [][]string {
-	r := strings.NewReplacer("{{identity}}", identity, "{{int}}", integer)
+// Spelling is how an engine writes the parts of the schema that differ
+// between engines.
+type Spelling struct {
+	// Identity is an auto-numbered primary key column; Integer a 64-bit
+	// integer.
+	Identity, Integer string
+	// LookupIndexes says whether the engine wants an index for each
+	// lookup path even where a wider index already serves it. PostgreSQL
+	// does: in a young database, before its statistics exist, its planner
+	// took the (owner, account, seq) index for lookups by user id and
+	// scanned the whole account. SQLite does not, and there every index
+	// is written by its one writer on every insert.
+	LookupIndexes bool
+}
+
+// Schema returns the statements of each schema version for an engine.
+// Both engines share one schema text, so that their tables cannot drift
+// apart; a version may hold statements for some engines only.
+func Schema(sp Spelling) [][]string {
+	r := strings.NewReplacer("{{identity}}", sp.Identity, "{{int}}", sp.Integer)
 	versions := make([][]string, len(schema))
 	for i, stmts := range schema {
 		for _, s := range stmts {
+			if lookup, ok := strings.CutPrefix(s, lookupIndex); ok {
+				if !sp.LookupIndexes {
+					continue
+				}
+				s = lookup
+			}
 			versions[i] = append(versions[i], r.Replace(s))
 		}
 	}
 	return versions
 }
+
+// lookupIndex marks a statement for engines with Spelling.LookupIndexes.
+const lookupIndex = "{{lookup}}"
 
 // schema is append-only: a released version never changes; a change is a
 // new version of statements that moves the previous one forward.
@@ -62,4 +86,7 @@ var schema = [][]string{{
 	)`,
 	`CREATE INDEX users_by_account ON users (aws_account_id, account_id, seq)`,
 	`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+}, {
+	// User ids are random UUIDs, unique everywhere.
+	lookupIndex + `CREATE UNIQUE INDEX users_by_id ON users (id)`,
 }}
