@@ -15,11 +15,10 @@ type wireTime time.Time
 
 const wireTimeLayout = "2006-01-02T15:04:05.000Z"
 
-func (t wireTime) MarshalJSON() ([]byte, error) {
-	b := make([]byte, 0, len(wireTimeLayout)+2)
-	b = append(b, '"')
-	b = time.Time(t).UTC().AppendFormat(b, wireTimeLayout)
-	return append(b, '"'), nil
+// MarshalText makes the JSON encoder write the timestamp as a string
+// directly (a MarshalJSON result is parsed again by the encoder).
+func (t wireTime) MarshalText() ([]byte, error) {
+	return time.Time(t).UTC().AppendFormat(make([]byte, 0, len(wireTimeLayout)), wireTimeLayout), nil
 }
 
 func optTime(t time.Time) *wireTime {

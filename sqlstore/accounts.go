@@ -15,16 +15,19 @@ const accountColumns = `seq, aws_account_id, id, name, account_type, created_at,
 
 func scanAccount(row interface{ Scan(...any) error }) (*chime.Account, int64, error) {
 	var (
-		a          chime.Account
-		seq        int64
-		created    int64
-		supported  string
-		groupsJSON string
+		a                                   chime.Account
+		seq                                 int64
+		created                             int64
+		accountType, defaultLicense, status string
+		supported                           string
+		groupsJSON                          string
 	)
-	if err := row.Scan(&seq, &a.AwsAccountID, &a.ID, &a.Name, &a.Type, &created, &a.DefaultLicense,
-		&supported, &a.Status, &groupsJSON); err != nil {
+	// Plain strings, as in scanUser: no conversion by reflection.
+	if err := row.Scan(&seq, &a.AwsAccountID, &a.ID, &a.Name, &accountType, &created, &defaultLicense,
+		&supported, &status, &groupsJSON); err != nil {
 		return nil, 0, err
 	}
+	a.Type, a.DefaultLicense, a.Status = chime.AccountType(accountType), chime.License(defaultLicense), chime.AccountStatus(status)
 	a.CreatedAt = fromMillis(created)
 	a.SupportedLicenses = []chime.License{}
 	for _, l := range strings.Split(supported, ",") {

@@ -13,16 +13,21 @@ const userColumns = `seq, id, account_id, email, display_name, phone_number, lic
 
 func scanUser(row interface{ Scan(...any) error }) (*chime.User, int64, error) {
 	var (
-		u                   chime.User
-		seq                 int64
-		registered, invited sql.NullInt64
-		a4b                 int64
+		u                                           chime.User
+		seq                                         int64
+		registered, invited                         sql.NullInt64
+		a4b                                         int64
+		license, userType, registration, invitation string
 	)
-	if err := row.Scan(&seq, &u.ID, &u.AccountID, &u.Email, &u.DisplayName, &u.PhoneNumber, &u.License,
-		&u.Type, &u.Registration, &u.Invitation, &registered, &invited, &a4b, &u.AlexaForBusiness.RoomARN,
+	// The enumerations are scanned as plain strings: database/sql converts
+	// into a named string type by reflection, column by column.
+	if err := row.Scan(&seq, &u.ID, &u.AccountID, &u.Email, &u.DisplayName, &u.PhoneNumber, &license,
+		&userType, &registration, &invitation, &registered, &invited, &a4b, &u.AlexaForBusiness.RoomARN,
 		&u.PersonalPIN); err != nil {
 		return nil, 0, err
 	}
+	u.License, u.Type = chime.License(license), chime.UserType(userType)
+	u.Registration, u.Invitation = chime.RegistrationStatus(registration), chime.InviteStatus(invitation)
 	u.RegisteredOn = fromNullMillis(registered)
 	u.InvitedOn = fromNullMillis(invited)
 	u.AlexaForBusiness.Enabled = a4b != 0
