@@ -20,14 +20,7 @@ func TestSlowClients(t *testing.T) {
 	cfg := server.Defaults()
 	cfg.Listen, cfg.Dev = "127.0.0.1:0", true
 	cfg.ReadHeaderTimeout, cfg.ReadTimeout, cfg.IdleTimeout = 300*time.Millisecond, 600*time.Millisecond, 300*time.Millisecond
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	srv, err := server.New(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ctx) }()
+	srv, stop := serve(t, cfg)
 	for _, tc := range []struct{ name, send string }{
 		{"StalledHeaders", "GET /_chime/health HTTP/1.1\r\nHost: x\r\n"},
 		{"StalledBody", "POST /accounts HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"Na"},
@@ -59,10 +52,7 @@ func TestSlowClients(t *testing.T) {
 			}
 		})
 	}
-	cancel()
-	if err := <-done; err != nil {
-		t.Fatal(err)
-	}
+	stop()
 }
 
 func TestRefusals(t *testing.T) {
@@ -95,14 +85,7 @@ func TestRefusals(t *testing.T) {
 func TestProfiles(t *testing.T) {
 	cfg := server.Defaults()
 	cfg.Listen, cfg.Dev, cfg.PprofListen = "127.0.0.1:0", true, "127.0.0.1:0"
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	srv, err := server.New(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ctx) }()
+	srv, stop := serve(t, cfg)
 	get := func(url string) (int, string) {
 		t.Helper()
 		resp, err := http.Get(url)
@@ -119,8 +102,26 @@ func TestProfiles(t *testing.T) {
 	if code, body := get("http://" + srv.Addr() + "/debug/pprof/"); code == 200 {
 		t.Fatalf("the API listener served profiles: %.200s", body)
 	}
-	cancel()
-	if err := <-done; err != nil {
+	stop()
+}
+
+// serve starts a server with cfg; stop shuts it down and checks that it
+// stopped cleanly.
+func serve(t *testing.T, cfg server.Config) (srv *server.Server, stop func()) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	srv, err := server.New(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		cancel()
 		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx) }()
+	return srv, func() {
+		t.Helper()
+		cancel()
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
 	}
 }
