@@ -119,7 +119,10 @@ func (v *Verifier) Verify(r *http.Request, body []byte) (*Principal, error) {
 	}
 	// The payload hashes the client may have signed: the body's, or the
 	// one it declared; a presigned URL may also be signed unhashed.
-	bodyHash := sha256Hex(body)
+	bodyHash := emptyPayloadHash
+	if len(body) > 0 {
+		bodyHash = sha256Hex(body)
+	}
 	hashes := [2]string{bodyHash}
 	if declared := r.Header.Get("X-Amz-Content-Sha256"); declared != "" && !auth.Presigned {
 		if declared != unsignedPayload && declared != bodyHash {
@@ -499,6 +502,9 @@ func hmacSHA256(key, data []byte) []byte {
 	h.Write(data)
 	return h.Sum(nil)
 }
+
+// emptyPayloadHash is the hash of an empty body: every GET's.
+var emptyPayloadHash = sha256Hex(nil)
 
 func sha256Hex(b []byte) string {
 	sum := sha256.Sum256(b)
