@@ -18,7 +18,7 @@ func openTestStore(t *testing.T, o Options) *Store {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := New(db, memoryDialect{}, o)
+	s := New(db, sqliteDialect{}, o)
 	t.Cleanup(func() { s.Close() })
 	if err := s.Migrate(context.Background()); err != nil {
 		t.Fatal(err)
@@ -26,19 +26,19 @@ func openTestStore(t *testing.T, o Options) *Store {
 	return s
 }
 
-// memoryDialect is enough of SQLite's dialect for this package's own tests
+// sqliteDialect is enough of SQLite's dialect for this package's own tests
 // (the sqlite package imports this one, so it cannot be used here).
-type memoryDialect struct{}
+type sqliteDialect struct{}
 
-func (memoryDialect) Name() string           { return "sqlite" }
-func (memoryDialect) Rebind(q string) string { return q }
-func (memoryDialect) Migrations() [][]string {
+func (sqliteDialect) Name() string           { return "sqlite" }
+func (sqliteDialect) Rebind(q string) string { return q }
+func (sqliteDialect) Migrations() [][]string {
 	return Schema(Spelling{Identity: "INTEGER PRIMARY KEY AUTOINCREMENT", Integer: "INTEGER"})
 }
-func (memoryDialect) IsUniqueViolation(error) bool                  { return false }
-func (memoryDialect) LockMigrations(context.Context, *sql.Tx) error { return nil }
-func (memoryDialect) LockForUpdate() string                         { return "" }
-func (memoryDialect) LockForKeyShare() string                       { return "" }
+func (sqliteDialect) IsUniqueViolation(error) bool                  { return false }
+func (sqliteDialect) LockMigrations(context.Context, *sql.Tx) error { return nil }
+func (sqliteDialect) LockForUpdate() string                         { return "" }
+func (sqliteDialect) LockForKeyShare() string                       { return "" }
 
 // TestBatchAccountMemo: the writes of one batch see every change an
 // earlier write of the batch made to an account, never a change that was
