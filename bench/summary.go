@@ -3,7 +3,8 @@ package bench
 import (
 	"fmt"
 	"io"
-	"sort"
+	"maps"
+	"slices"
 )
 
 // find returns the result of a target, workload and concurrency.
@@ -33,10 +34,10 @@ func WriteTable(w io.Writer, rep *Report) {
 	}
 	fmt.Fprintf(w, "each row: the median of %d round(s); srv µs, gen µs: CPU time per request of the server process and of the generator\n", max(rep.Rounds, 1))
 	fmt.Fprintln(w)
-	for _, k := range sortedKeys(rep.StartupMs) {
+	for _, k := range slices.Sorted(maps.Keys(rep.StartupMs)) {
 		fmt.Fprintf(w, "start-up to healthy, %-16s %8.1f ms\n", k, rep.StartupMs[k])
 	}
-	for _, k := range sortedKeys(rep.RSSMiB) {
+	for _, k := range slices.Sorted(maps.Keys(rep.RSSMiB)) {
 		fmt.Fprintf(w, "server resident memory, %-13s %8.1f MiB\n", k, rep.RSSMiB[k])
 	}
 	if c, ok := rep.CLIMedianMs["chime"]; ok {
@@ -80,15 +81,6 @@ func WriteTable(w io.Writer, rep *Report) {
 			check("server resident memory < 150 MB", m*1.048576 < 150, fmt.Sprintf("%.0f MiB", m))
 		}
 	}
-}
-
-func sortedKeys(m map[string]float64) []string {
-	var keys []string
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func micros(v float64) string {

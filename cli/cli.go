@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -52,15 +53,15 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		printError(stderr, "An error occurred (ParamValidation): the following arguments are required: command\n\n"+usageLines)
 		return exitParamError
 	case command == "server":
-		return runServer(ctx, args[indexOf(args, "server")+1:], stdout, stderr)
+		return runServer(ctx, args[slices.Index(args, "server")+1:], stdout, stderr)
 	case command == "bench":
-		return runBench(ctx, args[indexOf(args, "bench")+1:], stdout, stderr)
+		return runBench(ctx, args[slices.Index(args, "bench")+1:], stdout, stderr)
 	case command == "bench-trivial":
-		return runBenchTrivial(ctx, args[indexOf(args, "bench-trivial")+1:], stderr)
+		return runBenchTrivial(ctx, args[slices.Index(args, "bench-trivial")+1:], stderr)
 	case command == "export":
-		return runExport(ctx, args[indexOf(args, "export")+1:], stdout, stderr)
+		return runExport(ctx, args[slices.Index(args, "export")+1:], stdout, stderr)
 	case command == "import":
-		return runImport(ctx, args[indexOf(args, "import")+1:], stdin, stderr)
+		return runImport(ctx, args[slices.Index(args, "import")+1:], stdin, stderr)
 	case command == "version":
 		fmt.Fprintf(stdout, "chime/%s %s %s/%s\n", Version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 		return exitOK
@@ -113,15 +114,6 @@ func splitCommand(args []string) (string, []string, *globals, error) {
 		}
 	}
 	return "", nil, g, nil
-}
-
-func indexOf(list []string, s string) int {
-	for i, x := range list {
-		if x == s {
-			return i
-		}
-	}
-	return -1
 }
 
 // nearestCommands suggests commands that share the typed name's words.

@@ -450,41 +450,26 @@ func TestErrorsAndExitCodes(t *testing.T) {
 	if code != 254 || stderr != "\nchime: [ERROR]: An error occurred (NotFoundException) when calling the CreateUser operation: The account nope was not found\n" {
 		t.Errorf("service error: %d %q", code, stderr)
 	}
-	_, stderr, code = run(t, "get-account", "--account-id", "x", "--endpoint-url", "http://"+freeAddr(t))
-	if code != 255 || !strings.Contains(stderr, "Could not connect to the endpoint URL") {
-		t.Errorf("cannot connect: %d %s", code, stderr)
-	}
-	_, stderr, code = run(t, "get-account", "--account-id", "x", "--profile", "nosuch")
-	if code != 253 || !strings.Contains(stderr, "The config profile (nosuch) could not be found") {
-		t.Errorf("bad profile: %d %s", code, stderr)
-	}
-	_, stderr, code = run(t, "get-account", "--account-id", "x", "--endpoint-url", "https://chime.example.com")
-	if code != 253 || !strings.Contains(stderr, "Unable to locate credentials") {
-		t.Errorf("no credentials for a remote endpoint: %d %s", code, stderr)
-	}
-	_, stderr, code = run(t, "get-account", "--account-id", "x", "--endpoint-url", "localhost:1")
-	if code != 252 || !strings.Contains(stderr, "scheme is missing") {
-		t.Errorf("endpoint without a scheme: %d %s", code, stderr)
-	}
-	_, stderr, code = run(t, "get-account", "--account-id", "x", "--no-sign-request")
-	if code != 254 || !strings.Contains(stderr, "UnauthorizedClientException") {
-		t.Errorf("--no-sign-request: %d %s", code, stderr)
-	}
-	_, stderr, code = run(t, "create-usr")
-	if code != 252 || !strings.Contains(stderr, "Found invalid choice 'create-usr'\n\nMaybe you meant:\n\n  * create-user") {
-		t.Errorf("misspelt command: %d %s", code, stderr)
-	}
-	_, stderr, code = run(t, "get-account", "--account-id", "x", "--bogus", "v")
-	if code != 252 || !strings.Contains(stderr, "Unknown options: --bogus, v") {
-		t.Errorf("unknown option: %d %s", code, stderr)
-	}
-	_, stderr, code = run(t, "get-account", "--account-id", "x", "--output", "xml")
-	if code != 252 || !strings.Contains(stderr, "argument --output: invalid choice") {
-		t.Errorf("bad --output: %d %s", code, stderr)
-	}
-	_, stderr, code = run(t, "get-account", "--account-id", "x", "--cli-auto-prompt", "--no-cli-auto-prompt")
-	if code != 252 || !strings.Contains(stderr, "Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time.") {
-		t.Errorf("both prompt flags: %d %s", code, stderr)
+	for _, tc := range []struct {
+		name string
+		args []string
+		code int
+		want string // in stderr
+	}{
+		{"cannot connect", []string{"get-account", "--account-id", "x", "--endpoint-url", "http://" + freeAddr(t)}, 255, "Could not connect to the endpoint URL"},
+		{"bad profile", []string{"get-account", "--account-id", "x", "--profile", "nosuch"}, 253, "The config profile (nosuch) could not be found"},
+		{"no credentials for a remote endpoint", []string{"get-account", "--account-id", "x", "--endpoint-url", "https://chime.example.com"}, 253, "Unable to locate credentials"},
+		{"endpoint without a scheme", []string{"get-account", "--account-id", "x", "--endpoint-url", "localhost:1"}, 252, "scheme is missing"},
+		{"--no-sign-request", []string{"get-account", "--account-id", "x", "--no-sign-request"}, 254, "UnauthorizedClientException"},
+		{"misspelt command", []string{"create-usr"}, 252, "Found invalid choice 'create-usr'\n\nMaybe you meant:\n\n  * create-user"},
+		{"unknown option", []string{"get-account", "--account-id", "x", "--bogus", "v"}, 252, "Unknown options: --bogus, v"},
+		{"bad --output", []string{"get-account", "--account-id", "x", "--output", "xml"}, 252, "argument --output: invalid choice"},
+		{"both prompt flags", []string{"get-account", "--account-id", "x", "--cli-auto-prompt", "--no-cli-auto-prompt"}, 252,
+			"Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time."},
+	} {
+		if _, stderr, code := run(t, tc.args...); code != tc.code || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%s: %d %s", tc.name, code, stderr)
+		}
 	}
 	if _, _, code := run(t); code != 252 {
 		t.Errorf("no command: %d", code)

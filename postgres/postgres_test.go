@@ -14,16 +14,17 @@ import (
 	"github.com/openchime/chime/storetest"
 )
 
-func TestConformance(t *testing.T) {
-	storetest.Run(t, func(t *testing.T, o sqlstore.Options) chime.Service {
-		s, err := postgres.Open(context.Background(), pgtest.Schema(t), postgres.DefaultPool(), o)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		return s
-	})
+// open opens a store in a fresh schema of the test database.
+func open(tb testing.TB, o sqlstore.Options) chime.Service {
+	s, err := postgres.Open(context.Background(), pgtest.Schema(tb), postgres.DefaultPool(), o)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
 }
+
+func TestConformance(t *testing.T) { storetest.Run(t, open) }
 
 // Several nodes starting at once on an empty database migrate it once.
 func TestConcurrentMigrations(t *testing.T) {
@@ -80,16 +81,7 @@ func TestBadURL(t *testing.T) {
 
 // BenchmarkStore measures the store on PostgreSQL (CHIME_TEST_POSTGRES_URL):
 // go test -bench Store ./postgres/
-func BenchmarkStore(b *testing.B) {
-	storetest.Bench(b, func(b *testing.B) chime.Service {
-		s, err := postgres.Open(context.Background(), pgtest.Schema(b), postgres.DefaultPool(), sqlstore.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Cleanup(func() { s.Close() })
-		return s
-	})
-}
+func BenchmarkStore(b *testing.B) { storetest.Bench(b, open) }
 
 // A database at the first schema version is brought forward on open, and
 // lookups by user id then use the index made for them.

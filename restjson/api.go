@@ -216,7 +216,7 @@ func (a *API) serve(w http.ResponseWriter, r *http.Request) (opName, owner strin
 		return fail(chime.Errorf(chime.Throttled, "Rate exceeded"))
 	}
 	query := r.URL.Query()
-	op, labels, ok := a.router.match(r.Method, escapedPath(r), query)
+	op, labels, ok := a.router.match(r.Method, sigv4.RawPath(r), query)
 	if !ok {
 		return fail(chime.Errorf(chime.NotFound, "No operation matches %s %s", r.Method, r.URL.Path))
 	}
@@ -242,14 +242,6 @@ func (a *API) serve(w http.ResponseWriter, r *http.Request) (opName, owner strin
 	}
 	a.writeOutput(w, op.Status, out)
 	return opName, owner, nil
-}
-
-func escapedPath(r *http.Request) string {
-	if r.RequestURI != "" && strings.HasPrefix(r.RequestURI, "/") {
-		p, _, _ := strings.Cut(r.RequestURI, "?")
-		return p
-	}
-	return r.URL.EscapedPath()
 }
 
 func readBody(r *http.Request, limit int64) ([]byte, error) {

@@ -4,10 +4,9 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"io"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"strings"
 	"testing"
 	"time"
 
@@ -94,10 +93,10 @@ func BenchmarkPipelineServeGetUser(b *testing.B) {
 	if err := v4.NewSigner().SignHTTP(ctx, creds, req, hex.EncodeToString(sum[:]), "chime", "us-east-1", time.Now()); err != nil {
 		b.Fatal(err)
 	}
+	req.Body = http.NoBody // as net/http gives a GET
 	b.ReportAllocs()
 	for b.Loop() {
 		w := httptest.NewRecorder()
-		req.Body = io.NopCloser(strings.NewReader(""))
 		api.ServeHTTP(w, req)
 		if w.Code != 200 {
 			b.Fatalf("%d %s", w.Code, w.Body)

@@ -78,6 +78,15 @@ func (e *env) account(t chime.AccountType) string {
 	return a.ID
 }
 
+// suspend suspends an account of tenant alpha, as the administrator does.
+func (e *env) suspend(accountID string) {
+	e.t.Helper()
+	st := chime.AccountSuspended
+	if _, err := e.store.AdminUpdateAccount(e.ctx, "111122223333", accountID, chime.AccountAdminUpdate{Status: &st}); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
 func (e *env) user(accountID, email string) *types.User {
 	e.t.Helper()
 	out, err := e.alpha.CreateUser(e.ctx, &awschime.CreateUserInput{AccountId: aws.String(accountID), Email: aws.String(email)})
@@ -238,10 +247,8 @@ func TestUpdateAccount(t *testing.T) {
 		wantAPIError[*types.NotFoundException](t, err, types.ErrorCodeNotFound)
 	})
 	t.Run("ErrForbidden", func(t *testing.T) {
-		st := chime.AccountSuspended
-		_, err := e.store.AdminUpdateAccount(e.ctx, "111122223333", id, chime.AccountAdminUpdate{Status: &st})
-		must(t, err)
-		_, err = e.alpha.UpdateAccount(e.ctx, &awschime.UpdateAccountInput{AccountId: aws.String(id), Name: aws.String("x")})
+		e.suspend(id)
+		_, err := e.alpha.UpdateAccount(e.ctx, &awschime.UpdateAccountInput{AccountId: aws.String(id), Name: aws.String("x")})
 		wantAPIError[*types.ForbiddenException](t, err, types.ErrorCodeForbidden)
 	})
 }
@@ -363,10 +370,8 @@ func TestCreateUser(t *testing.T) {
 		wantAPIError[*types.NotFoundException](t, err, types.ErrorCodeNotFound)
 	})
 	t.Run("ErrForbidden", func(t *testing.T) {
-		st := chime.AccountSuspended
-		_, err := e.store.AdminUpdateAccount(e.ctx, "111122223333", id, chime.AccountAdminUpdate{Status: &st})
-		must(t, err)
-		_, err = e.alpha.CreateUser(e.ctx, &awschime.CreateUserInput{AccountId: aws.String(id), Email: aws.String("y@example.com")})
+		e.suspend(id)
+		_, err := e.alpha.CreateUser(e.ctx, &awschime.CreateUserInput{AccountId: aws.String(id), Email: aws.String("y@example.com")})
 		wantAPIError[*types.ForbiddenException](t, err, types.ErrorCodeForbidden)
 	})
 }

@@ -134,10 +134,10 @@ func (v *Verifier) Verify(r *http.Request, body []byte) (*Principal, error) {
 	}
 	var signature [sha256.Size]byte
 	hex.Decode(signature[:], []byte(auth.Signature)) // 64 hex digits, checked when parsed
-	if !containsHeader(auth.SignedHeaders, "host") {
+	if !slices.Contains(auth.SignedHeaders, "host") {
 		return nil, forbidden("The host header must be signed.")
 	}
-	if !auth.Presigned && r.Header.Get("X-Amz-Date") != "" && !containsHeader(auth.SignedHeaders, "x-amz-date") {
+	if !auth.Presigned && r.Header.Get("X-Amz-Date") != "" && !slices.Contains(auth.SignedHeaders, "x-amz-date") {
 		return nil, forbidden("The x-amz-date header must be signed.")
 	}
 	key := v.keys.get(cred, auth.Date, auth.Region, auth.Service)
@@ -338,22 +338,13 @@ func (a *Authorization) setSignature(s string) error {
 	return nil
 }
 
-func containsHeader(list []string, h string) bool {
-	for _, x := range list {
-		if x == h {
-			return true
-		}
-	}
-	return false
-}
-
 // CanonicalRequest builds the canonical form of r that the client signed.
 func CanonicalRequest(r *http.Request, signedHeaders []string, payloadHash string, presigned bool) string {
 	var b strings.Builder
 	b.Grow(512) // a typical request's canonical form, in one allocation
 	b.WriteString(r.Method)
 	b.WriteByte('\n')
-	b.WriteString(CanonicalURI(rawPath(r)))
+	b.WriteString(CanonicalURI(RawPath(r)))
 	b.WriteByte('\n')
 	b.WriteString(CanonicalQuery(rawQuery(r), presigned))
 	b.WriteByte('\n')
@@ -375,9 +366,11 @@ func CanonicalRequest(r *http.Request, signedHeaders []string, payloadHash strin
 	return b.String()
 }
 
-// rawPath is the path exactly as the client sent it, still percent-encoded.
-func rawPath(r *http.Request) string {
-	if r.RequestURI != "" && !strings.HasPrefix(r.RequestURI, "http") {
+// RawPath is the path exactly as the client sent it, still
+// percent-encoded (net/http decodes r.URL.Path, and re-encodes
+// r.URL.EscapedPath its own way).
+func RawPath(r *http.Request) string {
+	if strings.HasPrefix(r.RequestURI, "/") {
 		p, _, _ := strings.Cut(r.RequestURI, "?")
 		return p
 	}
@@ -385,7 +378,7 @@ func rawPath(r *http.Request) string {
 }
 
 func rawQuery(r *http.Request) string {
-	if r.RequestURI != "" && !strings.HasPrefix(r.RequestURI, "http") {
+	if strings.HasPrefix(r.RequestURI, "/") {
 		_, q, _ := strings.Cut(r.RequestURI, "?")
 		return q
 	}

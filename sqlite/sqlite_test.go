@@ -11,29 +11,31 @@ import (
 	"github.com/openchime/chime/storetest"
 )
 
-func TestConformanceFile(t *testing.T) {
-	storetest.Run(t, func(t *testing.T, o sqlstore.Options) chime.Service {
-		s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "chime.db"), o)
-		if err != nil {
-			t.Fatal(err)
+// openFile opens a store on a fresh database file, and checks the file's
+// integrity when tb ends.
+func openFile(tb testing.TB, o sqlstore.Options) chime.Service {
+	s, err := sqlite.Open(context.Background(), filepath.Join(tb.TempDir(), "chime.db"), o)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() {
+		if err := sqlite.IntegrityCheck(context.Background(), s.DB()); err != nil {
+			tb.Error(err)
 		}
-		t.Cleanup(func() {
-			if err := sqlite.IntegrityCheck(context.Background(), s.DB()); err != nil {
-				t.Error(err)
-			}
-			s.Close()
-		})
-		return s
+		s.Close()
 	})
+	return s
 }
 
+func TestConformanceFile(t *testing.T) { storetest.Run(t, openFile) }
+
 func TestConformanceMemory(t *testing.T) {
-	storetest.Run(t, func(t *testing.T, o sqlstore.Options) chime.Service {
+	storetest.Run(t, func(tb testing.TB, o sqlstore.Options) chime.Service {
 		s, err := sqlite.OpenMemory(context.Background(), o)
 		if err != nil {
-			t.Fatal(err)
+			tb.Fatal(err)
 		}
-		t.Cleanup(func() { s.Close() })
+		tb.Cleanup(func() { s.Close() })
 		return s
 	})
 }
@@ -72,13 +74,4 @@ func TestReopenKeepsData(t *testing.T) {
 
 // BenchmarkStore measures the store on a database file, durable commits
 // included: go test -bench Store ./sqlite/
-func BenchmarkStore(b *testing.B) {
-	storetest.Bench(b, func(b *testing.B) chime.Service {
-		s, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "chime.db"), sqlstore.Options{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Cleanup(func() { s.Close() })
-		return s
-	})
-}
+func BenchmarkStore(b *testing.B) { storetest.Bench(b, openFile) }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"slices"
 	"strings"
 
 	"github.com/openchime/chime"
@@ -300,7 +301,7 @@ func (s *Store) AssociateSigninDelegateGroups(ctx context.Context, owner, accoun
 			return err
 		}
 		for _, g := range groups {
-			if !contains(a.SigninDelegateGroups, g) {
+			if !slices.Contains(a.SigninDelegateGroups, g) {
 				a.SigninDelegateGroups = append(a.SigninDelegateGroups, g)
 			}
 		}
@@ -317,7 +318,7 @@ func (s *Store) DisassociateSigninDelegateGroups(ctx context.Context, owner, acc
 		}
 		kept := []string{}
 		for _, g := range a.SigninDelegateGroups {
-			if !contains(groups, g) {
+			if !slices.Contains(groups, g) {
 				kept = append(kept, g)
 			}
 		}
@@ -325,13 +326,4 @@ func (s *Store) DisassociateSigninDelegateGroups(ctx context.Context, owner, acc
 		return nil
 	})
 	return err
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

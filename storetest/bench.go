@@ -8,16 +8,14 @@ import (
 	"testing"
 
 	"github.com/openchime/chime"
+	"github.com/openchime/chime/sqlstore"
 )
-
-// Opener opens an empty store for a benchmark.
-type Opener func(b *testing.B) chime.Service
 
 // Bench measures a store's hot paths without HTTP: durable user creation
 // by one and by many callers at once (many is where group commit and the
 // engine's locking show), a read by id, and a page of 100 users. Each store
 // package runs it from a Benchmark function of its own.
-func Bench(b *testing.B, open Opener) {
+func Bench(b *testing.B, open Factory) {
 	b.Run("CreateUser", func(b *testing.B) {
 		for _, callers := range []int{1, 8} {
 			b.Run(fmt.Sprintf("callers=%d", callers*runtime.GOMAXPROCS(0)), func(b *testing.B) {
@@ -73,9 +71,9 @@ func Bench(b *testing.B, open Opener) {
 	})
 }
 
-func benchAccount(b *testing.B, open Opener) (chime.Service, string) {
+func benchAccount(b *testing.B, open Factory) (chime.Service, string) {
 	b.Helper()
-	svc := open(b)
+	svc := open(b, sqlstore.Options{})
 	// Users are created (not invited) in EnterpriseDirectory accounts.
 	a, err := svc.CreateAccount(context.Background(), Owner, chime.NewAccount{Name: "bench", Type: chime.EnterpriseDirectory})
 	if err != nil {

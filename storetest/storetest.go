@@ -1,7 +1,9 @@
 // Package storetest is the conformance suite every implementation of
 // chime.Service must pass. Each store package runs it from its own tests:
 //
-//	storetest.Run(t, func(t *testing.T, o sqlstore.Options) chime.Service { ... })
+//	storetest.Run(t, func(tb testing.TB, o sqlstore.Options) chime.Service { ... })
+//
+// and measures it with the same function: storetest.Bench(b, open).
 //
 // It imports chime, sqlstore (for the injected time and id sources) and the
 // standard library's testing.
@@ -21,8 +23,9 @@ import (
 	"github.com/openchime/chime/sqlstore"
 )
 
-// Factory opens an empty store with the given sources.
-type Factory func(t *testing.T, o sqlstore.Options) chime.Service
+// Factory opens an empty store with the given sources, for a test or a
+// benchmark, and closes it when tb ends.
+type Factory func(tb testing.TB, o sqlstore.Options) chime.Service
 
 // The owners the suite plays: two AWS accounts.
 const (
