@@ -9,6 +9,7 @@ package apispec
 
 import (
 	"regexp"
+	"strings"
 	"sync"
 )
 
@@ -108,9 +109,29 @@ func (s *Shape) Regexp() *regexp.Regexp {
 	return s.re
 }
 
-// Lookup returns the named operation, or nil.
+// All lists every operation the server routes: the Chime API's in the
+// order of the API reference, then this project's extensions. Every count,
+// table and test that covers "each operation" derives from it.
+var All = append(append([]*Operation(nil), Operations...), Extensions...)
+
+// Implemented returns the operations of All that the server implements.
+func Implemented() []*Operation {
+	var ops []*Operation
+	for _, op := range All {
+		if op.Implemented {
+			ops = append(ops, op)
+		}
+	}
+	return ops
+}
+
+// IsExtension reports whether the operation is one of this project's own,
+// outside the Chime API.
+func (op *Operation) IsExtension() bool { return strings.HasPrefix(op.Path, "/_chime/") }
+
+// Lookup returns the named operation of All, or nil.
 func Lookup(name string) *Operation {
-	for _, op := range Operations {
+	for _, op := range All {
 		if op.Name == name {
 			return op
 		}

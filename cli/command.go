@@ -16,7 +16,7 @@ import (
 // implements, extensions included.
 func commands() map[string]*apispec.Operation {
 	m := map[string]*apispec.Operation{}
-	for _, op := range append(append([]*apispec.Operation{}, apispec.Operations...), apispec.Extensions...) {
+	for _, op := range apispec.All {
 		if op.Implemented {
 			m[kebab(op.Name)] = op
 		}

@@ -100,7 +100,7 @@ func New(cfg Config) *API {
 	if cfg.Registry == nil {
 		cfg.Registry = prometheus.NewRegistry()
 	}
-	ops := append(append([]*apispec.Operation{}, apispec.Operations...), apispec.Extensions...)
+	ops := apispec.All
 	return &API{
 		cfg:            cfg,
 		router:         newRouter(ops),

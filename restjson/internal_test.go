@@ -35,7 +35,7 @@ func TestErrorTableComplete(t *testing.T) {
 
 func TestHandlersCoverImplementedOperations(t *testing.T) {
 	implemented := map[string]bool{}
-	for _, op := range append(append([]*apispec.Operation{}, apispec.Operations...), apispec.Extensions...) {
+	for _, op := range apispec.All {
 		if op.Implemented {
 			implemented[op.Name] = true
 			if handlers[op.Name] == nil {
@@ -54,7 +54,7 @@ func TestHandlersCoverImplementedOperations(t *testing.T) {
 }
 
 func TestRouter(t *testing.T) {
-	r := newRouter(append(append([]*apispec.Operation{}, apispec.Operations...), apispec.Extensions...))
+	r := newRouter(apispec.All)
 	for _, tc := range []struct {
 		method, path, query string
 		want                string
