@@ -1,6 +1,10 @@
 package chime
 
-import "time"
+import (
+	"context"
+	"strings"
+	"time"
+)
 
 // AccountType is the kind of an Amazon Chime account.
 type AccountType string
@@ -44,6 +48,9 @@ const (
 	AccountSuspended AccountStatus = "Suspended"
 	AccountActive    AccountStatus = "Active"
 )
+
+// AccountStatuses lists the account statuses in model order.
+var AccountStatuses = []AccountStatus{AccountSuspended, AccountActive}
 
 // Account is an Amazon Chime account, owned by one AWS account.
 type Account struct {
@@ -103,10 +110,161 @@ type AccountAdminUpdate struct {
 	Status *AccountStatus
 }
 
+// AccountPage is one page of accounts; Next is empty on the last page.
+type AccountPage struct {
+	Accounts []Account
+	Next     string
+}
+
 // AccountFilter narrows ListAccounts.
 type AccountFilter struct {
 	// NamePrefix keeps accounts whose name starts with it.
 	NamePrefix string
 	// UserEmail keeps the account that has a user with this e-mail.
 	UserEmail string
+}
+
+// AccountService manages Chime accounts.
+type AccountService interface {
+	// CreateAccount creates an account. Returns BadRequest for an invalid
+	// name, type or id, and Conflict when in.ID is already taken by owner.
+	CreateAccount(ctx context.Context, owner Owner, in NewAccount) (*Account, error)
+	// GetAccount returns NotFound if the account does not exist for owner.
+	GetAccount(ctx context.Context, owner Owner, accountID string) (*Account, error)
+	// ListAccounts lists owner's accounts in creation order. Returns
+	// BadRequest for a page size outside 1..200 or a cursor it did not issue.
+	ListAccounts(ctx context.Context, owner Owner, f AccountFilter, p PageRequest) (*AccountPage, error)
+	// UpdateAccount changes the name or the default license. Returns NotFound,
+	// Forbidden for a suspended account, BadRequest for a license the account
+	// does not support.
+	UpdateAccount(ctx context.Context, owner Owner, accountID string, u AccountUpdate) (*Account, error)
+	// AdminUpdateAccount changes the type or status (the extension). Returns
+	// NotFound, or BadRequest for a change back to Team.
+	AdminUpdateAccount(ctx context.Context, owner Owner, accountID string, u AccountAdminUpdate) (*Account, error)
+	// DeleteAccount removes the account and what remains of its users.
+	// Returns NotFound, Forbidden for a suspended account, and Unprocessable
+	// while any user of the account is not suspended.
+	DeleteAccount(ctx context.Context, owner Owner, accountID string) error
+	// GetAccountSettings returns NotFound if the account does not exist.
+	GetAccountSettings(ctx context.Context, owner Owner, accountID string) (*AccountSettings, error)
+	// UpdateAccountSettings changes the members that are set. Returns
+	// NotFound, or Forbidden for a suspended account.
+	UpdateAccountSettings(ctx context.Context, owner Owner, accountID string, u AccountSettingsUpdate) error
+	// AssociateSigninDelegateGroups adds group names (duplicates are kept
+	// once). Returns NotFound, Forbidden unless the account is
+	// EnterpriseDirectory or EnterpriseOIDC, BadRequest for an empty name.
+	AssociateSigninDelegateGroups(ctx context.Context, owner Owner, accountID string, groups []string) error
+	// DisassociateSigninDelegateGroups removes group names; names that are
+	// not associated are ignored. Errors as for Associate.
+	DisassociateSigninDelegateGroups(ctx context.Context, owner Owner, accountID string, groups []string) error
+}
+
+// Valid reports whether t is a known account type.
+func (t AccountType) Valid() bool { return oneOf(t, AccountTypes) }
+
+// Valid reports whether l is a known license.
+func (l License) Valid() bool { return oneOf(l, Licenses) }
+
+// Valid reports whether s is a known account status.
+func (s AccountStatus) Valid() bool { return oneOf(s, AccountStatuses) }
+
+// NewTeamAccount returns the account CreateAccount makes, or the one the
+// extension asks for, before it is stored.
+func NewTeamAccount(owner Owner, in NewAccount, id string, now time.Time) (*Account, error) {
+	if err := ValidateAccountName(in.Name); err != nil {
+		return nil, err
+	}
+	t := in.Type
+	if t == "" {
+		t = Team
+	}
+	if !t.Valid() {
+		return nil, Errorf(BadRequest, "AccountType must be one of %s", joinNames(AccountTypes, ", "))
+	}
+	if in.ID != "" {
+		if !ValidNonEmpty(in.ID) || len(in.ID) > 64 || strings.ContainsAny(in.ID, "/?#%") {
+			return nil, Errorf(BadRequest, "AccountId must be 1 to 64 characters without '/', '?', '#' or '%%'")
+		}
+		id = in.ID
+	}
+	return &Account{
+		AwsAccountID:         owner,
+		ID:                   id,
+		Name:                 in.Name,
+		Type:                 t,
+		CreatedAt:            now,
+		DefaultLicense:       Pro,
+		SupportedLicenses:    []License{Basic, Pro},
+		Status:               AccountActive,
+		SigninDelegateGroups: []string{},
+	}, nil
+}
+
+// CheckWritable returns Forbidden for a suspended account.
+func CheckWritable(a *Account) error {
+	if a.Status == AccountSuspended {
+		return Errorf(Forbidden, "The account %s is suspended", a.ID)
+	}
+	return nil
+}
+
+// ApplyAccountUpdate validates u against a and applies it.
+func ApplyAccountUpdate(a *Account, u AccountUpdate) error {
+	if err := CheckWritable(a); err != nil {
+		return err
+	}
+	if u.Name != nil {
+		if err := ValidateAccountName(*u.Name); err != nil {
+			return err
+		}
+		a.Name = *u.Name
+	}
+	if u.DefaultLicense != nil {
+		if !a.Supports(*u.DefaultLicense) {
+			return Errorf(BadRequest, "DefaultLicense %q is not supported by the account", string(*u.DefaultLicense))
+		}
+		a.DefaultLicense = *u.DefaultLicense
+	}
+	return nil
+}
+
+// ApplyAdminUpdate validates the extension's change of type or status.
+func ApplyAdminUpdate(a *Account, u AccountAdminUpdate) error {
+	if u.Type != nil {
+		if !u.Type.Valid() {
+			return Errorf(BadRequest, "AccountType must be one of %s", joinNames(AccountTypes, ", "))
+		}
+		if *u.Type == Team && a.Type != Team {
+			return Errorf(BadRequest, "An Enterprise account cannot be turned back into a Team account")
+		}
+		a.Type = *u.Type
+	}
+	if u.Status != nil {
+		if !u.Status.Valid() {
+			return Errorf(BadRequest, "AccountStatus must be one of %s", joinNames(AccountStatuses, ", "))
+		}
+		a.Status = *u.Status
+	}
+	return nil
+}
+
+// CheckSigninDelegateGroups returns Forbidden unless the account can have
+// sign-in delegate groups, and BadRequest for a blank group name.
+func CheckSigninDelegateGroups(a *Account, groups []string) error {
+	if err := CheckWritable(a); err != nil {
+		return err
+	}
+	if a.Type != EnterpriseDirectory && a.Type != EnterpriseOIDC {
+		return notEnterprise(a, "Sign-in delegate groups need an EnterpriseDirectory or EnterpriseOIDC account")
+	}
+	for _, g := range groups {
+		if !ValidNonEmpty(g) {
+			return Errorf(BadRequest, "GroupName must not be blank")
+		}
+	}
+	return nil
+}
+
+func notEnterprise(a *Account, why string) error {
+	return Errorf(Forbidden, "%s [AWS Account ID: %s][Chime Account ID: %s]", why, a.AwsAccountID, a.ID)
 }

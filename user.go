@@ -1,6 +1,10 @@
 package chime
 
-import "time"
+import (
+	"context"
+	"strings"
+	"time"
+)
 
 // UserType is the kind of a user profile.
 type UserType string
@@ -24,6 +28,9 @@ const (
 	Suspended    RegistrationStatus = "Suspended"
 )
 
+// RegistrationStatuses lists the registration statuses in model order.
+var RegistrationStatuses = []RegistrationStatus{Unregistered, Registered, Suspended}
+
 // InviteStatus is the state of an invitation.
 type InviteStatus string
 
@@ -34,6 +41,9 @@ const (
 	InviteFailed   InviteStatus = "Failed"
 )
 
+// InviteStatuses lists the invite statuses in model order.
+var InviteStatuses = []InviteStatus{InvitePending, InviteAccepted, InviteFailed}
+
 // EmailStatus says whether an invitation e-mail went out.
 type EmailStatus string
 
@@ -43,6 +53,9 @@ const (
 	EmailSent    EmailStatus = "Sent"
 	EmailFailed  EmailStatus = "Failed"
 )
+
+// EmailStatuses lists the e-mail statuses in model order.
+var EmailStatuses = []EmailStatus{EmailNotSent, EmailSent, EmailFailed}
 
 // SharedDeviceDisplayName is the display name every shared device profile gets.
 const SharedDeviceDisplayName = "Room Device"
@@ -121,6 +134,12 @@ type Invite struct {
 	EmailStatus EmailStatus
 }
 
+// UserPage is one page of users; Next is empty on the last page.
+type UserPage struct {
+	Users []User
+	Next  string
+}
+
 // UserFilter narrows ListUsers.
 type UserFilter struct {
 	Email string
@@ -137,4 +156,229 @@ type TelephonySettings struct {
 // UserSettings are a user's settings.
 type UserSettings struct {
 	Telephony TelephonySettings
+}
+
+// UserService manages the users of Chime accounts. Every method returns
+// NotFound when the account does not exist for owner; methods that name a
+// user return NotFound when the user is not in that account.
+type UserService interface {
+	// CreateUser creates a registered user on an Enterprise account. Returns
+	// BadRequest on a Team account or for a missing or invalid e-mail,
+	// Forbidden for a suspended account, Conflict when the e-mail already
+	// belongs to a user of any account of owner.
+	CreateUser(ctx context.Context, owner Owner, accountID string, in NewUser) (*User, error)
+	// GetUser returns the user.
+	GetUser(ctx context.Context, owner Owner, accountID, userID string) (*User, error)
+	// ListUsers lists users in creation order. Errors as for ListAccounts.
+	ListUsers(ctx context.Context, owner Owner, accountID string, f UserFilter, p PageRequest) (*UserPage, error)
+	// UpdateUser changes the license, type or Alexa for Business link.
+	// Returns BadRequest for a license the account does not support,
+	// Forbidden for a suspended account.
+	UpdateUser(ctx context.Context, owner Owner, accountID, userID string, u UserUpdate) (*User, error)
+	// BatchUpdateUser applies each item; an item that fails is reported in
+	// the result and does not stop the others.
+	BatchUpdateUser(ctx context.Context, owner Owner, accountID string, items []UserUpdateItem) ([]UserError, error)
+	// BatchSuspendUser removes the users from a Team account or suspends them
+	// on an EnterpriseLWA account. Returns BadRequest for other account
+	// types; unknown users are reported in the result.
+	BatchSuspendUser(ctx context.Context, owner Owner, accountID string, userIDs []string) ([]UserError, error)
+	// BatchUnsuspendUser returns suspended users of an EnterpriseLWA account
+	// to Registered; users that are not suspended are ignored. Returns
+	// BadRequest for other account types.
+	BatchUnsuspendUser(ctx context.Context, owner Owner, accountID string, userIDs []string) ([]UserError, error)
+	// InviteUsers invites addresses to a Team account; each new address
+	// becomes an unregistered user. Returns Forbidden for other account
+	// types; an address already in use gets a Failed invite.
+	InviteUsers(ctx context.Context, owner Owner, accountID string, emails []string, t UserType) ([]Invite, error)
+	// LogoutUser records a forced sign-out.
+	LogoutUser(ctx context.Context, owner Owner, accountID, userID string) error
+	// ResetPersonalPIN gives the user a new PIN, different from the old one.
+	ResetPersonalPIN(ctx context.Context, owner Owner, accountID, userID string) (*User, error)
+	// GetUserSettings returns the user's settings (all false by default).
+	GetUserSettings(ctx context.Context, owner Owner, accountID, userID string) (*UserSettings, error)
+	// UpdateUserSettings replaces the user's settings.
+	UpdateUserSettings(ctx context.Context, owner Owner, accountID, userID string, s UserSettings) error
+}
+
+// Valid reports whether t is a known user type.
+func (t UserType) Valid() bool { return oneOf(t, UserTypes) }
+
+// BadRequestMessage is the real service's generic message for a refused request.
+const BadRequestMessage = "Service received a bad request"
+
+// NewCreatedUser returns the user CreateUser makes on account a, or the
+// reason it refuses. id and pin come from the caller's sources.
+func NewCreatedUser(a *Account, in NewUser, id, pin string, now time.Time) (*User, error) {
+	if err := CheckWritable(a); err != nil {
+		return nil, err
+	}
+	if a.Type == Team {
+		// The real service refused CreateUser on Team accounts with its
+		// generic message; InviteUsers is the Team path.
+		return nil, Errorf(BadRequest, BadRequestMessage)
+	}
+	if in.Email == "" {
+		return nil, Errorf(BadRequest, "Email is required")
+	}
+	if !ValidEmail(in.Email) {
+		return nil, Errorf(BadRequest, "Email is not a valid e-mail address")
+	}
+	t := in.Type
+	if t == "" {
+		t = PrivateUser
+	}
+	if !t.Valid() {
+		return nil, Errorf(BadRequest, "UserType must be one of %s", joinNames(UserTypes, ", "))
+	}
+	u := &User{
+		ID:           id,
+		AccountID:    a.ID,
+		Email:        in.Email,
+		License:      a.DefaultLicense,
+		Type:         t,
+		Registration: Registered,
+		RegisteredOn: now,
+	}
+	if t == SharedDevice {
+		u.DisplayName = SharedDeviceDisplayName
+		return u, nil
+	}
+	u.DisplayName = in.Username
+	if u.DisplayName == "" {
+		u.DisplayName = in.Email[:strings.LastIndex(in.Email, "@")]
+	}
+	u.PersonalPIN = pin
+	return u, nil
+}
+
+// NewInvitedUser returns the user an invitation makes on a Team account.
+func NewInvitedUser(a *Account, email string, t UserType, id string, now time.Time) *User {
+	if t == "" {
+		t = PrivateUser
+	}
+	return &User{
+		ID:           id,
+		AccountID:    a.ID,
+		Email:        email,
+		License:      a.DefaultLicense,
+		Type:         t,
+		Registration: Unregistered,
+		Invitation:   InvitePending,
+		InvitedOn:    now,
+	}
+}
+
+// CheckInvite returns Forbidden unless a is a writable Team account, and
+// BadRequest for an invalid address or type.
+func CheckInvite(a *Account, emails []string, t UserType) error {
+	if err := CheckWritable(a); err != nil {
+		return err
+	}
+	if a.Type != Team {
+		return Errorf(Forbidden, "InviteUsers is supported only for Team accounts")
+	}
+	if len(emails) == 0 || len(emails) > 50 {
+		return Errorf(BadRequest, "UserEmailList must have 1 to 50 addresses")
+	}
+	for _, e := range emails {
+		if !ValidEmail(e) {
+			return Errorf(BadRequest, "UserEmailList has an address that is not a valid e-mail address")
+		}
+	}
+	if t != "" && !t.Valid() {
+		return Errorf(BadRequest, "UserType must be one of %s", joinNames(UserTypes, ", "))
+	}
+	return nil
+}
+
+// ApplyUserUpdate validates u against the user's account and applies it.
+func ApplyUserUpdate(a *Account, user *User, u UserUpdate) error {
+	if u.License != nil {
+		if !a.Supports(*u.License) {
+			return Errorf(BadRequest, "LicenseType %q is not supported by the account", string(*u.License))
+		}
+		user.License = *u.License
+	}
+	if u.Type != nil {
+		if !u.Type.Valid() {
+			return Errorf(BadRequest, "UserType must be one of %s", joinNames(UserTypes, ", "))
+		}
+		user.Type = *u.Type
+	}
+	if u.AlexaForBusiness != nil {
+		user.AlexaForBusiness = *u.AlexaForBusiness
+	}
+	return nil
+}
+
+// SuspendEffect says what BatchSuspendUser does on an account.
+type SuspendEffect int
+
+// Suspend effects.
+const (
+	// RemoveFromAccount: Team users leave the account.
+	RemoveFromAccount SuspendEffect = iota + 1
+	// MarkSuspended: EnterpriseLWA users become Suspended.
+	MarkSuspended
+)
+
+// CheckSuspend returns what suspension does on a, or BadRequest where the
+// account's users are suspended elsewhere (in the directory).
+func CheckSuspend(a *Account) (SuspendEffect, error) {
+	if err := CheckWritable(a); err != nil {
+		return 0, err
+	}
+	switch a.Type {
+	case Team:
+		return RemoveFromAccount, nil
+	case EnterpriseLWA:
+		return MarkSuspended, nil
+	}
+	return 0, Errorf(BadRequest, "Users of %s accounts are suspended in their directory, not through this API", string(a.Type))
+}
+
+// CheckUnsuspend returns BadRequest unless a is an EnterpriseLWA account.
+func CheckUnsuspend(a *Account) error {
+	if err := CheckWritable(a); err != nil {
+		return err
+	}
+	if a.Type != EnterpriseLWA {
+		return Errorf(BadRequest, "Only users of EnterpriseLWA accounts can be unsuspended")
+	}
+	return nil
+}
+
+// BlocksAccountDeletion reports whether a user keeps its account from being deleted.
+func BlocksAccountDeletion(u *User) bool { return u.Registration != Suspended }
+
+// UserIDError returns the per-item error for a user id that is not in the account.
+func UserIDError(id string) UserError {
+	return UserError{UserID: id, Code: CodeNotFound, Message: "The user was not found in the account"}
+}
+
+// UserErrorFor turns a domain error into a per-item batch error.
+func UserErrorFor(id string, err error) UserError {
+	var msg string
+	if e, ok := err.(*Error); ok && e.Kind != Internal {
+		msg = e.Message
+	} else {
+		msg = "The service encountered an unexpected error."
+	}
+	return UserError{UserID: id, Code: codeOf(KindOf(err)), Message: msg}
+}
+
+func codeOf(k Kind) ErrorCode {
+	switch k {
+	case BadRequest:
+		return CodeBadRequest
+	case Conflict:
+		return CodeConflict
+	case Forbidden:
+		return CodeForbidden
+	case NotFound:
+		return CodeNotFound
+	case Unprocessable:
+		return CodeUnprocessable
+	}
+	return CodeServiceFail
 }

@@ -4,7 +4,8 @@
 // validates requests against it, the command line builds its options from
 // it, and a test compares it with the model that ships inside botocore.
 //
-// It imports only the standard library.
+// It imports only the standard library and the domain (package chime),
+// whose enumerations and limits the shapes take rather than repeat.
 package apispec
 
 import (
@@ -164,4 +165,13 @@ func structure(name string, members ...Member) *Shape {
 
 func enum(name string, values ...string) *Shape {
 	return &Shape{Name: name, Type: String, Enum: values}
+}
+
+// enumOf is a string shape whose values are the domain's enumeration.
+func enumOf[T ~string](name string, values []T) *Shape {
+	s := &Shape{Name: name, Type: String}
+	for _, v := range values {
+		s.Enum = append(s.Enum, string(v))
+	}
+	return s
 }

@@ -1,5 +1,7 @@
 package apispec
 
+import "github.com/openchime/chime"
+
 // Scalar shapes shared by many operations.
 var (
 	stringShape    = &Shape{Name: "String", Type: String}
@@ -8,16 +10,17 @@ var (
 	booleanShape   = &Shape{Name: "Boolean", Type: Boolean}
 	timestamp      = &Shape{Name: "Iso8601Timestamp", Type: Timestamp}
 	emailAddress   = &Shape{Name: "EmailAddress", Type: String, Pattern: `.+@.+\..+`, Sensitive: true}
-	accountName    = bounded(&Shape{Name: "AccountName", Type: String, Pattern: `.*\S.*`}, 1, 100, true, true)
-	maxResults     = bounded(&Shape{Name: "ProfileServiceMaxResults", Type: Integer}, 1, 200, true, true)
+	accountName    = bounded(&Shape{Name: "AccountName", Type: String, Pattern: `.*\S.*`}, 1, chime.MaxAccountNameLength, true, true)
+	maxResults     = bounded(&Shape{Name: "ProfileServiceMaxResults", Type: Integer}, 1, chime.MaxPageSize, true, true)
 
-	license            = enum("License", "Basic", "Plus", "Pro", "ProTrial")
-	userType           = enum("UserType", "PrivateUser", "SharedDevice")
-	accountType        = enum("AccountType", "Team", "EnterpriseDirectory", "EnterpriseLWA", "EnterpriseOIDC")
-	accountStatus      = enum("AccountStatus", "Suspended", "Active")
-	registrationStatus = enum("RegistrationStatus", "Unregistered", "Registered", "Suspended")
-	inviteStatus       = enum("InviteStatus", "Pending", "Accepted", "Failed")
-	emailStatus        = enum("EmailStatus", "NotSent", "Sent", "Failed")
+	// The domain states each enumeration once; the model's shapes take it.
+	license            = enumOf("License", chime.Licenses)
+	userType           = enumOf("UserType", chime.UserTypes)
+	accountType        = enumOf("AccountType", chime.AccountTypes)
+	accountStatus      = enumOf("AccountStatus", chime.AccountStatuses)
+	registrationStatus = enumOf("RegistrationStatus", chime.RegistrationStatuses)
+	inviteStatus       = enumOf("InviteStatus", chime.InviteStatuses)
+	emailStatus        = enumOf("EmailStatus", chime.EmailStatuses)
 	errorCode          = enum("ErrorCode", "BadRequest", "Conflict", "Forbidden", "NotFound", "PreconditionFailed",
 		"ResourceLimitExceeded", "ServiceFailure", "AccessDenied", "ServiceUnavailable", "Throttled", "Throttling",
 		"Unauthorized", "Unprocessable", "VoiceConnectorGroupAssociationsExist", "PhoneNumberAssociationsExist")

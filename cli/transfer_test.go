@@ -16,7 +16,7 @@ import (
 )
 
 // populate fills a store with every kind of state the service keeps.
-func populate(t *testing.T, s chime.Service) {
+func populate(t *testing.T, s *sqlstore.Store) {
 	ctx := context.Background()
 	must := func(err error) {
 		t.Helper()

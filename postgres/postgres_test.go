@@ -15,13 +15,13 @@ import (
 )
 
 // open opens a store in a fresh schema of the test database.
-func open(tb testing.TB, o sqlstore.Options) chime.Service {
+func open(tb testing.TB, o sqlstore.Options) chime.Services {
 	s, err := postgres.Open(context.Background(), pgtest.Schema(tb), postgres.DefaultPool(), o)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { s.Close() })
-	return s
+	return s.Services()
 }
 
 func TestConformance(t *testing.T) { storetest.Run(t, open) }

@@ -45,8 +45,8 @@ type Authenticator interface {
 
 // Config is what the API needs.
 type Config struct {
-	Service chime.Service
-	Auth    Authenticator
+	Services chime.Services
+	Auth     Authenticator
 	// PaginationKey signs NextToken values; nodes that share a database
 	// must share the key.
 	PaginationKey []byte

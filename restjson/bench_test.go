@@ -35,7 +35,7 @@ func benchServer(b *testing.B) (*awschime.Client, string) {
 		b.Fatal(err)
 	}
 	srv := httptest.NewServer(restjson.New(restjson.Config{
-		Service: store, Auth: &sigv4.Verifier{Keys: testKeys, Service: "chime"}, PaginationKey: []byte("k"),
+		Services: store.Services(), Auth: &sigv4.Verifier{Keys: testKeys, Service: "chime"}, PaginationKey: []byte("k"),
 	}))
 	b.Cleanup(srv.Close)
 	client := awschime.New(awschime.Options{

@@ -216,7 +216,7 @@ func TestEveryConstraint(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	srv := httptest.NewServer(restjson.New(restjson.Config{Service: store,
+	srv := httptest.NewServer(restjson.New(restjson.Config{Services: store.Services(),
 		Auth: &sigv4.Verifier{Keys: testKeys, Service: "chime"}, PaginationKey: []byte("k")}))
 	defer srv.Close()
 	cases := 0

@@ -41,7 +41,7 @@ func FuzzAPI(f *testing.F) {
 		f.Fatal(err)
 	}
 	defer store.Close()
-	api := restjson.New(restjson.Config{Service: store, Auth: anyone{}, PaginationKey: []byte("k")})
+	api := restjson.New(restjson.Config{Services: store.Services(), Auth: anyone{}, PaginationKey: []byte("k")})
 	f.Fuzz(func(t *testing.T, method, path, body string) {
 		if !strings.HasPrefix(path, "/") || strings.ContainsAny(path, " \r\n#") {
 			return

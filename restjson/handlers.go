@@ -75,11 +75,11 @@ func (a *API) handleCreateAccount(ctx context.Context, c *call) (any, error) {
 	if err := c.decode(&in); err != nil {
 		return nil, err
 	}
-	return accountResult(a.cfg.Service.CreateAccount(ctx, c.owner, chime.NewAccount{Name: in.Name}))
+	return accountResult(a.cfg.Services.Accounts.CreateAccount(ctx, c.owner, chime.NewAccount{Name: in.Name}))
 }
 
 func (a *API) handleGetAccount(ctx context.Context, c *call) (any, error) {
-	return accountResult(a.cfg.Service.GetAccount(ctx, c.owner, c.label("AccountId")))
+	return accountResult(a.cfg.Services.Accounts.GetAccount(ctx, c.owner, c.label("AccountId")))
 }
 
 func (a *API) handleListAccounts(ctx context.Context, c *call) (any, error) {
@@ -89,7 +89,7 @@ func (a *API) handleListAccounts(ctx context.Context, c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	page, err := a.cfg.Service.ListAccounts(ctx, c.owner, f, chime.PageRequest{Cursor: cursor, Limit: c.queryInt("MaxResults")})
+	page, err := a.cfg.Services.Accounts.ListAccounts(ctx, c.owner, f, chime.PageRequest{Cursor: cursor, Limit: c.queryInt("MaxResults")})
 	if err != nil {
 		return nil, err
 	}
@@ -111,16 +111,16 @@ func (a *API) handleUpdateAccount(ctx context.Context, c *call) (any, error) {
 	if err := c.decode(&in); err != nil {
 		return nil, err
 	}
-	return accountResult(a.cfg.Service.UpdateAccount(ctx, c.owner, c.label("AccountId"),
+	return accountResult(a.cfg.Services.Accounts.UpdateAccount(ctx, c.owner, c.label("AccountId"),
 		chime.AccountUpdate{Name: in.Name, DefaultLicense: in.DefaultLicense}))
 }
 
 func (a *API) handleDeleteAccount(ctx context.Context, c *call) (any, error) {
-	return nil, a.cfg.Service.DeleteAccount(ctx, c.owner, c.label("AccountId"))
+	return nil, a.cfg.Services.Accounts.DeleteAccount(ctx, c.owner, c.label("AccountId"))
 }
 
 func (a *API) handleGetAccountSettings(ctx context.Context, c *call) (any, error) {
-	s, err := a.cfg.Service.GetAccountSettings(ctx, c.owner, c.label("AccountId"))
+	s, err := a.cfg.Services.Accounts.GetAccountSettings(ctx, c.owner, c.label("AccountId"))
 	if err != nil {
 		return nil, err
 	}
@@ -134,7 +134,7 @@ func (a *API) handleUpdateAccountSettings(ctx context.Context, c *call) (any, er
 	if err := c.decode(&in); err != nil {
 		return nil, err
 	}
-	return nil, a.cfg.Service.UpdateAccountSettings(ctx, c.owner, c.label("AccountId"), chime.AccountSettingsUpdate{
+	return nil, a.cfg.Services.Accounts.UpdateAccountSettings(ctx, c.owner, c.label("AccountId"), chime.AccountSettingsUpdate{
 		DisableRemoteControl: in.AccountSettings.DisableRemoteControl, EnableDialOut: in.AccountSettings.EnableDialOut})
 }
 
@@ -147,7 +147,7 @@ func (a *API) handleAssociateSigninDelegateGroupsWithAccount(ctx context.Context
 	for i, g := range in.SigninDelegateGroups {
 		names[i] = g.GroupName
 	}
-	return nil, a.cfg.Service.AssociateSigninDelegateGroups(ctx, c.owner, c.label("AccountId"), names)
+	return nil, a.cfg.Services.Accounts.AssociateSigninDelegateGroups(ctx, c.owner, c.label("AccountId"), names)
 }
 
 func (a *API) handleDisassociateSigninDelegateGroupsFromAccount(ctx context.Context, c *call) (any, error) {
@@ -155,7 +155,7 @@ func (a *API) handleDisassociateSigninDelegateGroupsFromAccount(ctx context.Cont
 	if err := c.decode(&in); err != nil {
 		return nil, err
 	}
-	return nil, a.cfg.Service.DisassociateSigninDelegateGroups(ctx, c.owner, c.label("AccountId"), in.GroupNames)
+	return nil, a.cfg.Services.Accounts.DisassociateSigninDelegateGroups(ctx, c.owner, c.label("AccountId"), in.GroupNames)
 }
 
 func (a *API) handleCreateUser(ctx context.Context, c *call) (any, error) {
@@ -167,12 +167,12 @@ func (a *API) handleCreateUser(ctx context.Context, c *call) (any, error) {
 	if err := c.decode(&in); err != nil {
 		return nil, err
 	}
-	return userResult(a.cfg.Service.CreateUser(ctx, c.owner, c.label("AccountId"),
+	return userResult(a.cfg.Services.Users.CreateUser(ctx, c.owner, c.label("AccountId"),
 		chime.NewUser{Username: in.Username, Email: in.Email, Type: in.UserType}))
 }
 
 func (a *API) handleGetUser(ctx context.Context, c *call) (any, error) {
-	return userResult(a.cfg.Service.GetUser(ctx, c.owner, c.label("AccountId"), c.label("UserId")))
+	return userResult(a.cfg.Services.Users.GetUser(ctx, c.owner, c.label("AccountId"), c.label("UserId")))
 }
 
 func (a *API) handleListUsers(ctx context.Context, c *call) (any, error) {
@@ -183,7 +183,7 @@ func (a *API) handleListUsers(ctx context.Context, c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	page, err := a.cfg.Service.ListUsers(ctx, c.owner, accountID, f, chime.PageRequest{Cursor: cursor, Limit: c.queryInt("MaxResults")})
+	page, err := a.cfg.Services.Users.ListUsers(ctx, c.owner, accountID, f, chime.PageRequest{Cursor: cursor, Limit: c.queryInt("MaxResults")})
 	if err != nil {
 		return nil, err
 	}
@@ -202,7 +202,7 @@ func (a *API) handleUpdateUser(ctx context.Context, c *call) (any, error) {
 	if err := c.decode(&in); err != nil {
 		return nil, err
 	}
-	return userResult(a.cfg.Service.UpdateUser(ctx, c.owner, c.label("AccountId"), c.label("UserId"), in.toDomain()))
+	return userResult(a.cfg.Services.Users.UpdateUser(ctx, c.owner, c.label("AccountId"), c.label("UserId"), in.toDomain()))
 }
 
 func (a *API) handleBatchUpdateUser(ctx context.Context, c *call) (any, error) {
@@ -215,7 +215,7 @@ func (a *API) handleBatchUpdateUser(ctx context.Context, c *call) (any, error) {
 		it := &in.UpdateUserRequestItems[i]
 		items[i] = chime.UserUpdateItem{UserID: it.UserId, UserUpdate: it.toDomain()}
 	}
-	return userErrorsResult(a.cfg.Service.BatchUpdateUser(ctx, c.owner, c.label("AccountId"), items))
+	return userErrorsResult(a.cfg.Services.Users.BatchUpdateUser(ctx, c.owner, c.label("AccountId"), items))
 }
 
 func (a *API) handleBatchSuspendUser(ctx context.Context, c *call) (any, error) {
@@ -223,7 +223,7 @@ func (a *API) handleBatchSuspendUser(ctx context.Context, c *call) (any, error) 
 	if err := c.decode(&in); err != nil {
 		return nil, err
 	}
-	return userErrorsResult(a.cfg.Service.BatchSuspendUser(ctx, c.owner, c.label("AccountId"), in.UserIdList))
+	return userErrorsResult(a.cfg.Services.Users.BatchSuspendUser(ctx, c.owner, c.label("AccountId"), in.UserIdList))
 }
 
 func (a *API) handleBatchUnsuspendUser(ctx context.Context, c *call) (any, error) {
@@ -231,7 +231,7 @@ func (a *API) handleBatchUnsuspendUser(ctx context.Context, c *call) (any, error
 	if err := c.decode(&in); err != nil {
 		return nil, err
 	}
-	return userErrorsResult(a.cfg.Service.BatchUnsuspendUser(ctx, c.owner, c.label("AccountId"), in.UserIdList))
+	return userErrorsResult(a.cfg.Services.Users.BatchUnsuspendUser(ctx, c.owner, c.label("AccountId"), in.UserIdList))
 }
 
 func (a *API) handleInviteUsers(ctx context.Context, c *call) (any, error) {
@@ -242,7 +242,7 @@ func (a *API) handleInviteUsers(ctx context.Context, c *call) (any, error) {
 	if err := c.decode(&in); err != nil {
 		return nil, err
 	}
-	invites, err := a.cfg.Service.InviteUsers(ctx, c.owner, c.label("AccountId"), in.UserEmailList, in.UserType)
+	invites, err := a.cfg.Services.Users.InviteUsers(ctx, c.owner, c.label("AccountId"), in.UserEmailList, in.UserType)
 	if err != nil {
 		return nil, err
 	}
@@ -256,15 +256,15 @@ func (a *API) handleInviteUsers(ctx context.Context, c *call) (any, error) {
 }
 
 func (a *API) handleLogoutUser(ctx context.Context, c *call) (any, error) {
-	return nil, a.cfg.Service.LogoutUser(ctx, c.owner, c.label("AccountId"), c.label("UserId"))
+	return nil, a.cfg.Services.Users.LogoutUser(ctx, c.owner, c.label("AccountId"), c.label("UserId"))
 }
 
 func (a *API) handleResetPersonalPIN(ctx context.Context, c *call) (any, error) {
-	return userResult(a.cfg.Service.ResetPersonalPIN(ctx, c.owner, c.label("AccountId"), c.label("UserId")))
+	return userResult(a.cfg.Services.Users.ResetPersonalPIN(ctx, c.owner, c.label("AccountId"), c.label("UserId")))
 }
 
 func (a *API) handleGetUserSettings(ctx context.Context, c *call) (any, error) {
-	s, err := a.cfg.Service.GetUserSettings(ctx, c.owner, c.label("AccountId"), c.label("UserId"))
+	s, err := a.cfg.Services.Users.GetUserSettings(ctx, c.owner, c.label("AccountId"), c.label("UserId"))
 	if err != nil {
 		return nil, err
 	}
@@ -280,7 +280,7 @@ func (a *API) handleUpdateUserSettings(ctx context.Context, c *call) (any, error
 		return nil, err
 	}
 	t := in.UserSettings.Telephony
-	return nil, a.cfg.Service.UpdateUserSettings(ctx, c.owner, c.label("AccountId"), c.label("UserId"),
+	return nil, a.cfg.Services.Users.UpdateUserSettings(ctx, c.owner, c.label("AccountId"), c.label("UserId"),
 		chime.UserSettings{Telephony: chime.TelephonySettings{InboundCalling: t.InboundCalling, OutboundCalling: t.OutboundCalling, SMS: t.SMS}})
 }
 
@@ -293,7 +293,7 @@ func (a *API) handleAdminCreateAccount(ctx context.Context, c *call) (any, error
 	if err := c.decode(&in); err != nil {
 		return nil, err
 	}
-	return accountResult(a.cfg.Service.CreateAccount(ctx, c.owner, chime.NewAccount{Name: in.Name, Type: in.AccountType, ID: in.AccountId}))
+	return accountResult(a.cfg.Services.Accounts.CreateAccount(ctx, c.owner, chime.NewAccount{Name: in.Name, Type: in.AccountType, ID: in.AccountId}))
 }
 
 func (a *API) handleAdminUpdateAccount(ctx context.Context, c *call) (any, error) {
@@ -304,6 +304,6 @@ func (a *API) handleAdminUpdateAccount(ctx context.Context, c *call) (any, error
 	if err := c.decode(&in); err != nil {
 		return nil, err
 	}
-	return accountResult(a.cfg.Service.AdminUpdateAccount(ctx, c.owner, c.label("AccountId"),
+	return accountResult(a.cfg.Services.Accounts.AdminUpdateAccount(ctx, c.owner, c.label("AccountId"),
 		chime.AccountAdminUpdate{Type: in.AccountType, Status: in.AccountStatus}))
 }

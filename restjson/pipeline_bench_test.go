@@ -86,7 +86,7 @@ func BenchmarkPipelineServeGetUser(b *testing.B) {
 		b.Fatal(err)
 	}
 	keys := sigv4.StaticKeyring{"AKIDALPHA": {AccessKeyID: "AKIDALPHA", SecretAccessKey: "alpha-secret", AccountID: "111122223333"}}
-	api := New(Config{Service: store, Auth: &sigv4.Verifier{Keys: keys, Service: "chime"}, PaginationKey: []byte("k")})
+	api := New(Config{Services: store.Services(), Auth: &sigv4.Verifier{Keys: keys, Service: "chime"}, PaginationKey: []byte("k")})
 	req := httptest.NewRequest("GET", "http://127.0.0.1:8765/accounts/"+acct.ID+"/users/"+u.ID, nil)
 	sum := sha256.Sum256(nil)
 	creds := aws.Credentials{AccessKeyID: "AKIDALPHA", SecretAccessKey: "alpha-secret"}

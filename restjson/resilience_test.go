@@ -31,7 +31,7 @@ func resilienceEnv(t *testing.T, cfg restjson.Config) (string, *sqlstore.Store, 
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	cfg.Service, cfg.Auth, cfg.PaginationKey = store, &sigv4.Verifier{Keys: testKeys, Service: "chime"}, []byte("k")
+	cfg.Services, cfg.Auth, cfg.PaginationKey = store.Services(), &sigv4.Verifier{Keys: testKeys, Service: "chime"}, []byte("k")
 	api := restjson.New(cfg)
 	var hits atomic.Int64
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -47,7 +47,7 @@ func newEnv(t *testing.T) *env {
 	}
 	t.Cleanup(func() { store.Close() })
 	api := restjson.New(restjson.Config{
-		Service:       store,
+		Services:      store.Services(),
 		Auth:          &sigv4.Verifier{Keys: testKeys, Service: "chime"},
 		PaginationKey: []byte("0123456789abcdef0123456789abcdef"),
 	})

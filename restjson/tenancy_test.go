@@ -28,7 +28,7 @@ func TestTenancyEveryOperation(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	srv := httptest.NewServer(restjson.New(restjson.Config{Service: store, Auth: &sigv4.Verifier{Keys: testKeys, Service: "chime"},
+	srv := httptest.NewServer(restjson.New(restjson.Config{Services: store.Services(), Auth: &sigv4.Verifier{Keys: testKeys, Service: "chime"},
 		PaginationKey: []byte("k"), Logger: slog.New(slog.NewJSONHandler(&logs, nil))}))
 	defer srv.Close()
 	acct, _ := store.CreateAccount(ctx, "111122223333", chime.NewAccount{Name: "Alpha", Type: chime.EnterpriseLWA})

@@ -66,7 +66,7 @@ func fixedServer(t *testing.T) *httptest.Server {
 		}
 	}
 	api := restjson.New(restjson.Config{
-		Service:       store,
+		Services:      store.Services(),
 		Auth:          &sigv4.Verifier{Keys: testKeys, Service: "chime"},
 		PaginationKey: []byte("fixed"),
 		NewRequestID:  func() string { reqs++; return fmt.Sprintf("req-%d", reqs) },

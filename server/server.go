@@ -136,7 +136,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, log: log, store: store}
 	if cfg.Dev {
-		if err := seedExample(ctx, store); err != nil {
+		if err := seedExample(ctx, store.Services().Accounts); err != nil {
 			store.Close()
 			return nil, err
 		}
@@ -169,7 +169,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	api := restjson.New(restjson.Config{
-		Service:       store,
+		Services:      store.Services(),
 		Auth:          &sigv4.Verifier{Keys: keys, Service: "chime"},
 		PaginationKey: tokenKey,
 		Logger:        log,
@@ -359,8 +359,8 @@ func OpenStore(ctx context.Context, spec string, pool postgres.Pool) (*sqlstore.
 
 // seedExample creates the documentation's example account for the
 // development AWS account, unless it exists.
-func seedExample(ctx context.Context, store chime.Service) error {
-	_, err := store.CreateAccount(ctx, sigv4.DevAccountID, chime.NewAccount{
+func seedExample(ctx context.Context, accounts chime.AccountService) error {
+	_, err := accounts.CreateAccount(ctx, sigv4.DevAccountID, chime.NewAccount{
 		ID: ExampleAccountID, Name: "Example Corp", Type: chime.EnterpriseDirectory})
 	if chime.IsKind(err, chime.Conflict) {
 		return nil

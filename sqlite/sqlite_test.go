@@ -13,7 +13,7 @@ import (
 
 // openFile opens a store on a fresh database file, and checks the file's
 // integrity when tb ends.
-func openFile(tb testing.TB, o sqlstore.Options) chime.Service {
+func openFile(tb testing.TB, o sqlstore.Options) chime.Services {
 	s, err := sqlite.Open(context.Background(), filepath.Join(tb.TempDir(), "chime.db"), o)
 	if err != nil {
 		tb.Fatal(err)
@@ -24,19 +24,19 @@ func openFile(tb testing.TB, o sqlstore.Options) chime.Service {
 		}
 		s.Close()
 	})
-	return s
+	return s.Services()
 }
 
 func TestConformanceFile(t *testing.T) { storetest.Run(t, openFile) }
 
 func TestConformanceMemory(t *testing.T) {
-	storetest.Run(t, func(tb testing.TB, o sqlstore.Options) chime.Service {
+	storetest.Run(t, func(tb testing.TB, o sqlstore.Options) chime.Services {
 		s, err := sqlite.OpenMemory(context.Background(), o)
 		if err != nil {
 			tb.Fatal(err)
 		}
 		tb.Cleanup(func() { s.Close() })
-		return s
+		return s.Services()
 	})
 }
 

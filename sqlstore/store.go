@@ -75,7 +75,15 @@ type Store struct {
 	group *committer // nil: one transaction per write
 }
 
-var _ chime.Service = (*Store)(nil)
+var (
+	_ chime.AccountService = (*Store)(nil)
+	_ chime.UserService    = (*Store)(nil)
+)
+
+// Services returns the store's services, one per resource.
+func (s *Store) Services() chime.Services {
+	return chime.Services{Accounts: s, Users: s}
+}
 
 // New returns a store on db. Call Migrate before use.
 func New(db *sql.DB, d Dialect, o Options) *Store {

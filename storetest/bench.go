@@ -71,13 +71,13 @@ func Bench(b *testing.B, open Factory) {
 	})
 }
 
-func benchAccount(b *testing.B, open Factory) (chime.Service, string) {
+func benchAccount(b *testing.B, open Factory) (chime.UserService, string) {
 	b.Helper()
 	svc := open(b, sqlstore.Options{})
 	// Users are created (not invited) in EnterpriseDirectory accounts.
-	a, err := svc.CreateAccount(context.Background(), Owner, chime.NewAccount{Name: "bench", Type: chime.EnterpriseDirectory})
+	a, err := svc.Accounts.CreateAccount(context.Background(), Owner, chime.NewAccount{Name: "bench", Type: chime.EnterpriseDirectory})
 	if err != nil {
 		b.Fatal(err)
 	}
-	return svc, a.ID
+	return svc.Users, a.ID
 }

@@ -1,7 +1,7 @@
 // Package storetest is the conformance suite every implementation of
-// chime.Service must pass. Each store package runs it from its own tests:
+// chime.Services must pass. Each store package runs it from its own tests:
 //
-//	storetest.Run(t, func(tb testing.TB, o sqlstore.Options) chime.Service { ... })
+//	storetest.Run(t, func(tb testing.TB, o sqlstore.Options) chime.Services { ... })
 //
 // and measures it with the same function: storetest.Bench(b, open).
 //
@@ -25,7 +25,13 @@ import (
 
 // Factory opens an empty store with the given sources, for a test or a
 // benchmark, and closes it when tb ends.
-type Factory func(tb testing.TB, o sqlstore.Options) chime.Service
+type Factory func(tb testing.TB, o sqlstore.Options) chime.Services
+
+// allServices calls every service of a store through one value.
+type allServices struct {
+	chime.AccountService
+	chime.UserService
+}
 
 // The owners the suite plays: two AWS accounts.
 const (
@@ -37,7 +43,7 @@ const (
 type fixture struct {
 	t   *testing.T
 	ctx context.Context
-	svc chime.Service
+	svc allServices
 	now time.Time
 	ids atomic.Int64
 }
@@ -45,7 +51,7 @@ type fixture struct {
 func newFixture(t *testing.T, open Factory) *fixture {
 	f := &fixture{t: t, ctx: context.Background(), now: time.Date(2020, 1, 15, 22, 38, 9, 806_000_000, time.UTC)}
 	var clock sync.Mutex
-	f.svc = open(t, sqlstore.Options{
+	services := open(t, sqlstore.Options{
 		Now: func() time.Time {
 			clock.Lock()
 			defer clock.Unlock()
@@ -56,6 +62,7 @@ func newFixture(t *testing.T, open Factory) *fixture {
 			return fmt.Sprintf("00000000-0000-4000-8000-%012d", f.ids.Add(1))
 		},
 	})
+	f.svc = allServices{services.Accounts, services.Users}
 	return f
 }
 
