@@ -140,7 +140,7 @@ func (l *ledger) check(t *testing.T, st storeUnderTest) int {
 	stored := map[string]chime.User{}
 	p := chime.PageRequest{Limit: 200}
 	for {
-		page, err := store.ListUsers(ctx, "000000000000", crashAccount, chime.UserFilter{}, p)
+		page, err := store.Services().Users.ListUsers(ctx, "000000000000", crashAccount, chime.UserFilter{}, p)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -30,7 +30,7 @@ func benchServer(b *testing.B) (*awschime.Client, string) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { store.Close() })
-	a, err := store.CreateAccount(ctx, "111122223333", chime.NewAccount{Name: "bench", Type: chime.EnterpriseDirectory})
+	a, err := store.Services().Accounts.CreateAccount(ctx, "111122223333", chime.NewAccount{Name: "bench", Type: chime.EnterpriseDirectory})
 	if err != nil {
 		b.Fatal(err)
 	}

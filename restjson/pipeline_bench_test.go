@@ -77,11 +77,11 @@ func BenchmarkPipelineServeGetUser(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer store.Close()
-	acct, err := store.CreateAccount(ctx, "111122223333", chime.NewAccount{Name: "bench", Type: chime.EnterpriseDirectory})
+	acct, err := store.Services().Accounts.CreateAccount(ctx, "111122223333", chime.NewAccount{Name: "bench", Type: chime.EnterpriseDirectory})
 	if err != nil {
 		b.Fatal(err)
 	}
-	u, err := store.CreateUser(ctx, "111122223333", acct.ID, chime.NewUser{Email: "get@example.com"})
+	u, err := store.Services().Users.CreateUser(ctx, "111122223333", acct.ID, chime.NewUser{Email: "get@example.com"})
 	if err != nil {
 		b.Fatal(err)
 	}

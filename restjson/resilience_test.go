@@ -115,7 +115,7 @@ func TestInjectedFaults(t *testing.T) {
 	if !errors.As(err, &unavailable) {
 		t.Fatalf("got %v", err)
 	}
-	page, _ := store.ListAccounts(context.Background(), "111122223333", chime.AccountFilter{}, chime.PageRequest{})
+	page, _ := store.Services().Accounts.ListAccounts(context.Background(), "111122223333", chime.AccountFilter{}, chime.PageRequest{})
 	if len(page.Accounts) != 0 {
 		t.Fatalf("an injected failure stored an account")
 	}
@@ -133,7 +133,7 @@ func TestInjectedFaults(t *testing.T) {
 			t.Fatalf("create %d: %v", i, err)
 		}
 	}
-	page, _ = store.ListAccounts(context.Background(), "111122223333", chime.AccountFilter{}, chime.PageRequest{})
+	page, _ = store.Services().Accounts.ListAccounts(context.Background(), "111122223333", chime.AccountFilter{}, chime.PageRequest{})
 	if len(page.Accounts) != 20 {
 		t.Fatalf("%d accounts stored for 20 acknowledged creates", len(page.Accounts))
 	}

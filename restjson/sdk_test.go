@@ -71,7 +71,7 @@ func (e *env) client(akid, secret string) *awschime.Client {
 // account makes an account of the given type for tenant alpha.
 func (e *env) account(t chime.AccountType) string {
 	e.t.Helper()
-	a, err := e.store.CreateAccount(e.ctx, "111122223333", chime.NewAccount{Name: "acct", Type: t})
+	a, err := e.store.Services().Accounts.CreateAccount(e.ctx, "111122223333", chime.NewAccount{Name: "acct", Type: t})
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -82,7 +82,7 @@ func (e *env) account(t chime.AccountType) string {
 func (e *env) suspend(accountID string) {
 	e.t.Helper()
 	st := chime.AccountSuspended
-	if _, err := e.store.AdminUpdateAccount(e.ctx, "111122223333", accountID, chime.AccountAdminUpdate{Status: &st}); err != nil {
+	if _, err := e.store.Services().Accounts.AdminUpdateAccount(e.ctx, "111122223333", accountID, chime.AccountAdminUpdate{Status: &st}); err != nil {
 		e.t.Fatal(err)
 	}
 }

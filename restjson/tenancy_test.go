@@ -31,8 +31,8 @@ func TestTenancyEveryOperation(t *testing.T) {
 	srv := httptest.NewServer(restjson.New(restjson.Config{Services: store.Services(), Auth: &sigv4.Verifier{Keys: testKeys, Service: "chime"},
 		PaginationKey: []byte("k"), Logger: slog.New(slog.NewJSONHandler(&logs, nil))}))
 	defer srv.Close()
-	acct, _ := store.CreateAccount(ctx, "111122223333", chime.NewAccount{Name: "Alpha", Type: chime.EnterpriseLWA})
-	user, err := store.CreateUser(ctx, "111122223333", acct.ID, chime.NewUser{Email: "secret-person@example.com", Username: "Secret Person"})
+	acct, _ := store.Services().Accounts.CreateAccount(ctx, "111122223333", chime.NewAccount{Name: "Alpha", Type: chime.EnterpriseLWA})
+	user, err := store.Services().Users.CreateUser(ctx, "111122223333", acct.ID, chime.NewUser{Email: "secret-person@example.com", Username: "Secret Person"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,11 +67,11 @@ func TestTenancyEveryOperation(t *testing.T) {
 			t.Errorf("%s by another tenant: %d %s", path, status, resp)
 		}
 	}
-	got, err := store.GetUser(ctx, "111122223333", acct.ID, user.ID)
+	got, err := store.Services().Users.GetUser(ctx, "111122223333", acct.ID, user.ID)
 	if err != nil || got.License != user.License || got.Registration != chime.Registered {
 		t.Fatalf("the owner's user changed: %+v %v", got, err)
 	}
-	if a, _ := store.GetAccount(ctx, "111122223333", acct.ID); a.Name != "Alpha" || a.Type != chime.EnterpriseLWA {
+	if a, _ := store.Services().Accounts.GetAccount(ctx, "111122223333", acct.ID); a.Name != "Alpha" || a.Type != chime.EnterpriseLWA {
 		t.Fatalf("the owner's account changed: %+v", a)
 	}
 	// Wrong secrets and hostile values leave no secret in the log.

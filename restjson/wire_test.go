@@ -61,7 +61,7 @@ func fixedServer(t *testing.T) *httptest.Server {
 		{ID: "12a3456b-7c89-012d-3456-78901e23fg45", Name: "Example Corp", Type: chime.EnterpriseDirectory},
 		{ID: "team-1", Name: "Team One"},
 	} {
-		if _, err := store.CreateAccount(ctx, "111122223333", a); err != nil {
+		if _, err := store.Services().Accounts.CreateAccount(ctx, "111122223333", a); err != nil {
 			t.Fatal(err)
 		}
 	}
