@@ -112,45 +112,17 @@ func New(cfg Config) *API {
 	}
 }
 
-// call is one decoded, authenticated, validated request.
+// call is one routed, authenticated request; validateCall fills doc.
 type call struct {
 	op     *apispec.Operation
-	owner  string
+	owner  chime.Owner
 	labels map[string]string
 	query  url.Values
 	body   []byte
+	// doc is the validated JSON body, numbers as json.Number: the one
+	// document the generated binding reads the input from.
+	doc map[string]any
 }
-
-// label returns the decoded URI label of the named input member.
-func (c *call) label(member string) string {
-	return c.labels[c.op.Input.MemberNamed(member).LocationName]
-}
-
-// queryString returns the query value of the named input member.
-func (c *call) queryString(member string) string {
-	return c.query.Get(c.op.Input.MemberNamed(member).LocationName)
-}
-
-// queryInt returns the query integer of the named member, or 0 when absent.
-func (c *call) queryInt(member string) int {
-	n, _ := strconv.Atoi(c.queryString(member)) // validated before the handler runs
-	return n
-}
-
-// decode reads the JSON body into v; the body was validated already.
-func (c *call) decode(v any) error {
-	if len(bytes.TrimSpace(c.body)) == 0 {
-		return nil
-	}
-	if err := json.Unmarshal(c.body, v); err != nil {
-		return chime.Errorf(chime.BadRequest, "The request body does not fit the operation's input")
-	}
-	return nil
-}
-
-// handler serves one operation; the result is the output structure, or nil
-// for an empty output.
-type handler func(a *API, ctx context.Context, c *call) (any, error)
 
 // statusRecorder remembers the status for the log and the metrics.
 type statusRecorder struct {
@@ -221,8 +193,8 @@ func (a *API) serve(w http.ResponseWriter, r *http.Request) (opName, owner strin
 		return fail(chime.Errorf(chime.NotFound, "No operation matches %s %s", r.Method, r.URL.Path))
 	}
 	opName = op.Name
-	h := handlers[op.Name]
-	if !op.Implemented || h == nil {
+	serveOp := bindings[op.Name]
+	if !op.Implemented || serveOp == nil {
 		return fail(chime.Errorf(chime.BadRequest, "%s is not implemented by this server yet", op.Name))
 	}
 	if !strings.HasPrefix(op.Path, "/_chime/") {
@@ -235,7 +207,7 @@ func (a *API) serve(w http.ResponseWriter, r *http.Request) (opName, owner strin
 		return fail(err)
 	}
 	storeStart := time.Now()
-	out, err := h(a, r.Context(), c)
+	out, err := serveOp(a, r.Context(), c)
 	a.metrics.forOperation(op.Name).handlerSeconds.Observe(time.Since(storeStart).Seconds())
 	if err != nil {
 		return fail(err)
@@ -299,6 +271,7 @@ func validateCall(c *call) error {
 	if err := apispec.ValidateMembers(in, doc, "", apispec.Body); err != nil {
 		return badInput(err)
 	}
+	c.doc = doc
 	return nil
 }
 
@@ -344,16 +317,30 @@ func decodeDocument(body []byte) (map[string]any, error) {
 	return obj, nil
 }
 
-func (a *API) writeOutput(w http.ResponseWriter, status int, out any) {
+// writeOutput writes an operation's result: no body for 204, {} for an
+// output without members.
+func (a *API) writeOutput(w http.ResponseWriter, status int, out encoder) {
 	if status == http.StatusNoContent {
 		w.WriteHeader(status)
 		return
 	}
+	bp := outputBuffers.Get().(*[]byte)
+	b := (*bp)[:0]
 	if out == nil {
-		out = struct{}{}
+		b = append(b, '{', '}')
+	} else {
+		b = out.appendJSON(b)
 	}
-	writeJSON(w, status, out)
+	b = append(b, '\n')
+	writeBody(w, status, b)
+	if cap(b) <= maxPooledBuffer {
+		*bp = b
+		outputBuffers.Put(bp)
+	}
 }
+
+// outputBuffers hold the bodies of results between responses.
+var outputBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
 
 // encodeBuffers are reused between responses: most bodies are a few
 // hundred bytes, and a page of users tens of kilobytes.
@@ -379,11 +366,15 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 		// Only our own wire structures reach here; they always encode.
 		panic(err)
 	}
+	writeBody(w, status, buf.Bytes())
+}
+
+func writeBody(w http.ResponseWriter, status int, body []byte) {
 	h := w.Header()
 	h["Content-Type"] = jsonContentType
-	h["Content-Length"] = []string{strconv.Itoa(buf.Len())}
+	h["Content-Length"] = []string{strconv.Itoa(len(body))}
 	w.WriteHeader(status)
-	_, _ = w.Write(buf.Bytes())
+	_, _ = w.Write(body)
 }
 
 // errorBody is the body of every error response.

@@ -42,12 +42,6 @@ func (injectedError) Error() string { return "injected fault (not a real failure
 
 var errInjected = injectedError{}
 
-// faultsOutput is the wire form of a fault configuration.
-type faultsOutput struct {
-	Seed  int64         `json:"Seed"`
-	Rules []faults.Rule `json:"Rules"`
-}
-
 func (a *API) faultInjector() (*faults.Injector, error) {
 	if a.cfg.Faults == nil || !a.cfg.FaultControl {
 		return nil, chime.Errorf(chime.Forbidden, "Fault injection is not enabled on this server (start it with --fault-injection)")
@@ -55,42 +49,53 @@ func (a *API) faultInjector() (*faults.Injector, error) {
 	return a.cfg.Faults, nil
 }
 
-func faultsResult(in *faults.Injector) faultsOutput {
+// faultMembers is the wire form of a fault configuration, the members the
+// three fault extensions share.
+func faultMembers(in *faults.Injector) (*int64, []FaultRule) {
 	c := in.Config()
-	if c.Rules == nil {
-		c.Rules = []faults.Rule{}
+	seed := int64(c.Seed)
+	rules := make([]FaultRule, len(c.Rules))
+	for i, r := range c.Rules {
+		rules[i] = FaultRule{Operation: r.Operation, Kind: string(r.Kind), Rate: r.Rate}
+		if r.DelayMillis != 0 {
+			rules[i].DelayMillis = &c.Rules[i].DelayMillis
+		}
 	}
-	return faultsOutput{Seed: int64(c.Seed), Rules: c.Rules}
+	return &seed, rules
 }
 
-func (a *API) handleAdminGetFaults(ctx context.Context, c *call) (any, error) {
-	in, err := a.faultInjector()
+func (a *API) handleAdminGetFaults(ctx context.Context, owner chime.Owner, in *AdminGetFaultsRequest) (*AdminGetFaultsResponse, error) {
+	inj, err := a.faultInjector()
 	if err != nil {
 		return nil, err
 	}
-	return faultsResult(in), nil
+	out := new(AdminGetFaultsResponse)
+	out.Seed, out.Rules = faultMembers(inj)
+	return out, nil
 }
 
-func (a *API) handleAdminPutFaults(ctx context.Context, c *call) (any, error) {
-	in, err := a.faultInjector()
+func (a *API) handleAdminPutFaults(ctx context.Context, owner chime.Owner, in *AdminPutFaultsRequest) (*AdminPutFaultsResponse, error) {
+	inj, err := a.faultInjector()
 	if err != nil {
 		return nil, err
 	}
-	var body faultsOutput
-	if err := c.decode(&body); err != nil {
-		return nil, err
+	c := faults.Config{Seed: uint64(deref(in.Seed)), Rules: make([]faults.Rule, len(in.Rules))}
+	for i, r := range in.Rules {
+		c.Rules[i] = faults.Rule{Operation: r.Operation, Kind: faults.Kind(r.Kind), Rate: r.Rate, DelayMillis: deref(r.DelayMillis)}
 	}
-	if err := in.Set(faults.Config{Seed: uint64(body.Seed), Rules: body.Rules}); err != nil {
+	if err := inj.Set(c); err != nil {
 		return nil, chime.Errorf(chime.BadRequest, "%s", err.Error())
 	}
-	a.cfg.Logger.Warn("fault injection changed", "rules", len(body.Rules), "seed", body.Seed)
-	return faultsResult(in), nil
+	a.cfg.Logger.Warn("fault injection changed", "rules", len(c.Rules), "seed", c.Seed)
+	out := new(AdminPutFaultsResponse)
+	out.Seed, out.Rules = faultMembers(inj)
+	return out, nil
 }
 
-func (a *API) handleAdminDeleteFaults(ctx context.Context, c *call) (any, error) {
-	in, err := a.faultInjector()
+func (a *API) handleAdminDeleteFaults(ctx context.Context, owner chime.Owner, in *AdminDeleteFaultsRequest) error {
+	inj, err := a.faultInjector()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return nil, in.Set(faults.Config{})
+	return inj.Set(faults.Config{})
 }

@@ -47,8 +47,7 @@ func BenchmarkPipelineDecodeAndValidate(b *testing.B) {
 		if err := validateCall(c); err != nil {
 			b.Fatal(err)
 		}
-		var in struct{ Email, Username, UserType string }
-		if err := c.decode(&in); err != nil {
+		if _, err := decodeCreateUserRequest(c); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -63,8 +62,7 @@ func BenchmarkPipelineEncodeUser(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		w.Body.Reset()
-		out, _ := userResult(u, nil)
-		writeJSON(w, 201, out)
+		(*API)(nil).writeOutput(w, 201, &CreateUserResponse{User: toUser(u)})
 	}
 }
 
