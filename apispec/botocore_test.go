@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/openchime/chime/internal/testenv"
 )
 
 // botocoreModel prints, as JSON, the parts of the Chime model inside the
@@ -89,11 +91,11 @@ func loadBotocoreModel(t *testing.T) *model {
 	t.Helper()
 	python, err := exec.LookPath("python3")
 	if err != nil {
-		t.Skip("python3 is not installed: cannot compare with the botocore model")
+		testenv.Missing(t, "python3 is not installed: cannot compare with the botocore model")
 	}
 	out, err := exec.Command(python, "-c", botocoreModel).Output()
 	if err != nil {
-		t.Skipf("botocore is not importable (%v): cannot compare with its model", err)
+		testenv.Missing(t, "botocore is not importable (%v): cannot compare with its model", err)
 	}
 	var m model
 	if err := json.Unmarshal(out, &m); err != nil {

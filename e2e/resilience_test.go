@@ -25,12 +25,13 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	awschime "github.com/aws/aws-sdk-go-v2/service/chime"
+	"github.com/openchime/chime/internal/testenv"
 )
 
 func runBoto3Retries(t *testing.T, s *server, n int) {
 	python := lookPath(t, "python3", "the boto3 retry test is a Python script")
 	if err := exec.Command(python, "-c", "import boto3").Run(); err != nil {
-		t.Skip("boto3 is not importable: skipping the boto3 retry test")
+		testenv.Missing(t, "boto3 is not importable: skipping the boto3 retry test")
 	}
 	cmd := exec.Command(python, "testdata/boto3_retries.py", s.url, strconv.Itoa(n))
 	cmd.Env = cleanEnv(t)

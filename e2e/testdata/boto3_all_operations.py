@@ -4,6 +4,7 @@ Usage: boto3_all_operations.py ENDPOINT LWA_ACCOUNT_ID
 The server runs with --dev: the example EnterpriseDirectory account exists,
 and LWA_ACCOUNT_ID was made with `chime admin create-account`.
 """
+import json
 import sys
 
 import boto3
@@ -115,4 +116,5 @@ try:
 except bad.exceptions.ForbiddenException:
     pass
 
-print(f"boto3: {len(used)} operations passed")
+# The Go test compares this set with the implemented operations of apispec.
+print("boto3 operations:", json.dumps(sorted(chime.meta.method_to_api_mapping[op] for op in used)))
