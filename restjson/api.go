@@ -1,8 +1,10 @@
 // Package restjson is the AWS restJson1 binding of the Chime API: one route
-// table (built from apispec), one handler per operation, request validation
-// against apispec, the error table, pagination tokens, metrics and the
-// request log. It serves http.Handler and knows nothing of listeners or
-// storage engines.
+// table (built from apispec), request validation against apispec, typed
+// bindings generated from apispec (bindings_gen.go: a Go type per model
+// structure, request decoders, response encoders), one handler method per
+// operation in a file per resource (accounts.go, users.go, faults.go), the
+// error table, pagination tokens, metrics and the request log. It serves
+// http.Handler and knows nothing of listeners or storage engines.
 //
 // It imports chime, apispec, faults, sigv4, internal/randid, the Prometheus
 // client and golang.org/x/time/rate.
