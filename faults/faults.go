@@ -57,7 +57,7 @@ func (c *Config) Validate() error {
 			if r.DelayMillis > 0 {
 				r.Delay = time.Duration(r.DelayMillis) * time.Millisecond
 			}
-			if r.Delay <= 0 || r.Delay > 5*time.Minute {
+			if r.Delay <= 0 || r.Delay > MaxDelay {
 				return fmt.Errorf("rule %d: a latency fault needs a delay between 1ms and 5m", i+1)
 			}
 			r.DelayMillis = r.Delay.Milliseconds()
@@ -141,9 +141,13 @@ type Decision struct {
 	Fail  Kind
 }
 
+// MaxDelay is the longest a rule, or all the latency rules of one request
+// together, may delay it.
+const MaxDelay = 5 * time.Minute
+
 // Decide draws the faults for one request of the operation. Every rule that
 // matches draws once, in order; the first failure drawn wins, and latency
-// rules add up.
+// rules add up to at most MaxDelay.
 func (in *Injector) Decide(operation string) Decision {
 	in.mu.Lock()
 	defer in.mu.Unlock()
@@ -156,7 +160,7 @@ func (in *Injector) Decide(operation string) Decision {
 			continue
 		}
 		if r.Kind == Latency {
-			d.Delay += r.Delay
+			d.Delay = min(d.Delay+r.Delay, MaxDelay)
 		} else if d.Fail == "" {
 			d.Fail = r.Kind
 		}

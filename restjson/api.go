@@ -22,8 +22,8 @@ import (
 	"net/url"
 	"runtime/debug"
 	"strconv"
-	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -40,9 +40,11 @@ import (
 // request of the implemented operations is a few kilobytes.
 const DefaultMaxBodyBytes = 1 << 20
 
-// Authenticator verifies a request's signature and names the caller.
+// Authenticator checks a request in two steps: Precheck from its headers
+// alone, before any of the body is read, then the returned Pending's
+// Verify over the body. *sigv4.Verifier is the one implementation.
 type Authenticator interface {
-	Verify(r *http.Request, body []byte) (*sigv4.Principal, error)
+	Precheck(r *http.Request) (*sigv4.Pending, error)
 }
 
 // Config is what the API needs.
@@ -67,15 +69,27 @@ type Config struct {
 	// unlimited); RateBurst is how many it may make at once.
 	RateLimit float64
 	RateBurst int
-	// Faults injects failures and latency; nil injects nothing.
+	// Faults are the node's injected failures and latency, for every
+	// tenant that set none of its own; nil injects nothing.
 	Faults *faults.Injector
-	// FaultControl lets signed callers change the faults at /_chime/faults.
+	// FaultControl lets each signed caller set faults for its own AWS
+	// account at /_chime/faults.
 	FaultControl bool
 	// MaxInFlight bounds the requests served at once (0: no bound); others
 	// wait up to QueueTimeout for a place, then get 503 with Retry-After.
 	MaxInFlight  int
 	QueueTimeout time.Duration
+	// BodyTimeout bounds the reading of one request body; default
+	// DefaultBodyTimeout.
+	BodyTimeout time.Duration
+	// MaxBodyBytesPerKey bounds the bytes of bodies one access key may have
+	// in flight before their signatures are checked, MaxBodyBytesTotal those
+	// of all keys; defaults 8 and 64 times MaxBodyBytes.
+	MaxBodyBytesPerKey, MaxBodyBytesTotal int64
 }
+
+// DefaultBodyTimeout is how long a client has to send a whole body.
+const DefaultBodyTimeout = 10 * time.Second
 
 // API is the HTTP handler of the service.
 type API struct {
@@ -84,6 +98,9 @@ type API struct {
 	tokens         tokenSigner
 	throttle       *throttle
 	slots          chan struct{} // the bounded pipeline; nil: unbounded
+	waiting        atomic.Int64  // requests waiting for a slot
+	bodies         *bodyBudget
+	tenantFaults   tenantFaults
 	metrics        *metrics
 	metricsHandler http.Handler
 }
@@ -102,6 +119,15 @@ func New(cfg Config) *API {
 	if cfg.Registry == nil {
 		cfg.Registry = prometheus.NewRegistry()
 	}
+	if cfg.BodyTimeout <= 0 {
+		cfg.BodyTimeout = DefaultBodyTimeout
+	}
+	if cfg.MaxBodyBytesPerKey <= 0 {
+		cfg.MaxBodyBytesPerKey = 8 * cfg.MaxBodyBytes
+	}
+	if cfg.MaxBodyBytesTotal <= 0 {
+		cfg.MaxBodyBytesTotal = 64 * cfg.MaxBodyBytes
+	}
 	ops := apispec.All
 	return &API{
 		cfg:            cfg,
@@ -109,6 +135,7 @@ func New(cfg Config) *API {
 		tokens:         tokenSigner{key: cfg.PaginationKey},
 		throttle:       newThrottle(cfg.RateLimit, cfg.RateBurst),
 		slots:          newSlots(cfg.MaxInFlight),
+		bodies:         newBodyBudget(cfg.MaxBodyBytesPerKey, cfg.MaxBodyBytesTotal),
 		metrics:        newMetrics(cfg.Registry),
 		metricsHandler: promhttp.HandlerFor(cfg.Registry, promhttp.HandlerOpts{}),
 	}
@@ -152,40 +179,57 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	start := time.Now()
 	rec := &statusRecorder{ResponseWriter: w, status: 200}
-	if !a.acquire(r.Context()) {
-		a.writeError(rec, chime.Errorf(chime.Unavailable, "The server is busy; retry later"))
-		a.observe(r.Context(), requestID, "Unknown", "", rec.status, time.Since(start), nil)
-		return
-	}
-	defer a.release()
-	opName, owner := "Unknown", ""
-	var failure error
+	// what the pipeline has learnt so far, for the log line and metrics
+	// even when a panic cuts it short.
+	info := &requestInfo{op: "Unknown"}
 	defer func() {
 		if p := recover(); p != nil {
-			failure = fmt.Errorf("panic: %v\n%s", p, debug.Stack())
-			a.writeError(rec, chime.Internalf(failure, "handler"))
+			info.failure = fmt.Errorf("panic: %v\n%s", p, debug.Stack())
+			a.writeError(rec, chime.Internalf(info.failure, "handler"))
 		}
-		a.observe(r.Context(), requestID, opName, owner, rec.status, time.Since(start), failure)
+		a.observe(r.Context(), requestID, info, rec.status, time.Since(start))
 	}()
-	opName, owner, failure = a.serve(rec, r)
+	info.failure = a.serve(rec, r, info)
 }
 
-// serve runs the pipeline: body, signature, route, validation, handler.
-func (a *API) serve(w http.ResponseWriter, r *http.Request) (opName, owner string, failure error) {
-	opName = "Unknown"
-	fail := func(err error) (string, string, error) {
+// requestInfo is what the log line and the metrics of a request name.
+type requestInfo struct {
+	op, owner string
+	failure   error
+}
+
+// statusClientClosed marks, in the log and the metrics, a request whose
+// client went away before the answer: nothing was answered, and it is not
+// the server's failure (the status nginx uses for the same).
+const statusClientClosed = 499
+
+// serve runs the pipeline. Nothing is spent on a request before its
+// headers prove a known key (Precheck); its body is then read under a
+// deadline and a byte budget of its key, and only an authenticated
+// request takes a place among those served at once.
+func (a *API) serve(w *statusRecorder, r *http.Request, info *requestInfo) error {
+	fail := func(err error) error {
+		if r.Context().Err() != nil {
+			// The client hung up: its request did not fail, it left.
+			w.status = statusClientClosed
+			return nil
+		}
 		a.writeError(w, err)
-		return opName, owner, err
+		return err
 	}
-	body, err := readBody(r, a.cfg.MaxBodyBytes)
+	pending, err := a.cfg.Auth.Precheck(r)
 	if err != nil {
 		return fail(err)
 	}
-	principal, err := a.cfg.Auth.Verify(r, body)
+	body, err := a.readBody(w, r, pending.AccessKeyID())
 	if err != nil {
 		return fail(err)
 	}
-	owner = principal.AccountID
+	principal, err := pending.Verify(body)
+	if err != nil {
+		return fail(err)
+	}
+	info.owner = principal.AccountID
 	if !a.throttle.allow(principal.AccessKeyID) {
 		return fail(chime.Errorf(chime.Throttled, "Rate exceeded"))
 	}
@@ -194,40 +238,64 @@ func (a *API) serve(w http.ResponseWriter, r *http.Request) (opName, owner strin
 	if !ok {
 		return fail(chime.Errorf(chime.NotFound, "No operation matches %s %s", r.Method, r.URL.Path))
 	}
-	opName = op.Name
+	info.op = op.Name
 	serveOp := bindings[op.Name]
 	if !op.Implemented || serveOp == nil {
 		return fail(chime.Errorf(chime.BadRequest, "%s is not implemented by this server yet", op.Name))
 	}
-	if !strings.HasPrefix(op.Path, "/_chime/") {
-		if err := a.injectFault(r.Context(), op.Name); err != nil {
+	// Injected latency is waited out before the request takes a place
+	// among those served at once: a tenant's faults delay its own
+	// requests, never other tenants'.
+	if !op.IsExtension() {
+		if err := a.injectFault(r.Context(), principal.AccountID, op.Name); err != nil {
 			return fail(err)
 		}
 	}
-	c := &call{op: op, owner: owner, labels: labels, query: query, body: body}
+	if !a.acquire(r.Context()) {
+		return fail(chime.Errorf(chime.Unavailable, "The server is busy; retry later"))
+	}
+	defer a.release()
+	c := &call{op: op, owner: principal.AccountID, labels: labels, query: query, body: body}
 	if err := validateCall(c); err != nil {
 		return fail(err)
 	}
-	storeStart := time.Now()
+	handlerStart := time.Now()
 	out, err := serveOp(a, r.Context(), c)
-	a.metrics.forOperation(op.Name).handlerSeconds.Observe(time.Since(storeStart).Seconds())
+	a.metrics.forOperation(op.Name).handlerSeconds.Observe(time.Since(handlerStart).Seconds())
 	if err != nil {
 		return fail(err)
 	}
 	a.writeOutput(w, op.Status, out)
-	return opName, owner, nil
+	return nil
 }
 
-func readBody(r *http.Request, limit int64) ([]byte, error) {
+// readBody reads the body of a request that passed Precheck: within
+// BodyTimeout, within MaxBodyBytes, and within the bytes its access key may
+// have in flight before their signatures are checked (so that one key,
+// valid or merely known, cannot hold the memory every tenant reads into).
+func (a *API) readBody(w http.ResponseWriter, r *http.Request, accessKeyID string) ([]byte, error) {
 	if r.Body == nil || r.Body == http.NoBody {
 		return nil, nil // a request without a body: most reads
 	}
+	limit := a.cfg.MaxBodyBytes
 	if r.ContentLength > limit {
 		return nil, chime.Errorf(chime.BadRequest, "The request body is larger than %d bytes", limit)
 	}
+	claim := limit
+	if r.ContentLength >= 0 {
+		claim = r.ContentLength
+	}
+	if !a.bodies.acquire(accessKeyID, claim) {
+		return nil, chime.Errorf(chime.Unavailable, "Too many request bodies are being received; retry later")
+	}
+	defer a.bodies.release(accessKeyID, claim)
+	// A deadline for the whole body, not per read: a client that trickles
+	// it cannot keep the connection past BodyTimeout. Recorders in tests
+	// have no connection to set it on.
+	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(a.cfg.BodyTimeout))
 	body, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
 	if err != nil {
-		return nil, chime.Errorf(chime.BadRequest, "The request body could not be read")
+		return nil, chime.Errorf(chime.BadRequest, "The request body could not be read in time")
 	}
 	if int64(len(body)) > limit {
 		return nil, chime.Errorf(chime.BadRequest, "The request body is larger than %d bytes", limit)
@@ -396,7 +464,8 @@ func (a *API) writeError(w http.ResponseWriter, err error) {
 
 // observe logs the request and counts it. Sensitive values never reach
 // the log: only ids, the operation, the status and the time.
-func (a *API) observe(ctx context.Context, requestID, op, owner string, status int, d time.Duration, failure error) {
+func (a *API) observe(ctx context.Context, requestID string, info *requestInfo, status int, d time.Duration) {
+	op, owner, failure := info.op, info.owner, info.failure
 	m := a.metrics.forOperation(op)
 	m.requests(status).Inc()
 	m.seconds.Observe(d.Seconds())
@@ -426,55 +495,36 @@ type healthBody struct {
 	Status string `json:"Status"`
 	Store  string `json:"Store,omitempty"`
 	Error  string `json:"Error,omitempty"`
+	// InFlight and Waiting are the requests served now and those waiting
+	// for a place.
+	InFlight int `json:"InFlight"`
+	Waiting  int `json:"Waiting"`
+	// Receiving is the bodies being received before their signatures are
+	// checked.
+	Receiving int `json:"Receiving"`
 }
 
+// serveHealth answers 200 while the store answers and the node can take
+// work; 503 when the store does not answer or when every place is taken
+// and as many requests again wait (saturated), so that a load balancer
+// sends work elsewhere.
 func (a *API) serveHealth(w http.ResponseWriter, r *http.Request) {
+	inFlight, waiting, full := a.saturated()
+	body := healthBody{Status: "ok", Store: a.cfg.StoreName, InFlight: inFlight, Waiting: waiting, Receiving: a.bodies.receiving()}
 	if a.cfg.Ready != nil {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
 		if err := a.cfg.Ready(ctx); err != nil {
 			a.cfg.Logger.Error("health check failed", "error", err.Error())
-			writeJSON(w, http.StatusServiceUnavailable, healthBody{Status: "unavailable", Store: a.cfg.StoreName, Error: "the store does not answer"})
+			body.Status, body.Error = "unavailable", "the store does not answer"
+			writeJSON(w, http.StatusServiceUnavailable, body)
 			return
 		}
 	}
-	writeJSON(w, http.StatusOK, healthBody{Status: "ok", Store: a.cfg.StoreName})
-}
-
-func newSlots(n int) chan struct{} {
-	if n <= 0 {
-		return nil
+	if full {
+		body.Status, body.Error = "saturated", "every place is taken and as many requests wait"
+		writeJSON(w, http.StatusServiceUnavailable, body)
+		return
 	}
-	return make(chan struct{}, n)
-}
-
-// acquire takes a place in the pipeline, waiting up to QueueTimeout.
-func (a *API) acquire(ctx context.Context) bool {
-	if a.slots == nil {
-		return true
-	}
-	select {
-	case a.slots <- struct{}{}:
-		return true
-	default:
-	}
-	wait := a.cfg.QueueTimeout
-	if wait <= 0 {
-		wait = 5 * time.Second
-	}
-	t := time.NewTimer(wait)
-	defer t.Stop()
-	select {
-	case a.slots <- struct{}{}:
-		return true
-	case <-t.C:
-	case <-ctx.Done():
-	}
-	return false
-}
-
-func (a *API) release() {
-	if a.slots != nil {
-		<-a.slots
-	}
+	writeJSON(w, http.StatusOK, body)
 }

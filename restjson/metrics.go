@@ -36,7 +36,7 @@ func newMetrics(reg prometheus.Registerer) *metrics {
 			Buckets: prometheus.ExponentialBuckets(0.0001, 2, 16),
 		}, []string{"operation"}),
 		handlerSeconds: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-			Name: "chime_store_duration_seconds", Help: "Time spent in the store (the operation's handler), by operation.",
+			Name: "chime_handler_duration_seconds", Help: "Time spent in the operation's handler (decoding its input, its calls into the store, building its output), by operation.",
 			Buckets: prometheus.ExponentialBuckets(0.0001, 2, 16),
 		}, []string{"operation"}),
 	}

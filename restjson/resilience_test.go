@@ -1,11 +1,14 @@
 package restjson_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -139,36 +142,66 @@ func TestInjectedFaults(t *testing.T) {
 	}
 }
 
+// Each AWS account sets faults for itself only: its own requests fail,
+// another account's do not, and the node's faults stay as they were.
 func TestFaultControlEndpoint(t *testing.T) {
-	in, _ := faults.New(faults.Config{})
-	url, _, _ := resilienceEnv(t, restjson.Config{Faults: in, FaultControl: true})
+	node, _ := faults.New(faults.Config{})
+	url, _, _ := resilienceEnv(t, restjson.Config{Faults: node, FaultControl: true})
 	put := func(body string) (int, string) {
 		status, _, b := doRaw(t, url, exchangeOf("PUT", "/_chime/faults", body))
 		return status, string(b)
 	}
-	status, body := put(`{"Seed": 9, "Rules": [{"Operation": "GetUser", "Kind": "latency", "Rate": 0.5, "DelayMillis": 20}]}`)
+	status, body := put(`{"Seed": 9, "Rules": [{"Operation": "ListAccounts", "Kind": "failure", "Rate": 1}, {"Operation": "GetUser", "Kind": "latency", "Rate": 0.5, "DelayMillis": 20}]}`)
 	if status != 200 || !strings.Contains(body, `"DelayMillis":20`) || !strings.Contains(body, `"Seed":9`) {
 		t.Fatalf("%d %s", status, body)
 	}
-	if c := in.Config(); len(c.Rules) != 1 || c.Seed != 9 {
-		t.Fatalf("not applied: %+v", c)
+	if len(node.Config().Rules) != 0 {
+		t.Fatalf("a tenant changed the node's faults: %+v", node.Config())
+	}
+	if status, _, _ := send(t, url, "AKIDALPHA", "alpha-secret", "GET", "/accounts", ""); status != 500 {
+		t.Errorf("the tenant's own fault was not applied: %d", status)
+	}
+	if status, _, _ := send(t, url, "AKIDBETA", "beta-secret", "GET", "/accounts", ""); status != 200 {
+		t.Errorf("another tenant's request failed: %d", status)
+	}
+	if status, _, b := send(t, url, "AKIDBETA", "beta-secret", "GET", "/_chime/faults", ""); status != 200 || string(b) != "{\"Seed\":0,\"Rules\":[]}\n" {
+		t.Errorf("another tenant sees faults: %d %s", status, b)
 	}
 	for _, bad := range []string{`{"Rules": [{"Operation": "GetUser", "Kind": "explode", "Rate": 0.5}]}`,
 		`{"Rules": [{"Operation": "GetUser", "Kind": "failure", "Rate": 2}]}`,
 		`{"Rules": [{"Operation": "GetUser", "Kind": "latency", "Rate": 0.5}]}`,
+		`{"Rules": [{"Operation": "GetUser", "Kind": "latency", "Rate": 0.5, "DelayMillis": 300001}]}`,
 		`{"Rules": [{"Kind": "failure", "Rate": 0.5}]}`} {
 		if status, body := put(bad); status != 400 {
 			t.Errorf("%s: %d %s", bad, status, body)
 		}
 	}
 	status, _, _ = doRaw(t, url, exchangeOf("DELETE", "/_chime/faults", ""))
-	if status != 204 || len(in.Config().Rules) != 0 {
-		t.Fatalf("delete: %d %+v", status, in.Config())
+	if status != 204 {
+		t.Fatalf("delete: %d", status)
+	}
+	if status, _, _ := send(t, url, "AKIDALPHA", "alpha-secret", "GET", "/accounts", ""); status != 200 {
+		t.Errorf("after delete: %d", status)
 	}
 	// Without fault control, the endpoint is forbidden.
-	url2, _, _ := resilienceEnv(t, restjson.Config{Faults: in})
+	url2, _, _ := resilienceEnv(t, restjson.Config{Faults: node})
 	if status, _, _ := doRaw(t, url2, exchangeOf("GET", "/_chime/faults", "")); status != 403 {
 		t.Fatalf("fault control without --fault-injection: %d", status)
+	}
+}
+
+// Latency rules add up to faults.MaxDelay at most.
+func TestInjectedLatencyIsCapped(t *testing.T) {
+	rules := make([]faults.Rule, 100)
+	for i := range rules {
+		rules[i] = faults.Rule{Operation: "*", Kind: faults.Latency, Rate: 1, Delay: faults.MaxDelay}
+	}
+	in, err := faults.New(faults.Config{Rules: rules})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := in.Decide("GetUser"); d.Delay != faults.MaxDelay {
+		t.Fatalf("100 rules of %v delay a request %v", faults.MaxDelay, d.Delay)
 	}
 }
 
@@ -186,25 +219,93 @@ func (noRateLimit) GetToken(context.Context, uint) (func() error, error) {
 func (noRateLimit) AddTokens(uint) error { return nil }
 
 // The pipeline is bounded: with one place, a request that arrives while
-// another is served waits, and past the queue timeout gets 503.
+// another is served waits, and past the queue timeout gets 503. The first
+// request holds its place inside the store until the test lets it go.
 func TestBoundedPipeline(t *testing.T) {
-	in, _ := faults.New(faults.Config{Rules: []faults.Rule{{Operation: "ListAccounts", Kind: faults.Latency, Rate: 1, Delay: 600 * time.Millisecond}}})
-	url, _, _ := resilienceEnv(t, restjson.Config{Faults: in, MaxInFlight: 1, QueueTimeout: 100 * time.Millisecond})
+	store, err := sqlite.OpenMemory(context.Background(), sqlstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	services := store.Services()
+	held := &holdingAccounts{AccountService: services.Accounts, entered: make(chan struct{}), release: make(chan struct{})}
+	services.Accounts = held
+	srv := httptest.NewServer(restjson.New(restjson.Config{Services: services, Auth: &sigv4.Verifier{Keys: testKeys, Service: "chime"},
+		PaginationKey: []byte("k"), MaxInFlight: 1, QueueTimeout: 100 * time.Millisecond}))
+	t.Cleanup(srv.Close)
 	done := make(chan int, 1)
 	go func() {
-		status, _, _ := doRaw(t, url, exchangeOf("GET", "/accounts", ""))
+		status, _, _ := doRaw(t, srv.URL, exchangeOf("GET", "/accounts", ""))
 		done <- status
 	}()
-	time.Sleep(200 * time.Millisecond) // the first request holds the only place
-	status, header, _ := doRaw(t, url, exchangeOf("GET", "/accounts/x", ""))
+	<-held.entered // the first request holds the only place
+	status, header, _ := doRaw(t, srv.URL, exchangeOf("GET", "/accounts/x", ""))
 	if status != 503 || header.Get("Retry-After") == "" || header.Get("x-amzn-ErrorType") != "ServiceUnavailableException" {
 		t.Fatalf("over the bound: %d %v", status, header)
 	}
+	close(held.release)
 	if first := <-done; first != 200 {
 		t.Fatalf("the first request: %d", first)
 	}
 	// With the place free again, requests are served.
-	if status, _, _ := doRaw(t, url, exchangeOf("GET", "/accounts/x", "")); status != 404 {
+	if status, _, _ := doRaw(t, srv.URL, exchangeOf("GET", "/accounts/x", "")); status != 404 {
 		t.Fatalf("after the first finished: %d", status)
 	}
+}
+
+// holdingAccounts blocks the first ListAccounts until release is closed.
+type holdingAccounts struct {
+	chime.AccountService
+	once             sync.Once
+	entered, release chan struct{}
+}
+
+func (h *holdingAccounts) ListAccounts(ctx context.Context, owner chime.Owner, f chime.AccountFilter, p chime.PageRequest) (*chime.AccountPage, error) {
+	h.once.Do(func() {
+		close(h.entered)
+		<-h.release
+	})
+	return h.AccountService.ListAccounts(ctx, owner, f, p)
+}
+
+// A client that gives up before the answer is neither a failure of the
+// server nor a 503: its request is logged and counted as 499, at info.
+func TestClientThatLeavesIsNotAServerFailure(t *testing.T) {
+	in, _ := faults.New(faults.Config{Rules: []faults.Rule{{Operation: "ListAccounts", Kind: faults.Latency, Rate: 1, Delay: time.Minute}}})
+	logs := &lockedBuffer{}
+	url, _, _ := resilienceEnv(t, restjson.Config{Faults: in, Logger: slog.New(slog.NewJSONHandler(logs, nil))})
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	_, err := retryingClient(url).ListAccounts(ctx, &awschime.ListAccountsInput{})
+	if err == nil {
+		t.Fatal("the call outlived its deadline")
+	}
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(logs.String(), `"operation":"ListAccounts"`); {
+		if time.Now().After(deadline) {
+			t.Fatalf("no log line for the abandoned request:\n%s", logs.String())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	line := logs.String()
+	if !strings.Contains(line, `"level":"INFO"`) || !strings.Contains(line, `"status":499`) {
+		t.Fatalf("the abandoned request was logged as %s", line)
+	}
+}
+
+// lockedBuffer is a log sink that the server and the test share.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }

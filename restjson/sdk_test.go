@@ -650,3 +650,21 @@ func TestNotImplementedOperationsAreClientErrors(t *testing.T) {
 		t.Fatalf("%v", err)
 	}
 }
+
+// A personal PIN is shown for one user (GetUser, ResetPersonalPIN), never
+// for every user of an account in one ListUsers page.
+func TestListUsersShowsNoPINs(t *testing.T) {
+	e := newEnv(t)
+	id := e.account(chime.EnterpriseDirectory)
+	u := e.user(id, "pin-holder@example.com")
+	got, err := e.alpha.GetUser(e.ctx, &awschime.GetUserInput{AccountId: aws.String(id), UserId: u.UserId})
+	must(t, err)
+	if len(aws.ToString(got.User.PersonalPIN)) != 10 {
+		t.Fatalf("GetUser shows no PIN: %+v", got.User)
+	}
+	page, err := e.alpha.ListUsers(e.ctx, &awschime.ListUsersInput{AccountId: aws.String(id)})
+	must(t, err)
+	if len(page.Users) != 1 || page.Users[0].PersonalPIN != nil {
+		t.Fatalf("ListUsers shows a PIN: %+v", page.Users)
+	}
+}

@@ -42,6 +42,10 @@ func (a *API) handleListUsers(ctx context.Context, owner chime.Owner, in *ListUs
 	alexa := make([]AlexaForBusinessMetadata, len(page.Users))
 	for i := range page.Users {
 		fillUser(&out.Users[i], &alexa[i], &page.Users[i])
+		// A personal PIN is shown for one user at a time (GetUser,
+		// ResetPersonalPIN), never for a whole account in one list, as
+		// the service's ListUsers showed none.
+		out.Users[i].PersonalPIN = nil
 	}
 	return out, nil
 }

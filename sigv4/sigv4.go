@@ -90,6 +90,32 @@ func forbidden(msg string) error    { return chime.Errorf(chime.Forbidden, "%s",
 // the caller. Errors are Unauthorized (missing or malformed signature) or
 // Forbidden (unknown key, wrong signature, stale or future date).
 func (v *Verifier) Verify(r *http.Request, body []byte) (*Principal, error) {
+	pending, err := v.Precheck(r)
+	if err != nil {
+		return nil, err
+	}
+	return pending.Verify(body)
+}
+
+// Pending is a request whose headers passed Precheck: its signature is well
+// formed, dated now, scoped to this service and made with a known key. Only
+// the signature over the body remains to be checked.
+type Pending struct {
+	v    *Verifier
+	r    *http.Request
+	auth *Authorization
+	cred Credential
+}
+
+// AccessKeyID is the key the request claims to be signed with; it is not
+// proven until Verify succeeds.
+func (p *Pending) AccessKeyID() string { return p.cred.AccessKeyID }
+
+// Precheck checks everything about r that its method, URL and headers alone
+// prove, so that a server can refuse a request before it reads (or invites,
+// with 100 Continue) any of its body: the form of the signature, the date,
+// the scope, the key and its session token. Errors are as for Verify.
+func (v *Verifier) Precheck(r *http.Request) (*Pending, error) {
 	auth, err := ParseRequest(r)
 	if err != nil {
 		return nil, err
@@ -104,6 +130,9 @@ func (v *Verifier) Verify(r *http.Request, body []byte) (*Principal, error) {
 	if auth.Service != v.Service {
 		return nil, forbidden("Credential should be scoped to correct service: '" + v.Service + "'.")
 	}
+	if !validRegion(auth.Region) {
+		return nil, forbidden("Credential should be scoped to a valid region.")
+	}
 	cred, ok := v.Keys.Lookup(auth.AccessKeyID)
 	if !ok {
 		return nil, forbidden("The security token included in the request is invalid.")
@@ -117,6 +146,19 @@ func (v *Verifier) Verify(r *http.Request, body []byte) (*Principal, error) {
 			return nil, forbidden("The security token included in the request is invalid.")
 		}
 	}
+	if !slices.Contains(auth.SignedHeaders, "host") {
+		return nil, forbidden("The host header must be signed.")
+	}
+	if !auth.Presigned && r.Header.Get("X-Amz-Date") != "" && !slices.Contains(auth.SignedHeaders, "x-amz-date") {
+		return nil, forbidden("The x-amz-date header must be signed.")
+	}
+	return &Pending{v: v, r: r, auth: auth, cred: cred}, nil
+}
+
+// Verify checks the signature over the request and its body, and returns
+// the caller.
+func (p *Pending) Verify(body []byte) (*Principal, error) {
+	auth, r, cred := p.auth, p.r, p.cred
 	// The payload hashes the client may have signed: the body's, or the
 	// one it declared; a presigned URL may also be signed unhashed.
 	bodyHash := emptyPayloadHash
@@ -134,13 +176,7 @@ func (v *Verifier) Verify(r *http.Request, body []byte) (*Principal, error) {
 	}
 	var signature [sha256.Size]byte
 	hex.Decode(signature[:], []byte(auth.Signature)) // 64 hex digits, checked when parsed
-	if !slices.Contains(auth.SignedHeaders, "host") {
-		return nil, forbidden("The host header must be signed.")
-	}
-	if !auth.Presigned && r.Header.Get("X-Amz-Date") != "" && !slices.Contains(auth.SignedHeaders, "x-amz-date") {
-		return nil, forbidden("The x-amz-date header must be signed.")
-	}
-	key := v.keys.get(cred, auth.Date, auth.Region, auth.Service)
+	key := p.v.keys.get(cred, auth.Date, auth.Region, auth.Service)
 	scope := auth.Date + "/" + auth.Region + "/" + auth.Service + "/aws4_request"
 	for _, h := range hashes {
 		if h == "" {
@@ -154,6 +190,24 @@ func (v *Verifier) Verify(r *http.Request, body []byte) (*Principal, error) {
 	}
 	return nil, forbidden("The request signature we calculated does not match the signature you provided. " +
 		"Check your AWS Secret Access Key and signing method.")
+}
+
+// validRegion accepts what an AWS region name can be (us-east-1,
+// us-gov-west-1, cn-north-1, eu-isoe-west-1): lower-case letters, digits
+// and dashes, at most 32 characters. Any region is accepted, as the service
+// accepted signatures for its regions; an arbitrary string is not, so that
+// a caller cannot fill the signing-key cache with long region names.
+func validRegion(r string) bool {
+	if r == "" || len(r) > 32 {
+		return false
+	}
+	for i := 0; i < len(r); i++ {
+		c := r[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 func checkTime(auth *Authorization, now time.Time) error {
@@ -570,6 +624,9 @@ func (c *signingKeyCache) get(cred Credential, date, region, service string) []b
 		c.keys = map[signingKeyID]cachedKey{}
 	}
 	k := DeriveSigningKey(cred.SecretAccessKey, date, region, service)
+	// The id's strings are slices of the request's header: copies keep a
+	// cached entry from holding the whole header.
+	id = signingKeyID{strings.Clone(id.accessKeyID), strings.Clone(date), strings.Clone(region), strings.Clone(service)}
 	c.keys[id] = cachedKey{secret: cred.SecretAccessKey, key: k}
 	return k
 }

@@ -140,6 +140,10 @@ func TestVerifyRefuses(t *testing.T) {
 		{"ErrExpired", signOpts{at: time.Now().Add(-16 * time.Minute)}, "{}", "forbidden: Signature expired"},
 		{"ErrFuture", signOpts{at: time.Now().Add(16 * time.Minute)}, "{}", "forbidden: Signature expired"},
 		{"ErrWrongService", signOpts{service: "s3"}, "{}", "forbidden: Credential should be scoped"},
+		// A region is short and plain: a long one would pin memory in
+		// the signing-key cache.
+		{"ErrLongRegion", signOpts{region: strings.Repeat("r", 30000)}, "{}", "forbidden: Credential should be scoped to a valid region"},
+		{"ErrOddRegion", signOpts{region: "us east"}, "{}", "forbidden: Credential should be scoped to a valid region"},
 		{"ErrTamperedBody", signOpts{mutate: func(r *http.Request) {
 			r.Body = io.NopCloser(bytes.NewReader([]byte(`{"Email":"evil@example.com"}`)))
 			r.ContentLength = 28
@@ -235,4 +239,35 @@ func TestCachedKeyFollowsTheSecret(t *testing.T) {
 	if code, _ := send(t, srv, "GET", "/accounts", "", signOpts{akid: "AKIDEXAMPLE", secret: "rotated"}); code != 200 {
 		t.Fatalf("the new secret: %d", code)
 	}
+}
+
+// Precheck decides from the headers alone: a request it refuses never has
+// its body read.
+func TestPrecheckReadsNoBody(t *testing.T) {
+	v := &sigv4.Verifier{Keys: keys, Service: "chime"}
+	for _, tc := range []struct {
+		name string
+		set  func(r *http.Request)
+	}{
+		{"unsigned", func(r *http.Request) {}},
+		{"unknown key", func(r *http.Request) {
+			r.Header.Set("X-Amz-Date", time.Now().UTC().Format("20060102T150405Z"))
+			r.Header.Set("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDUNKNOWN/"+time.Now().UTC().Format("20060102")+
+				"/us-east-1/chime/aws4_request, SignedHeaders=host;x-amz-date, Signature="+strings.Repeat("0", 64))
+		}},
+	} {
+		r := httptest.NewRequest("POST", "http://127.0.0.1/accounts", failingBody{t})
+		tc.set(r)
+		if _, err := v.Precheck(r); err == nil {
+			t.Errorf("%s: Precheck accepted it", tc.name)
+		}
+	}
+}
+
+// failingBody fails the test when anything reads it.
+type failingBody struct{ t *testing.T }
+
+func (b failingBody) Read([]byte) (int, error) {
+	b.t.Error("the body was read")
+	return 0, io.EOF
 }
