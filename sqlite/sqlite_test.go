@@ -47,11 +47,11 @@ func TestReopenKeepsData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := s.CreateAccount(ctx, "111122223333", chime.NewAccount{Name: "x", Type: chime.EnterpriseDirectory})
+	a, err := s.Services().Accounts.CreateAccount(ctx, "111122223333", chime.NewAccount{Name: "x", Type: chime.EnterpriseDirectory})
 	if err != nil {
 		t.Fatal(err)
 	}
-	u, err := s.CreateUser(ctx, "111122223333", a.ID, chime.NewUser{Email: "a@example.com"})
+	u, err := s.Services().Users.CreateUser(ctx, "111122223333", a.ID, chime.NewUser{Email: "a@example.com"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +62,7 @@ func TestReopenKeepsData(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	got, err := s.GetUser(ctx, "111122223333", a.ID, u.ID)
+	got, err := s.Services().Users.GetUser(ctx, "111122223333", a.ID, u.ID)
 	if err != nil || got.Email != "a@example.com" {
 		t.Fatalf("after reopen: %+v %v", got, err)
 	}

@@ -11,6 +11,13 @@ import (
 	"github.com/openchime/chime"
 )
 
+// AccountStore is chime.AccountService on the store's database. Its
+// helpers that read and lock an account are the core's, for every
+// resource that lives in an account.
+type AccountStore struct{ *core }
+
+var _ chime.AccountService = AccountStore{}
+
 const accountColumns = `seq, aws_account_id, id, name, account_type, created_at, default_license,
 	supported_licenses, status, signin_delegate_groups`
 
@@ -57,9 +64,9 @@ func groupsColumn(gs []string) string {
 }
 
 // loadAccount reads an account of owner, or NotFound.
-func (s *Store) loadAccount(ctx context.Context, q querier, owner, id string) (*chime.Account, error) {
-	a, _, err := scanAccount(s.on(q).QueryRowContext(ctx,
-		s.q(`SELECT `+accountColumns+` FROM accounts WHERE aws_account_id = ? AND id = ?`), owner, id))
+func (c *core) loadAccount(ctx context.Context, q querier, owner, id string) (*chime.Account, error) {
+	a, _, err := scanAccount(c.on(q).QueryRowContext(ctx,
+		c.q(`SELECT `+accountColumns+` FROM accounts WHERE aws_account_id = ? AND id = ?`), owner, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFoundAccount(id)
 	}
@@ -69,29 +76,29 @@ func (s *Store) loadAccount(ctx context.Context, q querier, owner, id string) (*
 // lockAccount reads an account of owner inside a write transaction and
 // locks it until the transaction ends: every write to an account and its
 // users goes through this lock, so that they take turns on every engine.
-func (s *Store) lockAccount(ctx context.Context, tx *sql.Tx, owner, id string) (*chime.Account, error) {
-	return s.readAccountLocked(ctx, tx, owner, id, s.dialect.LockForUpdate())
+func (c *core) lockAccount(ctx context.Context, tx *sql.Tx, owner, id string) (*chime.Account, error) {
+	return c.readAccountLocked(ctx, tx, owner, id, c.dialect.LockForUpdate())
 }
 
 // shareAccount is lockAccount for a write that only adds a user of its
 // own: such writes hold the lock together (a new user's e-mail is kept
 // unique by an index), while a write that changes or deletes the account,
 // which locks it for update, waits for them all and they for it.
-func (s *Store) shareAccount(ctx context.Context, tx *sql.Tx, owner, id string) (*chime.Account, error) {
-	return s.readAccountLocked(ctx, tx, owner, id, s.dialect.LockForKeyShare())
+func (c *core) shareAccount(ctx context.Context, tx *sql.Tx, owner, id string) (*chime.Account, error) {
+	return c.readAccountLocked(ctx, tx, owner, id, c.dialect.LockForKeyShare())
 }
 
 // Under group commit, an account already read by the batch is not read
 // again.
-func (s *Store) readAccountLocked(ctx context.Context, tx *sql.Tx, owner, id, lock string) (*chime.Account, error) {
-	memo := s.group.memo(tx)
+func (c *core) readAccountLocked(ctx context.Context, tx *sql.Tx, owner, id, lock string) (*chime.Account, error) {
+	memo := c.group.memo(tx)
 	if memo != nil {
 		if a, ok := memo.get(owner, id); ok {
 			return a, nil
 		}
 	}
-	a, _, err := scanAccount(s.on(tx).QueryRowContext(ctx,
-		s.q(`SELECT `+accountColumns+` FROM accounts WHERE aws_account_id = ? AND id = ?`+lock), owner, id))
+	a, _, err := scanAccount(c.on(tx).QueryRowContext(ctx,
+		c.q(`SELECT `+accountColumns+` FROM accounts WHERE aws_account_id = ? AND id = ?`+lock), owner, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFoundAccount(id)
 	}
@@ -103,15 +110,15 @@ func (s *Store) readAccountLocked(ctx context.Context, tx *sql.Tx, owner, id, lo
 
 // accountsChanged tells the batch's memo that tx wrote to the accounts
 // table; every statement that does calls it first.
-func (s *Store) accountsChanged(tx *sql.Tx) {
-	if memo := s.group.memo(tx); memo != nil {
+func (c *core) accountsChanged(tx *sql.Tx) {
+	if memo := c.group.memo(tx); memo != nil {
 		memo.forget()
 	}
 }
 
-func (s *Store) saveAccount(ctx context.Context, tx *sql.Tx, a *chime.Account) error {
-	s.accountsChanged(tx)
-	_, err := s.on(tx).ExecContext(ctx, s.q(`UPDATE accounts SET name = ?, account_type = ?, default_license = ?,
+func (c *core) saveAccount(ctx context.Context, tx *sql.Tx, a *chime.Account) error {
+	c.accountsChanged(tx)
+	_, err := c.on(tx).ExecContext(ctx, c.q(`UPDATE accounts SET name = ?, account_type = ?, default_license = ?,
 		supported_licenses = ?, status = ?, signin_delegate_groups = ? WHERE aws_account_id = ? AND id = ?`),
 		a.Name, string(a.Type), string(a.DefaultLicense), licensesColumn(a.SupportedLicenses),
 		string(a.Status), groupsColumn(a.SigninDelegateGroups), a.AwsAccountID, a.ID)
@@ -119,7 +126,7 @@ func (s *Store) saveAccount(ctx context.Context, tx *sql.Tx, a *chime.Account) e
 }
 
 // CreateAccount implements chime.AccountService.
-func (s *Store) CreateAccount(ctx context.Context, owner string, in chime.NewAccount) (*chime.Account, error) {
+func (s AccountStore) CreateAccount(ctx context.Context, owner string, in chime.NewAccount) (*chime.Account, error) {
 	a, err := chime.NewTeamAccount(owner, in, s.newID(), s.nowMillis())
 	if err != nil {
 		return nil, err
@@ -141,13 +148,13 @@ func (s *Store) CreateAccount(ctx context.Context, owner string, in chime.NewAcc
 }
 
 // GetAccount implements chime.AccountService.
-func (s *Store) GetAccount(ctx context.Context, owner, accountID string) (*chime.Account, error) {
+func (s AccountStore) GetAccount(ctx context.Context, owner, accountID string) (*chime.Account, error) {
 	a, err := s.loadAccount(ctx, s.db, owner, accountID)
 	return a, s.classify("get account", err)
 }
 
 // ListAccounts implements chime.AccountService.
-func (s *Store) ListAccounts(ctx context.Context, owner string, f chime.AccountFilter, p chime.PageRequest) (*chime.AccountPage, error) {
+func (s AccountStore) ListAccounts(ctx context.Context, owner string, f chime.AccountFilter, p chime.PageRequest) (*chime.AccountPage, error) {
 	if err := chime.ValidatePage(p); err != nil {
 		return nil, err
 	}
@@ -191,21 +198,21 @@ func (s *Store) ListAccounts(ctx context.Context, owner string, f chime.AccountF
 }
 
 // UpdateAccount implements chime.AccountService.
-func (s *Store) UpdateAccount(ctx context.Context, owner, accountID string, u chime.AccountUpdate) (*chime.Account, error) {
+func (s AccountStore) UpdateAccount(ctx context.Context, owner, accountID string, u chime.AccountUpdate) (*chime.Account, error) {
 	return s.changeAccount(ctx, owner, accountID, "update account", func(a *chime.Account) error {
 		return chime.ApplyAccountUpdate(a, u)
 	})
 }
 
 // AdminUpdateAccount implements chime.AccountService.
-func (s *Store) AdminUpdateAccount(ctx context.Context, owner, accountID string, u chime.AccountAdminUpdate) (*chime.Account, error) {
+func (s AccountStore) AdminUpdateAccount(ctx context.Context, owner, accountID string, u chime.AccountAdminUpdate) (*chime.Account, error) {
 	return s.changeAccount(ctx, owner, accountID, "admin update account", func(a *chime.Account) error {
 		return chime.ApplyAdminUpdate(a, u)
 	})
 }
 
 // changeAccount reads, changes and writes an account in one transaction.
-func (s *Store) changeAccount(ctx context.Context, owner, accountID, what string, change func(*chime.Account) error) (*chime.Account, error) {
+func (s AccountStore) changeAccount(ctx context.Context, owner, accountID, what string, change func(*chime.Account) error) (*chime.Account, error) {
 	var out *chime.Account
 	err := s.write(ctx, what, func(tx *sql.Tx) error {
 		a, err := s.lockAccount(ctx, tx, owner, accountID)
@@ -225,7 +232,7 @@ func (s *Store) changeAccount(ctx context.Context, owner, accountID, what string
 }
 
 // DeleteAccount implements chime.AccountService.
-func (s *Store) DeleteAccount(ctx context.Context, owner, accountID string) error {
+func (s AccountStore) DeleteAccount(ctx context.Context, owner, accountID string) error {
 	return s.write(ctx, "delete account", func(tx *sql.Tx) error {
 		a, err := s.lockAccount(ctx, tx, owner, accountID)
 		if err != nil {
@@ -254,7 +261,7 @@ func (s *Store) DeleteAccount(ctx context.Context, owner, accountID string) erro
 }
 
 // GetAccountSettings implements chime.AccountService.
-func (s *Store) GetAccountSettings(ctx context.Context, owner, accountID string) (*chime.AccountSettings, error) {
+func (s AccountStore) GetAccountSettings(ctx context.Context, owner, accountID string) (*chime.AccountSettings, error) {
 	var drc, edo int64
 	err := s.on(s.db).QueryRowContext(ctx, s.q(`SELECT disable_remote_control, enable_dial_out FROM accounts
 		WHERE aws_account_id = ? AND id = ?`), owner, accountID).Scan(&drc, &edo)
@@ -268,7 +275,7 @@ func (s *Store) GetAccountSettings(ctx context.Context, owner, accountID string)
 }
 
 // UpdateAccountSettings implements chime.AccountService.
-func (s *Store) UpdateAccountSettings(ctx context.Context, owner, accountID string, u chime.AccountSettingsUpdate) error {
+func (s AccountStore) UpdateAccountSettings(ctx context.Context, owner, accountID string, u chime.AccountSettingsUpdate) error {
 	return s.write(ctx, "update account settings", func(tx *sql.Tx) error {
 		a, err := s.lockAccount(ctx, tx, owner, accountID)
 		if err != nil {
@@ -295,7 +302,7 @@ func (s *Store) UpdateAccountSettings(ctx context.Context, owner, accountID stri
 }
 
 // AssociateSigninDelegateGroups implements chime.AccountService.
-func (s *Store) AssociateSigninDelegateGroups(ctx context.Context, owner, accountID string, groups []string) error {
+func (s AccountStore) AssociateSigninDelegateGroups(ctx context.Context, owner, accountID string, groups []string) error {
 	_, err := s.changeAccount(ctx, owner, accountID, "associate signin delegate groups", func(a *chime.Account) error {
 		if err := chime.CheckSigninDelegateGroups(a, groups); err != nil {
 			return err
@@ -311,7 +318,7 @@ func (s *Store) AssociateSigninDelegateGroups(ctx context.Context, owner, accoun
 }
 
 // DisassociateSigninDelegateGroups implements chime.AccountService.
-func (s *Store) DisassociateSigninDelegateGroups(ctx context.Context, owner, accountID string, groups []string) error {
+func (s AccountStore) DisassociateSigninDelegateGroups(ctx context.Context, owner, accountID string, groups []string) error {
 	_, err := s.changeAccount(ctx, owner, accountID, "disassociate signin delegate groups", func(a *chime.Account) error {
 		if err := chime.CheckSigninDelegateGroups(a, groups); err != nil {
 			return err
@@ -326,4 +333,9 @@ func (s *Store) DisassociateSigninDelegateGroups(ctx context.Context, owner, acc
 		return nil
 	})
 	return err
+}
+
+// notFoundAccount is the error for an account the caller cannot see.
+func notFoundAccount(id string) error {
+	return chime.Errorf(chime.NotFound, "The account %s was not found", id)
 }

@@ -1,10 +1,12 @@
 package sqlstore
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/openchime/chime"
@@ -13,24 +15,33 @@ import (
 // ExportFormat and ExportVersion head every export.
 const (
 	ExportFormat  = "chime-export"
-	ExportVersion = 1
+	ExportVersion = 2
 )
 
-// Record is one line of an export: a header, a secret, an account or a
-// user, with every stored field (more than the wire shows).
+// Record is one line of an export. An export is a header, the
+// installation's secrets, and then the rows of every exported table (see
+// exportedTables), each table in creation order.
+//
+// Version 1 wrote accounts and users as typed records (Account, User)
+// instead of rows; Import still reads them, so that its exports load.
 type Record struct {
-	Type    string         `json:"Type"`
-	Format  string         `json:"Format,omitempty"`
-	Version int            `json:"Version,omitempty"`
-	Secret  *SecretRecord  `json:"Secret,omitempty"`
+	Type    string        `json:"Type"`
+	Format  string        `json:"Format,omitempty"`
+	Version int           `json:"Version,omitempty"`
+	Secret  *SecretRecord `json:"Secret,omitempty"`
+	Table   string        `json:"Table,omitempty"`
+	Row     Row           `json:"Row,omitempty"`
+	// Version 1's records.
 	Account *AccountRecord `json:"Account,omitempty"`
 	User    *UserRecord    `json:"User,omitempty"`
 }
 
 // Record types.
 const (
-	RecordHeader  = "header"
-	RecordSecret  = "secret"
+	RecordHeader = "header"
+	RecordSecret = "secret"
+	RecordRow    = "row"
+	// Version 1's: one account or one user.
 	RecordAccount = "account"
 	RecordUser    = "user"
 )
@@ -41,78 +52,113 @@ type SecretRecord struct {
 	Value string `json:"Value"`
 }
 
-// AccountRecord is a stored account. Times are Unix milliseconds.
-type AccountRecord struct {
-	AwsAccountID         string   `json:"AwsAccountId"`
-	ID                   string   `json:"AccountId"`
-	Name                 string   `json:"Name"`
-	Type                 string   `json:"AccountType"`
-	CreatedAt            int64    `json:"CreatedAt"`
-	DefaultLicense       string   `json:"DefaultLicense"`
-	SupportedLicenses    []string `json:"SupportedLicenses"`
-	Status               string   `json:"AccountStatus"`
-	SigninDelegateGroups []string `json:"SigninDelegateGroups"`
-	DisableRemoteControl bool     `json:"DisableRemoteControl"`
-	EnableDialOut        bool     `json:"EnableDialOut"`
+// Row is one row of a table, by column, without its seq. A value is a
+// string (text), an int64 (integer) or nil (NULL); in JSON a string, a
+// number or null.
+type Row map[string]any
+
+// UnmarshalJSON reads numbers as int64, whatever the decoder's settings,
+// so that no integer passes through a float64.
+func (r *Row) UnmarshalJSON(b []byte) error {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var m map[string]any
+	if err := dec.Decode(&m); err != nil {
+		return err
+	}
+	for col, v := range m {
+		switch v := v.(type) {
+		case nil, string:
+		case json.Number:
+			n, err := v.Int64()
+			if err != nil {
+				return fmt.Errorf("column %s: %s is not an integer", col, v)
+			}
+			m[col] = n
+		default:
+			return fmt.Errorf("column %s: a row holds strings, integers and null, not %T", col, v)
+		}
+	}
+	*r = m
+	return nil
 }
 
-// UserRecord is a stored user. Times are Unix milliseconds.
-type UserRecord struct {
-	AwsAccountID    string `json:"AwsAccountId"`
-	AccountID       string `json:"AccountId"`
-	ID              string `json:"UserId"`
-	Email           string `json:"Email"`
-	Username        string `json:"Username"`
-	DisplayName     string `json:"DisplayName"`
-	PhoneNumber     string `json:"PhoneNumber"`
-	License         string `json:"License"`
-	Type            string `json:"UserType"`
-	Registration    string `json:"Registration"`
-	Invitation      string `json:"Invitation"`
-	RegisteredOn    *int64 `json:"RegisteredOn"`
-	InvitedOn       *int64 `json:"InvitedOn"`
-	A4BEnabled      bool   `json:"AlexaForBusinessEnabled"`
-	A4BRoomARN      string `json:"AlexaForBusinessRoomArn"`
-	PersonalPIN     string `json:"PersonalPIN"`
-	InboundCalling  bool   `json:"InboundCalling"`
-	OutboundCalling bool   `json:"OutboundCalling"`
-	SMS             bool   `json:"SMS"`
-	LastLogoutAt    *int64 `json:"LastLogoutAt"`
-}
+// seqColumn is every exported table's identity column: exports are in
+// its order and leave it out, and import lets the target number the rows
+// afresh, in the same order.
+const seqColumn = "seq"
 
-// Counts are the sizes of an installation.
+// Counts are the sizes of an installation: the rows of each exported
+// table, by name, and the secrets.
 type Counts struct {
-	Accounts, Users, Secrets int
+	Rows    map[string]int
+	Secrets int
+	// Accounts and Users repeat Rows["accounts"] and Rows["users"].
+	//
+	// Deprecated: read Rows, or print the Counts.
+	Accounts, Users int
+}
+
+func (c *Counts) add(table string, n int) {
+	if c.Rows == nil {
+		c.Rows = map[string]int{}
+	}
+	c.Rows[table] += n
+	switch table {
+	case "accounts":
+		c.Accounts += n
+	case "users":
+		c.Users += n
+	}
 }
 
 // Total is the number of records an export of these counts holds, header aside.
-func (c Counts) Total() int { return c.Accounts + c.Users + c.Secrets }
+func (c Counts) Total() int {
+	n := c.Secrets
+	for _, rows := range c.Rows {
+		n += rows
+	}
+	return n
+}
+
+// String lists the counts in export order: "6 accounts, 66 users, 1 secrets".
+func (c Counts) String() string {
+	var parts []string
+	for _, t := range exportedTables {
+		parts = append(parts, fmt.Sprintf("%d %s", c.Rows[t], t))
+	}
+	return strings.Join(append(parts, fmt.Sprintf("%d secrets", c.Secrets)), ", ")
+}
+
+// secretsWhere selects the rows of meta that are secrets.
+const secretsWhere = ` WHERE key LIKE '` + secretPrefix + `%'`
 
 // Count returns the installation's sizes, for progress reports.
 func (s *Store) Count(ctx context.Context) (Counts, error) {
+	var terms []string
+	for _, t := range exportedTables {
+		terms = append(terms, `(SELECT COUNT(*) FROM `+t+`)`)
+	}
+	terms = append(terms, `(SELECT COUNT(*) FROM meta`+secretsWhere+`)`)
+	n := make([]int, len(terms))
+	dest := make([]any, len(terms))
+	for i := range n {
+		dest[i] = &n[i]
+	}
 	var c Counts
-	err := s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM accounts), (SELECT COUNT(*) FROM users),
-		(SELECT COUNT(*) FROM meta WHERE key LIKE 'secret:%')`).Scan(&c.Accounts, &c.Users, &c.Secrets)
-	return c, err
-}
-
-func nullable(n sql.NullInt64) *int64 {
-	if !n.Valid {
-		return nil
+	if err := s.db.QueryRowContext(ctx, `SELECT `+strings.Join(terms, ", ")).Scan(dest...); err != nil {
+		return c, err
 	}
-	return &n.Int64
-}
-
-func fromNullable(p *int64) sql.NullInt64 {
-	if p == nil {
-		return sql.NullInt64{}
+	for i, t := range exportedTables {
+		c.add(t, n[i])
 	}
-	return sql.NullInt64{Int64: *p, Valid: true}
+	c.Secrets = n[len(exportedTables)]
+	return c, nil
 }
 
 // Export streams the whole installation, in one read transaction so that
-// it is consistent: a header, the secrets, the accounts and then the users,
-// each in creation order.
+// it is consistent: a header, the secrets, and then the rows of each
+// exported table in turn.
 func (s *Store) Export(ctx context.Context, emit func(Record) error) error {
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
@@ -122,58 +168,69 @@ func (s *Store) Export(ctx context.Context, emit func(Record) error) error {
 	if err := emit(Record{Type: RecordHeader, Format: ExportFormat, Version: ExportVersion}); err != nil {
 		return err
 	}
-	if err := eachRow(ctx, tx, `SELECT key, value FROM meta WHERE key LIKE 'secret:%' ORDER BY key`, func(rows *sql.Rows) error {
-		var r SecretRecord
-		if err := rows.Scan(&r.Key, &r.Value); err != nil {
-			return err
-		}
-		return emit(Record{Type: RecordSecret, Secret: &r})
-	}); err != nil {
+	if err := exportSecrets(ctx, tx, emit); err != nil {
 		return err
 	}
-	if err := eachRow(ctx, tx, `SELECT aws_account_id, id, name, account_type, created_at, default_license, supported_licenses,
-		status, signin_delegate_groups, disable_remote_control, enable_dial_out FROM accounts ORDER BY seq`, func(rows *sql.Rows) error {
-		var r AccountRecord
-		var groups, licenses string
-		var drc, edo int64
-		if err := rows.Scan(&r.AwsAccountID, &r.ID, &r.Name, &r.Type, &r.CreatedAt, &r.DefaultLicense, &licenses,
-			&r.Status, &groups, &drc, &edo); err != nil {
-			return err
+	for _, table := range exportedTables {
+		if err := exportTable(ctx, tx, table, emit); err != nil {
+			return fmt.Errorf("export %s: %w", table, err)
 		}
-		r.SupportedLicenses = strings.Split(licenses, ",")
-		if err := json.Unmarshal([]byte(groups), &r.SigninDelegateGroups); err != nil {
-			return err
-		}
-		r.DisableRemoteControl, r.EnableDialOut = drc != 0, edo != 0
-		return emit(Record{Type: RecordAccount, Account: &r})
-	}); err != nil {
-		return err
 	}
-	return eachRow(ctx, tx, `SELECT aws_account_id, account_id, id, email, username, display_name, phone_number, license,
-		user_type, registration, invitation, registered_on, invited_on, a4b_enabled, a4b_room_arn, personal_pin,
-		inbound_calling, outbound_calling, sms, last_logout_at FROM users ORDER BY seq`, func(rows *sql.Rows) error {
-		var r UserRecord
-		var reg, inv, logout sql.NullInt64
-		var a4b, in, out, sms int64
-		if err := rows.Scan(&r.AwsAccountID, &r.AccountID, &r.ID, &r.Email, &r.Username, &r.DisplayName, &r.PhoneNumber,
-			&r.License, &r.Type, &r.Registration, &r.Invitation, &reg, &inv, &a4b, &r.A4BRoomARN, &r.PersonalPIN,
-			&in, &out, &sms, &logout); err != nil {
-			return err
-		}
-		r.RegisteredOn, r.InvitedOn, r.LastLogoutAt = nullable(reg), nullable(inv), nullable(logout)
-		r.A4BEnabled, r.InboundCalling, r.OutboundCalling, r.SMS = a4b != 0, in != 0, out != 0, sms != 0
-		return emit(Record{Type: RecordUser, User: &r})
-	})
+	return nil
 }
 
-func eachRow(ctx context.Context, tx *sql.Tx, query string, fn func(*sql.Rows) error) error {
-	rows, err := tx.QueryContext(ctx, query)
+func exportSecrets(ctx context.Context, tx *sql.Tx, emit func(Record) error) error {
+	rows, err := tx.QueryContext(ctx, `SELECT key, value FROM meta`+secretsWhere+` ORDER BY key`)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
-		if err := fn(rows); err != nil {
+		var r SecretRecord
+		if err := rows.Scan(&r.Key, &r.Value); err != nil {
+			return err
+		}
+		if err := emit(Record{Type: RecordSecret, Secret: &r}); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// exportTable emits every row of table with the columns the database has,
+// whatever they are.
+func exportTable(ctx context.Context, tx *sql.Tx, table string, emit func(Record) error) error {
+	rows, err := tx.QueryContext(ctx, `SELECT * FROM `+table+` ORDER BY `+seqColumn)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		return err
+	}
+	values := make([]any, len(cols))
+	dest := make([]any, len(cols))
+	for i := range values {
+		dest[i] = &values[i]
+	}
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		row := make(Row, len(cols)-1)
+		for i, col := range cols {
+			if col == seqColumn {
+				continue
+			}
+			switch v := values[i].(type) {
+			case nil, string, int64:
+				row[col] = v
+			default:
+				return fmt.Errorf("column %s holds a %T: an export carries text, integers and NULL", col, v)
+			}
+		}
+		if err := emit(Record{Type: RecordRow, Table: table, Row: row}); err != nil {
 			return err
 		}
 	}
@@ -183,16 +240,18 @@ func eachRow(ctx context.Context, tx *sql.Tx, query string, fn func(*sql.Rows) e
 // importBatch is how many records one import transaction writes.
 const importBatch = 500
 
-// Import loads an export into this store, which must hold no accounts.
-// next returns the records in order and false at the end. Records are
-// written in transactions of importBatch; the installation's secrets
-// replace this store's, so that pagination tokens stay valid.
+// Import loads an export into this store, whose exported tables must be
+// empty. next returns the records in order and false at the end. Records
+// are written in transactions of importBatch; the installation's secrets
+// replace this store's, so that pagination tokens stay valid. A row may
+// leave out columns, which then take their defaults, but may not name a
+// column the table lacks.
 func (s *Store) Import(ctx context.Context, next func() (Record, bool, error), progress func(n int)) (Counts, error) {
 	var counts Counts
 	if c, err := s.Count(ctx); err != nil {
 		return counts, err
-	} else if c.Accounts > 0 || c.Users > 0 {
-		return counts, fmt.Errorf("the target store is not empty (%d accounts, %d users): import needs an empty one", c.Accounts, c.Users)
+	} else if c.Total() > c.Secrets {
+		return counts, fmt.Errorf("the target store is not empty (%v): import needs an empty one", c)
 	}
 	first, ok, err := next()
 	if err != nil {
@@ -201,12 +260,17 @@ func (s *Store) Import(ctx context.Context, next func() (Record, bool, error), p
 	if !ok || first.Type != RecordHeader || first.Format != ExportFormat {
 		return counts, fmt.Errorf("the input is not a chime export (no %s header)", ExportFormat)
 	}
-	if first.Version != ExportVersion {
-		return counts, fmt.Errorf("export version %d is not supported (this version reads %d)", first.Version, ExportVersion)
+	if first.Version < 1 || first.Version > ExportVersion {
+		return counts, fmt.Errorf("export version %d is not supported (this version reads 1 to %d)", first.Version, ExportVersion)
+	}
+	im := &importer{s: s, counts: &counts}
+	if im.columns, err = s.liveColumns(ctx); err != nil {
+		return counts, err
 	}
 	done := 0
 	for more := true; more; {
 		err := s.inTx(ctx, func(tx *sql.Tx) error {
+			im.tx, im.stmts = tx, map[string]*sql.Stmt{}
 			for i := 0; i < importBatch; i++ {
 				rec, ok, err := next()
 				if err != nil {
@@ -216,7 +280,7 @@ func (s *Store) Import(ctx context.Context, next func() (Record, bool, error), p
 					more = false
 					return nil
 				}
-				if err := s.importRecord(ctx, tx, rec, &counts); err != nil {
+				if err := im.record(ctx, rec); err != nil {
 					return fmt.Errorf("record %d: %w", done+i+2, err)
 				}
 			}
@@ -233,40 +297,92 @@ func (s *Store) Import(ctx context.Context, next func() (Record, bool, error), p
 	return counts, nil
 }
 
-func (s *Store) importRecord(ctx context.Context, tx *sql.Tx, rec Record, counts *Counts) error {
+// liveColumns returns the columns of each exported table as the database
+// has them, seq aside, in the table's order.
+func (s *Store) liveColumns(ctx context.Context) (map[string][]string, error) {
+	columns := map[string][]string{}
+	for _, table := range exportedTables {
+		rows, err := s.db.QueryContext(ctx, `SELECT * FROM `+table+` WHERE 1 = 0`)
+		if err != nil {
+			return nil, err
+		}
+		cols, err := rows.Columns()
+		rows.Close()
+		if err != nil {
+			return nil, err
+		}
+		columns[table] = slices.DeleteFunc(cols, func(c string) bool { return c == seqColumn })
+	}
+	return columns, nil
+}
+
+// importer writes the records of one import.
+type importer struct {
+	s       *Store
+	columns map[string][]string // by exported table
+	counts  *Counts
+	tx      *sql.Tx              // the running batch's
+	stmts   map[string]*sql.Stmt // prepared in tx, by query
+}
+
+func (im *importer) record(ctx context.Context, rec Record) error {
 	switch {
 	case rec.Type == RecordSecret && rec.Secret != nil:
-		counts.Secrets++
-		_, err := s.on(tx).ExecContext(ctx, s.q(`INSERT INTO meta (key, value) VALUES (?, ?)
+		if !strings.HasPrefix(rec.Secret.Key, secretPrefix) {
+			return fmt.Errorf("secret %q is not named %s...", rec.Secret.Key, secretPrefix)
+		}
+		im.counts.Secrets++
+		_, err := im.tx.ExecContext(ctx, im.s.q(`INSERT INTO meta (key, value) VALUES (?, ?)
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value`), rec.Secret.Key, rec.Secret.Value)
 		return err
+	case rec.Type == RecordRow:
+		return im.row(ctx, rec.Table, rec.Row)
 	case rec.Type == RecordAccount && rec.Account != nil:
-		a := rec.Account
-		if a.SigninDelegateGroups == nil {
-			a.SigninDelegateGroups = []string{}
-		}
-		counts.Accounts++
-		_, err := s.on(tx).ExecContext(ctx, s.q(`INSERT INTO accounts (aws_account_id, id, name, account_type, created_at,
-			default_license, supported_licenses, status, signin_delegate_groups, disable_remote_control, enable_dial_out)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-			a.AwsAccountID, a.ID, a.Name, a.Type, a.CreatedAt, a.DefaultLicense, strings.Join(a.SupportedLicenses, ","), a.Status,
-			groupsColumn(a.SigninDelegateGroups), boolInt(a.DisableRemoteControl), boolInt(a.EnableDialOut))
-		return err
+		return im.row(ctx, "accounts", rec.Account.row())
 	case rec.Type == RecordUser && rec.User != nil:
-		u := rec.User
-		counts.Users++
-		_, err := s.on(tx).ExecContext(ctx, s.q(`INSERT INTO users (aws_account_id, account_id, id, email, email_key, username,
-			display_name, phone_number, license, user_type, registration, invitation, registered_on, invited_on,
-			a4b_enabled, a4b_room_arn, personal_pin, inbound_calling, outbound_calling, sms, last_logout_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-			u.AwsAccountID, u.AccountID, u.ID, u.Email, emailKey(u.Email), u.Username, u.DisplayName, u.PhoneNumber,
-			u.License, u.Type, u.Registration, u.Invitation, fromNullable(u.RegisteredOn), fromNullable(u.InvitedOn),
-			boolInt(u.A4BEnabled), u.A4BRoomARN, u.PersonalPIN, boolInt(u.InboundCalling), boolInt(u.OutboundCalling),
-			boolInt(u.SMS), fromNullable(u.LastLogoutAt))
-		if err != nil && s.dialect.IsUniqueViolation(err) {
-			return chime.Errorf(chime.Conflict, "user %s repeats an id or an e-mail address", u.ID)
+		return im.row(ctx, "users", rec.User.row())
+	}
+	return fmt.Errorf("unknown record type %q", rec.Type)
+}
+
+// row inserts one row of an exported table, with the columns it names.
+func (im *importer) row(ctx context.Context, table string, row Row) error {
+	live, ok := im.columns[table]
+	if !ok {
+		return fmt.Errorf("table %q is not one an export carries", table)
+	}
+	if len(row) == 0 {
+		return fmt.Errorf("a row of %s has no columns", table)
+	}
+	for col := range row {
+		if !slices.Contains(live, col) {
+			return fmt.Errorf("table %s has no column %q", table, col)
+		}
+	}
+	cols := make([]string, 0, len(row))
+	args := make([]any, 0, len(row))
+	for _, col := range live {
+		if v, ok := row[col]; ok {
+			cols = append(cols, col)
+			args = append(args, v)
+		}
+	}
+	query := `INSERT INTO ` + table + ` (` + strings.Join(cols, ", ") + `) VALUES (` +
+		strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + `)`
+	st, ok := im.stmts[query]
+	if !ok {
+		var err error
+		if st, err = im.tx.PrepareContext(ctx, im.s.dialect.Rebind(query)); err != nil {
+			return err
+		}
+		im.stmts[query] = st
+	}
+	if _, err := st.ExecContext(ctx, args...); err != nil {
+		if im.s.dialect.IsUniqueViolation(err) {
+			return chime.Errorf(chime.Conflict, "a row of %s (id %v) repeats a value that must be unique", table, row["id"])
 		}
 		return err
 	}
-	return fmt.Errorf("unknown record type %q", rec.Type)
+	im.counts.add(table, 1)
+	return nil
 }

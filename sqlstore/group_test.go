@@ -26,8 +26,9 @@ func openTestStore(t *testing.T, o Options) *Store {
 	return s
 }
 
-// sqliteDialect is enough of SQLite's dialect for this package's own tests
-// (the sqlite package imports this one, so it cannot be used here).
+// sqliteDialect is enough of SQLite's dialect for this package's internal
+// tests (the sqlite package imports this one, so only the external tests
+// may use it).
 type sqliteDialect struct{}
 
 func (sqliteDialect) Name() string           { return "sqlite" }

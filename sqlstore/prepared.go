@@ -13,24 +13,36 @@ import (
 // preparing on the pool from inside a transaction could wait for the very
 // connection the transaction holds (the in-memory store has only one).
 
+// q returns the engine's form of a '?' query, rebinding each text once.
+func (c *core) q(query string) string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if r, ok := c.queries[query]; ok {
+		return r
+	}
+	r := c.dialect.Rebind(query)
+	c.queries[query] = r
+	return r
+}
+
 // on returns q with its statements prepared.
-func (s *Store) on(q querier) querier { return preparedQuerier{s: s, q: q} }
+func (c *core) on(q querier) querier { return preparedQuerier{c: c, q: q} }
 
 type preparedQuerier struct {
-	s *Store
+	c *core
 	q querier
 }
 
 func (p preparedQuerier) stmt(ctx context.Context, query string) *sql.Stmt {
-	p.s.mu.Lock()
-	st := p.s.stmts[query]
-	p.s.mu.Unlock()
+	p.c.mu.Lock()
+	st := p.c.stmts[query]
+	p.c.mu.Unlock()
 	if st == nil {
 		if _, inTx := p.q.(*sql.Tx); inTx {
-			p.s.prepareLater(query)
+			p.c.prepareLater(query)
 			return nil
 		}
-		st = p.s.prepare(ctx, query)
+		st = p.c.prepare(ctx, query)
 		if st == nil {
 			return nil
 		}
@@ -66,48 +78,48 @@ func (p preparedQuerier) QueryRowContext(ctx context.Context, query string, args
 const maxStatements = 256
 
 // prepare prepares query on the pool and caches it; nil if it cannot.
-func (s *Store) prepare(ctx context.Context, query string) *sql.Stmt {
-	st, err := s.db.PrepareContext(ctx, query)
+func (c *core) prepare(ctx context.Context, query string) *sql.Stmt {
+	st, err := c.db.PrepareContext(ctx, query)
 	if err != nil {
 		return nil
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.closed {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closed {
 		st.Close()
 		return nil
 	}
-	if old, ok := s.stmts[query]; ok {
+	if old, ok := c.stmts[query]; ok {
 		st.Close()
 		return old
 	}
-	if len(s.stmts) >= maxStatements {
+	if len(c.stmts) >= maxStatements {
 		st.Close()
 		return nil
 	}
-	s.stmts[query] = st
+	c.stmts[query] = st
 	return st
 }
 
 // prepareLater prepares query in the background, once.
-func (s *Store) prepareLater(query string) {
-	s.mu.Lock()
-	if s.preparing[query] || s.closed {
-		s.mu.Unlock()
+func (c *core) prepareLater(query string) {
+	c.mu.Lock()
+	if c.preparing[query] || c.closed {
+		c.mu.Unlock()
 		return
 	}
-	s.preparing[query] = true
-	s.mu.Unlock()
-	go s.prepare(context.Background(), query)
+	c.preparing[query] = true
+	c.mu.Unlock()
+	go c.prepare(context.Background(), query)
 }
 
 // closeStatements releases the cache when the store closes.
-func (s *Store) closeStatements() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.closed = true
-	for _, st := range s.stmts {
+func (c *core) closeStatements() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.closed = true
+	for _, st := range c.stmts {
 		st.Close()
 	}
-	s.stmts = map[string]*sql.Stmt{}
+	c.stmts = map[string]*sql.Stmt{}
 }

@@ -1,6 +1,11 @@
 package sqlstore
 
-import "strings"
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+)
 
 // Spelling is how an engine writes the parts of the schema that differ
 // between engines.
@@ -39,6 +44,53 @@ func Schema(sp Spelling) [][]string {
 
 // lookupIndex marks a statement for engines with Spelling.LookupIndexes.
 const lookupIndex = "{{lookup}}"
+
+// exportedTables are the tables an export carries row by row, every
+// column but seq, in seq order; parents come before their children, as
+// import writes them in this order. A table of the schema is either here
+// or in unexportedTables, with the reason (TestEveryTableIsExported).
+var exportedTables = []string{"accounts", "users"}
+
+// unexportedTables are the schema's other tables and why an export leaves
+// them out. Tables an engine keeps for itself (sqlite_sequence) are not
+// the schema's.
+var unexportedTables = map[string]string{
+	"meta": "installation state: only its secrets move, as secret records, so that pagination tokens " +
+		"stay valid; anything else in it belongs to the database it was written in",
+	"schema_migrations": "the schema's version, which the target's own migrations write",
+}
+
+// Migrate brings the schema to the newest version. Several processes may
+// call it at once; the dialect's lock makes them take turns.
+func (s *Store) Migrate(ctx context.Context) error {
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if err := s.dialect.LockMigrations(ctx, tx); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)`); err != nil {
+			return err
+		}
+		var current int
+		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
+			return err
+		}
+		for i, stmts := range s.dialect.Migrations() {
+			version := i + 1
+			if version <= current {
+				continue
+			}
+			for _, stmt := range stmts {
+				if _, err := tx.ExecContext(ctx, stmt); err != nil {
+					return fmt.Errorf("migration %d: %w", version, err)
+				}
+			}
+			if _, err := s.on(tx).ExecContext(ctx, s.q(`INSERT INTO schema_migrations (version) VALUES (?)`), version); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
 
 // schema is append-only: a released version never changes; a change is a
 // new version of statements that moves the previous one forward.

@@ -4,9 +4,15 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 
 	"github.com/openchime/chime"
 )
+
+// UserStore is chime.UserService on the store's database.
+type UserStore struct{ *core }
+
+var _ chime.UserService = UserStore{}
 
 const userColumns = `seq, id, account_id, email, display_name, phone_number, license, user_type, registration,
 	invitation, registered_on, invited_on, a4b_enabled, a4b_room_arn, personal_pin`
@@ -34,8 +40,8 @@ func scanUser(row interface{ Scan(...any) error }) (*chime.User, int64, error) {
 	return &u, seq, nil
 }
 
-func (s *Store) loadUser(ctx context.Context, q querier, owner, accountID, userID string) (*chime.User, error) {
-	u, _, err := scanUser(s.on(q).QueryRowContext(ctx, s.q(`SELECT `+userColumns+` FROM users
+func (c *core) loadUser(ctx context.Context, q querier, owner, accountID, userID string) (*chime.User, error) {
+	u, _, err := scanUser(c.on(q).QueryRowContext(ctx, c.q(`SELECT `+userColumns+` FROM users
 		WHERE aws_account_id = ? AND account_id = ? AND id = ?`), owner, accountID, userID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFoundUser(userID)
@@ -44,21 +50,21 @@ func (s *Store) loadUser(ctx context.Context, q querier, owner, accountID, userI
 }
 
 // insertUser stores a new user; a taken e-mail is a Conflict.
-func (s *Store) insertUser(ctx context.Context, tx *sql.Tx, owner, username string, u *chime.User) error {
-	_, err := s.on(tx).ExecContext(ctx, s.q(`INSERT INTO users (aws_account_id, account_id, id, email, email_key, username,
+func (c *core) insertUser(ctx context.Context, tx *sql.Tx, owner, username string, u *chime.User) error {
+	_, err := c.on(tx).ExecContext(ctx, c.q(`INSERT INTO users (aws_account_id, account_id, id, email, email_key, username,
 		display_name, license, user_type, registration, invitation, registered_on, invited_on, a4b_enabled,
 		a4b_room_arn, personal_pin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
 		owner, u.AccountID, u.ID, u.Email, emailKey(u.Email), username, u.DisplayName, string(u.License),
 		string(u.Type), string(u.Registration), string(u.Invitation), nullMillis(u.RegisteredOn),
 		nullMillis(u.InvitedOn), boolInt(u.AlexaForBusiness.Enabled), u.AlexaForBusiness.RoomARN, u.PersonalPIN)
-	if err != nil && s.dialect.IsUniqueViolation(err) {
+	if err != nil && c.dialect.IsUniqueViolation(err) {
 		return chime.Errorf(chime.Conflict, "A user with this e-mail address already exists")
 	}
 	return err
 }
 
-func (s *Store) saveUser(ctx context.Context, tx *sql.Tx, owner string, u *chime.User) error {
-	_, err := s.on(tx).ExecContext(ctx, s.q(`UPDATE users SET license = ?, user_type = ?, registration = ?,
+func (c *core) saveUser(ctx context.Context, tx *sql.Tx, owner string, u *chime.User) error {
+	_, err := c.on(tx).ExecContext(ctx, c.q(`UPDATE users SET license = ?, user_type = ?, registration = ?,
 		a4b_enabled = ?, a4b_room_arn = ?, personal_pin = ? WHERE aws_account_id = ? AND account_id = ? AND id = ?`),
 		string(u.License), string(u.Type), string(u.Registration), boolInt(u.AlexaForBusiness.Enabled),
 		u.AlexaForBusiness.RoomARN, u.PersonalPIN, owner, u.AccountID, u.ID)
@@ -66,15 +72,15 @@ func (s *Store) saveUser(ctx context.Context, tx *sql.Tx, owner string, u *chime
 }
 
 // emailTaken reports whether any user of owner has the e-mail.
-func (s *Store) emailTaken(ctx context.Context, q querier, owner, email string) (bool, error) {
+func (c *core) emailTaken(ctx context.Context, q querier, owner, email string) (bool, error) {
 	var n int
-	err := s.on(q).QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM users WHERE aws_account_id = ? AND email_key = ?`),
+	err := c.on(q).QueryRowContext(ctx, c.q(`SELECT COUNT(*) FROM users WHERE aws_account_id = ? AND email_key = ?`),
 		owner, emailKey(email)).Scan(&n)
 	return n > 0, err
 }
 
 // CreateUser implements chime.UserService.
-func (s *Store) CreateUser(ctx context.Context, owner, accountID string, in chime.NewUser) (*chime.User, error) {
+func (s UserStore) CreateUser(ctx context.Context, owner, accountID string, in chime.NewUser) (*chime.User, error) {
 	var out *chime.User
 	err := s.write(ctx, "create user", func(tx *sql.Tx) error {
 		a, err := s.shareAccount(ctx, tx, owner, accountID)
@@ -99,7 +105,7 @@ func (s *Store) CreateUser(ctx context.Context, owner, accountID string, in chim
 
 // GetUser implements chime.UserService. A user's row exists only while
 // its account does, so a hit needs one query; a miss asks which is missing.
-func (s *Store) GetUser(ctx context.Context, owner, accountID, userID string) (*chime.User, error) {
+func (s UserStore) GetUser(ctx context.Context, owner, accountID, userID string) (*chime.User, error) {
 	u, err := s.loadUser(ctx, s.db, owner, accountID, userID)
 	if chime.IsKind(err, chime.NotFound) {
 		if _, accErr := s.loadAccount(ctx, s.db, owner, accountID); accErr != nil {
@@ -110,7 +116,7 @@ func (s *Store) GetUser(ctx context.Context, owner, accountID, userID string) (*
 }
 
 // ListUsers implements chime.UserService.
-func (s *Store) ListUsers(ctx context.Context, owner, accountID string, f chime.UserFilter, p chime.PageRequest) (*chime.UserPage, error) {
+func (s UserStore) ListUsers(ctx context.Context, owner, accountID string, f chime.UserFilter, p chime.PageRequest) (*chime.UserPage, error) {
 	if err := chime.ValidatePage(p); err != nil {
 		return nil, err
 	}
@@ -158,7 +164,7 @@ func (s *Store) ListUsers(ctx context.Context, owner, accountID string, f chime.
 
 // changeUser reads the account and user, changes the user and writes it
 // back in one transaction.
-func (s *Store) changeUser(ctx context.Context, owner, accountID, userID, what string,
+func (s UserStore) changeUser(ctx context.Context, owner, accountID, userID, what string,
 	change func(a *chime.Account, u *chime.User) error) (*chime.User, error) {
 	var out *chime.User
 	err := s.write(ctx, what, func(tx *sql.Tx) error {
@@ -186,14 +192,14 @@ func (s *Store) changeUser(ctx context.Context, owner, accountID, userID, what s
 }
 
 // UpdateUser implements chime.UserService.
-func (s *Store) UpdateUser(ctx context.Context, owner, accountID, userID string, up chime.UserUpdate) (*chime.User, error) {
+func (s UserStore) UpdateUser(ctx context.Context, owner, accountID, userID string, up chime.UserUpdate) (*chime.User, error) {
 	return s.changeUser(ctx, owner, accountID, userID, "update user", func(a *chime.Account, u *chime.User) error {
 		return chime.ApplyUserUpdate(a, u, up)
 	})
 }
 
 // ResetPersonalPIN implements chime.UserService.
-func (s *Store) ResetPersonalPIN(ctx context.Context, owner, accountID, userID string) (*chime.User, error) {
+func (s UserStore) ResetPersonalPIN(ctx context.Context, owner, accountID, userID string) (*chime.User, error) {
 	return s.changeUser(ctx, owner, accountID, userID, "reset personal pin", func(_ *chime.Account, u *chime.User) error {
 		old := u.PersonalPIN
 		for u.PersonalPIN == old {
@@ -204,7 +210,7 @@ func (s *Store) ResetPersonalPIN(ctx context.Context, owner, accountID, userID s
 }
 
 // BatchUpdateUser implements chime.UserService.
-func (s *Store) BatchUpdateUser(ctx context.Context, owner, accountID string, items []chime.UserUpdateItem) ([]chime.UserError, error) {
+func (s UserStore) BatchUpdateUser(ctx context.Context, owner, accountID string, items []chime.UserUpdateItem) ([]chime.UserError, error) {
 	errs := []chime.UserError{}
 	err := s.write(ctx, "batch update user", func(tx *sql.Tx) error {
 		a, err := s.lockAccount(ctx, tx, owner, accountID)
@@ -238,7 +244,7 @@ func (s *Store) BatchUpdateUser(ctx context.Context, owner, accountID string, it
 }
 
 // BatchSuspendUser implements chime.UserService.
-func (s *Store) BatchSuspendUser(ctx context.Context, owner, accountID string, userIDs []string) ([]chime.UserError, error) {
+func (s UserStore) BatchSuspendUser(ctx context.Context, owner, accountID string, userIDs []string) ([]chime.UserError, error) {
 	errs := []chime.UserError{}
 	err := s.write(ctx, "batch suspend user", func(tx *sql.Tx) error {
 		a, err := s.lockAccount(ctx, tx, owner, accountID)
@@ -274,7 +280,7 @@ func (s *Store) BatchSuspendUser(ctx context.Context, owner, accountID string, u
 }
 
 // BatchUnsuspendUser implements chime.UserService.
-func (s *Store) BatchUnsuspendUser(ctx context.Context, owner, accountID string, userIDs []string) ([]chime.UserError, error) {
+func (s UserStore) BatchUnsuspendUser(ctx context.Context, owner, accountID string, userIDs []string) ([]chime.UserError, error) {
 	errs := []chime.UserError{}
 	err := s.write(ctx, "batch unsuspend user", func(tx *sql.Tx) error {
 		a, err := s.lockAccount(ctx, tx, owner, accountID)
@@ -310,7 +316,7 @@ func (s *Store) BatchUnsuspendUser(ctx context.Context, owner, accountID string,
 }
 
 // InviteUsers implements chime.UserService.
-func (s *Store) InviteUsers(ctx context.Context, owner, accountID string, emails []string, t chime.UserType) ([]chime.Invite, error) {
+func (s UserStore) InviteUsers(ctx context.Context, owner, accountID string, emails []string, t chime.UserType) ([]chime.Invite, error) {
 	var invites []chime.Invite
 	err := s.write(ctx, "invite users", func(tx *sql.Tx) error {
 		a, err := s.lockAccount(ctx, tx, owner, accountID)
@@ -343,7 +349,7 @@ func (s *Store) InviteUsers(ctx context.Context, owner, accountID string, emails
 }
 
 // LogoutUser implements chime.UserService.
-func (s *Store) LogoutUser(ctx context.Context, owner, accountID, userID string) error {
+func (s UserStore) LogoutUser(ctx context.Context, owner, accountID, userID string) error {
 	return s.write(ctx, "logout user", func(tx *sql.Tx) error {
 		a, err := s.lockAccount(ctx, tx, owner, accountID)
 		if err != nil {
@@ -362,7 +368,7 @@ func (s *Store) LogoutUser(ctx context.Context, owner, accountID, userID string)
 }
 
 // GetUserSettings implements chime.UserService.
-func (s *Store) GetUserSettings(ctx context.Context, owner, accountID, userID string) (*chime.UserSettings, error) {
+func (s UserStore) GetUserSettings(ctx context.Context, owner, accountID, userID string) (*chime.UserSettings, error) {
 	if _, err := s.loadAccount(ctx, s.db, owner, accountID); err != nil {
 		return nil, s.classify("get user settings", err)
 	}
@@ -379,7 +385,7 @@ func (s *Store) GetUserSettings(ctx context.Context, owner, accountID, userID st
 }
 
 // UpdateUserSettings implements chime.UserService.
-func (s *Store) UpdateUserSettings(ctx context.Context, owner, accountID, userID string, us chime.UserSettings) error {
+func (s UserStore) UpdateUserSettings(ctx context.Context, owner, accountID, userID string, us chime.UserSettings) error {
 	return s.write(ctx, "update user settings", func(tx *sql.Tx) error {
 		a, err := s.lockAccount(ctx, tx, owner, accountID)
 		if err != nil {
@@ -399,12 +405,9 @@ func (s *Store) UpdateUserSettings(ctx context.Context, owner, accountID, userID
 	})
 }
 
-// execMatched runs a statement and reports whether it touched any row.
-func (s *Store) execMatched(ctx context.Context, tx *sql.Tx, query string, args ...any) (bool, error) {
-	res, err := s.on(tx).ExecContext(ctx, query, args...)
-	if err != nil {
-		return false, err
-	}
-	n, err := res.RowsAffected()
-	return n > 0, err
+// emailKey is the form e-mail addresses are compared in.
+func emailKey(email string) string { return strings.ToLower(email) }
+
+func notFoundUser(id string) error {
+	return chime.Errorf(chime.NotFound, "The user %s was not found in the account", id)
 }

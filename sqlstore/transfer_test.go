@@ -1,0 +1,399 @@
+package sqlstore_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/openchime/chime"
+	"github.com/openchime/chime/internal/pgtest"
+	"github.com/openchime/chime/postgres"
+	"github.com/openchime/chime/sqlite"
+	"github.com/openchime/chime/sqlstore"
+)
+
+// engines open an empty store on each engine: SQLite always, PostgreSQL
+// where pgtest finds a database (the subtest skips otherwise).
+var engines = []struct {
+	name string
+	open func(t *testing.T) *sqlstore.Store
+}{
+	{"sqlite", openSQLite},
+	{"postgres", func(t *testing.T) *sqlstore.Store {
+		s, err := postgres.Open(context.Background(), pgtest.Schema(t), postgres.DefaultPool(), sqlstore.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}},
+}
+
+func openSQLite(t *testing.T) *sqlstore.Store {
+	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "chime.db"), sqlstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// liveTables lists the tables of the store's schema, without those the
+// engine keeps for itself.
+func liveTables(t *testing.T, s *sqlstore.Store) []string {
+	t.Helper()
+	query := map[string]string{
+		"sqlite":   `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\'`,
+		"postgres": `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
+	}[s.Dialect().Name()]
+	rows, err := s.DB().Query(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var tables []string
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			t.Fatal(err)
+		}
+		tables = append(tables, name)
+	}
+	if err := rows.Err(); err != nil || len(tables) == 0 {
+		t.Fatalf("no tables listed (%v)", err)
+	}
+	return tables
+}
+
+// Every table of the schema is exported or says why not, on every engine:
+// a table added without a word would otherwise be left out of backups.
+func TestEveryTableIsExported(t *testing.T) {
+	for _, e := range engines {
+		t.Run(e.name, func(t *testing.T) {
+			s := e.open(t)
+			tables := liveTables(t, s)
+			for _, table := range tables {
+				_, unexported := sqlstore.UnexportedTables[table]
+				exported := slices.Contains(sqlstore.ExportedTables, table)
+				switch {
+				case exported && unexported:
+					t.Errorf("table %s is both exported and listed as not exported", table)
+				case exported:
+					if !slices.Contains(columnsOf(t, s, table), "seq") {
+						t.Errorf("exported table %s has no seq column, the order exports keep", table)
+					}
+				case !unexported:
+					t.Errorf("table %s is neither exported nor listed as not exported: add it to exportedTables "+
+						"in schema.go, or to unexportedTables with the reason an export leaves it out", table)
+				}
+			}
+			for _, table := range sqlstore.ExportedTables {
+				if !slices.Contains(tables, table) {
+					t.Errorf("exportedTables lists %s, which the schema does not have", table)
+				}
+			}
+			for table := range sqlstore.UnexportedTables {
+				if !slices.Contains(tables, table) {
+					t.Errorf("unexportedTables lists %s, which the schema does not have", table)
+				}
+			}
+		})
+	}
+}
+
+// dump is every row of every exported table, seq aside, in seq order, as
+// the driver reads it, and the secrets: what a round trip must keep.
+type dump map[string][]map[string]any
+
+func dumpStore(t *testing.T, s *sqlstore.Store) dump {
+	t.Helper()
+	d := dump{}
+	for _, table := range sqlstore.ExportedTables {
+		d[table] = rowsOf(t, s, `SELECT * FROM `+table+` ORDER BY seq`, "seq")
+	}
+	d["secrets"] = rowsOf(t, s, `SELECT key, value FROM meta WHERE key LIKE 'secret:%' ORDER BY key`, "")
+	return d
+}
+
+// columnsOf lists the columns of table.
+func columnsOf(t *testing.T, s *sqlstore.Store, table string) []string {
+	t.Helper()
+	rows, err := s.DB().Query(`SELECT * FROM ` + table + ` WHERE 1 = 0`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cols
+}
+
+// rowsOf reads the rows of query by column, leaving out the column skip.
+func rowsOf(t *testing.T, s *sqlstore.Store, query, skip string) []map[string]any {
+	t.Helper()
+	rows, err := s.DB().Query(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, err := rows.Columns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []map[string]any
+	for rows.Next() {
+		values := make([]any, len(cols))
+		dest := make([]any, len(cols))
+		for i := range values {
+			dest[i] = &values[i]
+		}
+		if err := rows.Scan(dest...); err != nil {
+			t.Fatal(err)
+		}
+		row := map[string]any{}
+		for i, col := range cols {
+			if col != skip {
+				row[col] = values[i]
+			}
+		}
+		out = append(out, row)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// sameDump reports the first difference between two dumps.
+func sameDump(t *testing.T, got, want dump) {
+	t.Helper()
+	for table, wantRows := range want {
+		gotRows := got[table]
+		if len(gotRows) != len(wantRows) {
+			t.Errorf("%s: %d rows, want %d", table, len(gotRows), len(wantRows))
+			continue
+		}
+		for i := range wantRows {
+			if !reflect.DeepEqual(gotRows[i], wantRows[i]) {
+				for col, v := range wantRows[i] {
+					if g, ok := gotRows[i][col]; !ok || !reflect.DeepEqual(g, v) {
+						t.Errorf("%s row %d, column %s: %#v, want %#v", table, i+1, col, g, v)
+					}
+				}
+				for col := range gotRows[i] {
+					if _, ok := wantRows[i][col]; !ok {
+						t.Errorf("%s row %d has a column %s the source lacks", table, i+1, col)
+					}
+				}
+			}
+		}
+	}
+}
+
+// exportOf is the store's export as JSON Lines, as `chime export` writes it.
+func exportOf(t *testing.T, s *sqlstore.Store) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := s.Export(context.Background(), func(r sqlstore.Record) error { return enc.Encode(r) }); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// importLines loads JSON Lines into s, decoded as `chime import` does.
+func importLines(s *sqlstore.Store, data []byte) (sqlstore.Counts, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	return s.Import(context.Background(), func() (sqlstore.Record, bool, error) {
+		var r sqlstore.Record
+		if err := dec.Decode(&r); errors.Is(err, io.EOF) {
+			return r, false, nil
+		} else if err != nil {
+			return r, false, err
+		}
+		return r, true, nil
+	}, nil)
+}
+
+// populate writes every kind of state the services keep, in every
+// exported table.
+func populate(t *testing.T, svc chime.Services) {
+	ctx := context.Background()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	yes := true
+	for _, owner := range []string{"111122223333", "444455556666"} {
+		team, err := svc.Accounts.CreateAccount(ctx, owner, chime.NewAccount{Name: "Team " + owner})
+		must(err)
+		_, err = svc.Users.InviteUsers(ctx, owner, team.ID, []string{"Invited-" + owner + "@Example.com"}, chime.SharedDevice)
+		must(err)
+		must(svc.Accounts.UpdateAccountSettings(ctx, owner, team.ID, chime.AccountSettingsUpdate{EnableDialOut: &yes, DisableRemoteControl: &yes}))
+		dir, err := svc.Accounts.CreateAccount(ctx, owner, chime.NewAccount{Name: "Directory ünïcode ✓ \"quoted\"", Type: chime.EnterpriseDirectory})
+		must(err)
+		must(svc.Accounts.AssociateSigninDelegateGroups(ctx, owner, dir.ID, []string{"admins", "rooms"}))
+		for i := 0; i < 5; i++ {
+			u, err := svc.Users.CreateUser(ctx, owner, dir.ID, chime.NewUser{Email: fmt.Sprintf("u%d-%s@example.com", i, owner), Username: fmt.Sprintf("User %d", i)})
+			must(err)
+			if i%2 == 0 {
+				must(svc.Users.UpdateUserSettings(ctx, owner, dir.ID, u.ID, chime.UserSettings{Telephony: chime.TelephonySettings{InboundCalling: true, OutboundCalling: true, SMS: true}}))
+				must(svc.Users.LogoutUser(ctx, owner, dir.ID, u.ID))
+				lic := chime.Basic
+				_, err := svc.Users.UpdateUser(ctx, owner, dir.ID, u.ID, chime.UserUpdate{License: &lic,
+					AlexaForBusiness: &chime.AlexaForBusinessMetadata{Enabled: true, RoomARN: "arn:aws:a4b:us-east-1:" + owner + ":room/r"}})
+				must(err)
+				_, err = svc.Users.ResetPersonalPIN(ctx, owner, dir.ID, u.ID)
+				must(err)
+			}
+		}
+		lwa, err := svc.Accounts.CreateAccount(ctx, owner, chime.NewAccount{Name: "LWA", Type: chime.EnterpriseLWA})
+		must(err)
+		u, err := svc.Users.CreateUser(ctx, owner, lwa.ID, chime.NewUser{Email: "suspended-" + owner + "@example.com", Type: chime.SharedDevice})
+		must(err)
+		_, err = svc.Users.BatchSuspendUser(ctx, owner, lwa.ID, []string{u.ID})
+		must(err)
+	}
+}
+
+// An export from SQLite imported into a fresh store of each engine gives
+// back every column of every exported table, the secrets and the creation
+// order, and exports again to the same bytes.
+func TestExportRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	src := openSQLite(t)
+	populate(t, src.Services())
+	if _, err := src.Secret(ctx, "pagination"); err != nil {
+		t.Fatal(err)
+	}
+	want := dumpStore(t, src)
+	for table, rows := range want {
+		if len(rows) == 0 {
+			t.Errorf("populate writes no %s: the round trip would prove nothing for them", table)
+		}
+	}
+	wantCounts, err := src.Count(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := exportOf(t, src)
+	if lines := bytes.Count(first, []byte("\n")); lines != 1+wantCounts.Total() {
+		t.Fatalf("the export has %d lines for %v", lines, wantCounts)
+	}
+	for _, e := range engines {
+		t.Run(e.name, func(t *testing.T) {
+			dst := e.open(t)
+			counts, err := importLines(dst, first)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(counts.Rows, wantCounts.Rows) || counts.Secrets != wantCounts.Secrets {
+				t.Errorf("imported %v, want %v", counts, wantCounts)
+			}
+			sameDump(t, dumpStore(t, dst), want)
+			if again := exportOf(t, dst); !bytes.Equal(again, first) {
+				t.Errorf("the export after the round trip differs:\n%s\nwant\n%s", again, first)
+			}
+		})
+	}
+}
+
+// A version 1 export (typed account and user records, as the version 1
+// exporter wrote testdata/export-v1.jsonl) loads into the same rows as the
+// version 2 export of the same database.
+func TestImportVersion1(t *testing.T) {
+	v1, err := os.ReadFile("testdata/export-v1.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v2, err := os.ReadFile("testdata/export-v2.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range engines {
+		t.Run(e.name, func(t *testing.T) {
+			fromV1, fromV2 := e.open(t), e.open(t)
+			c1, err := importLines(fromV1, v1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := importLines(fromV2, v2); err != nil {
+				t.Fatal(err)
+			}
+			if c1.Rows["accounts"] != 3 || c1.Rows["users"] != 5 || c1.Secrets != 1 || c1.Accounts != 3 || c1.Users != 5 {
+				t.Errorf("imported %v (%d accounts, %d users)", c1, c1.Accounts, c1.Users)
+			}
+			sameDump(t, dumpStore(t, fromV1), dumpStore(t, fromV2))
+		})
+	}
+}
+
+// What an import refuses, on every engine; a refused batch writes nothing.
+func TestImportRefuses(t *testing.T) {
+	const header = `{"Type":"header","Format":"chime-export","Version":2}` + "\n"
+	account := func(id string, extra string) string {
+		return `{"Type":"row","Table":"accounts","Row":{"aws_account_id":"111122223333","id":"` + id + `","name":"a",` +
+			`"account_type":"Team","created_at":1,"default_license":"Pro","supported_licenses":"Basic,Pro",` +
+			`"status":"Active","signin_delegate_groups":"[]"` + extra + `}}` + "\n"
+	}
+	user := `{"Type":"row","Table":"users","Row":{"aws_account_id":"1","account_id":"a","id":"u","email":"x@y.z",` +
+		`"email_key":"x@y.z","license":"Pro","user_type":"PrivateUser","registration":"Registered"}}` + "\n"
+	for _, tc := range []struct {
+		name, input string
+		conflict    bool // the error is chime.Conflict
+	}{
+		{"NoHeader", account("a", ""), false},
+		{"FutureVersion", strings.Replace(header, `"Version":2`, `"Version":3`, 1) + account("a", ""), false},
+		{"UnknownTable", header + `{"Type":"row","Table":"nope","Row":{"id":"x"}}` + "\n", false},
+		{"UnexportedTable", header + `{"Type":"row","Table":"meta","Row":{"key":"k","value":"v"}}` + "\n", false},
+		{"EmptyRow", header + `{"Type":"row","Table":"accounts"}` + "\n", false},
+		{"UnknownColumn", header + account("a", `,"bogus":"x"`), false},
+		{"Seq", header + account("a", `,"seq":7`), false},
+		{"NotAnInteger", header + account("a", `,"enable_dial_out":1.5`), false},
+		{"Boolean", header + account("a", `,"enable_dial_out":true`), false},
+		{"SecretNotASecret", header + `{"Type":"secret","Secret":{"Key":"other","Value":"v"}}` + "\n", false},
+		{"UnknownRecord", header + `{"Type":"room"}` + "\n", false},
+		{"DuplicateAccount", header + account("a", "") + account("a", ""), true},
+		{"DuplicateUser", header + user + user, true},
+	} {
+		for _, e := range engines {
+			t.Run(tc.name+"/"+e.name, func(t *testing.T) {
+				s := e.open(t)
+				_, err := importLines(s, []byte(tc.input))
+				if err == nil {
+					t.Fatal("imported")
+				}
+				if tc.conflict && chime.KindOf(err) != chime.Conflict {
+					t.Errorf("got %v (%v), want a conflict", chime.KindOf(err), err)
+				}
+				if c, err := s.Count(context.Background()); err != nil || c.Total() != 0 {
+					t.Errorf("after a refused import the store holds %v (%v)", c, err)
+				}
+			})
+		}
+	}
+	t.Run("NotEmpty", func(t *testing.T) {
+		s := openSQLite(t)
+		if _, err := importLines(s, []byte(header+account("a", ""))); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := importLines(s, []byte(header+account("b", ""))); err == nil || !strings.Contains(err.Error(), "1 accounts") {
+			t.Fatalf("a second import: %v", err)
+		}
+	})
+}

@@ -1,0 +1,525 @@
+package storetest
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/openchime/chime"
+)
+
+// userTests are the conformance tests of chime.UserService, the
+// concurrency tests among them (users are what concurrent writes race on).
+var userTests = []test{
+	{"CreateUser/SharedDevice", testCreateUserSharedDevice},
+	{"CreateUser/PrivateUser", testCreateUserPrivateUser},
+	{"CreateUser/ErrBadRequest", testCreateUserInvalid},
+	{"CreateUser/ErrConflict", testCreateUserConflict},
+	{"CreateUser/ConcurrentSameEmail", testCreateUserConcurrent},
+	{"GetUser/ErrNotFound", testGetUserNotFound},
+	{"ListUsers", testListUsers},
+	{"UpdateUser", testUpdateUser},
+	{"BatchUpdateUser", testBatchUpdateUser},
+	{"BatchSuspendUser/Team", testSuspendTeam},
+	{"BatchSuspendUser/EnterpriseLWA", testSuspendLWA},
+	{"BatchSuspendUser/ErrBadRequest", testSuspendDirectory},
+	{"InviteUsers", testInviteUsers},
+	{"InviteUsers/ErrForbidden", testInviteEnterprise},
+	{"LogoutUser", testLogoutUser},
+	{"ResetPersonalPIN", testResetPersonalPIN},
+	{"UserSettings", testUserSettings},
+	{"Concurrency/BatchUpdateUserIsAtomic", testConcurrentBatchUpdates},
+	{"Concurrency/SuspendAndUnsuspend", testConcurrentSuspension},
+	{"Concurrency/InvitesOfOneAddress", testConcurrentInvites},
+	{"Concurrency/CreateUsersWhileAccountIsDeleted", testCreateWhileDelete},
+}
+
+var pinPattern = regexp.MustCompile(`^[0-9]{10}$`)
+
+func testCreateUserSharedDevice(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.EnterpriseDirectory)
+	u, err := f.svc.Users.CreateUser(f.ctx, Owner, a.ID, chime.NewUser{Email: "roomdevice@example.com", Type: chime.SharedDevice, Username: "ignored"})
+	must(t, err)
+	want := chime.User{ID: u.ID, AccountID: a.ID, Email: "roomdevice@example.com", DisplayName: "Room Device",
+		License: chime.Pro, Type: chime.SharedDevice, Registration: chime.Registered, RegisteredOn: u.RegisteredOn}
+	if fmt.Sprintf("%+v", *u) != fmt.Sprintf("%+v", want) {
+		t.Fatalf("got  %+v\nwant %+v", *u, want)
+	}
+	if !uuidPattern.MatchString(u.ID) || u.RegisteredOn.IsZero() || u.RegisteredOn.Nanosecond()%int(time.Millisecond) != 0 {
+		t.Fatalf("id %q registered %v", u.ID, u.RegisteredOn)
+	}
+	got, err := f.svc.Users.GetUser(f.ctx, Owner, a.ID, u.ID)
+	must(t, err)
+	if fmt.Sprintf("%+v", *got) != fmt.Sprintf("%+v", *u) {
+		t.Fatalf("read back %+v", *got)
+	}
+}
+
+func testCreateUserPrivateUser(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.EnterpriseOIDC)
+	lic := chime.Basic
+	_, err := f.svc.Accounts.UpdateAccount(f.ctx, Owner, a.ID, chime.AccountUpdate{DefaultLicense: &lic})
+	must(t, err)
+	u, err := f.svc.Users.CreateUser(f.ctx, Owner, a.ID, chime.NewUser{Email: "jane.doe@example.com"})
+	must(t, err)
+	if u.Type != chime.PrivateUser || u.DisplayName != "jane.doe" || u.License != chime.Basic ||
+		u.Registration != chime.Registered || !pinPattern.MatchString(u.PersonalPIN) || u.Invitation != "" {
+		t.Fatalf("got %+v", u)
+	}
+	u2, err := f.svc.Users.CreateUser(f.ctx, Owner, a.ID, chime.NewUser{Email: "j2@example.com", Username: "Jane Two", Type: chime.PrivateUser})
+	must(t, err)
+	if u2.DisplayName != "Jane Two" {
+		t.Fatalf("display name %q", u2.DisplayName)
+	}
+}
+
+func testCreateUserInvalid(t *testing.T, f *fixture) {
+	team := f.account(Owner, chime.Team)
+	_, err := f.svc.Users.CreateUser(f.ctx, Owner, team.ID, chime.NewUser{Email: "valid@email.com", Type: chime.PrivateUser})
+	wantKind(t, err, chime.BadRequest)
+	if err.Error() != chime.BadRequestMessage {
+		t.Fatalf("Team message %q", err.Error())
+	}
+	d := f.account(Owner, chime.EnterpriseDirectory)
+	for _, in := range []chime.NewUser{{}, {Email: "notanemail"}, {Email: "a@b"}, {Email: "x@example.com", Type: "Bogus"}, {Email: "a\n@b.c"}} {
+		_, err := f.svc.Users.CreateUser(f.ctx, Owner, d.ID, in)
+		wantKind(t, err, chime.BadRequest)
+	}
+	_, err = f.svc.Users.CreateUser(f.ctx, Owner, "missing", chime.NewUser{Email: "x@example.com"})
+	wantKind(t, err, chime.NotFound)
+	page, _ := f.svc.Users.ListUsers(f.ctx, Owner, d.ID, chime.UserFilter{}, chime.PageRequest{})
+	if len(page.Users) != 0 {
+		t.Fatalf("a refused create left %d users", len(page.Users))
+	}
+}
+
+func testCreateUserConflict(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.EnterpriseDirectory)
+	b := f.account(Owner, chime.EnterpriseLWA)
+	f.user(Owner, a.ID, "dup@example.com", chime.PrivateUser)
+	_, err := f.svc.Users.CreateUser(f.ctx, Owner, a.ID, chime.NewUser{Email: "DUP@example.com"})
+	wantKind(t, err, chime.Conflict)
+	_, err = f.svc.Users.CreateUser(f.ctx, Owner, b.ID, chime.NewUser{Email: "dup@example.com", Type: chime.SharedDevice})
+	wantKind(t, err, chime.Conflict)
+	// Another AWS account may use the address.
+	c := f.account(Other, chime.EnterpriseDirectory)
+	f.user(Other, c.ID, "dup@example.com", chime.PrivateUser)
+}
+
+func testCreateUserConcurrent(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.EnterpriseDirectory)
+	const n = 16
+	var wg sync.WaitGroup
+	var ok, conflict atomic.Int32
+	errs := make(chan error, n)
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := f.svc.Users.CreateUser(f.ctx, Owner, a.ID, chime.NewUser{Email: "race@example.com"})
+			switch {
+			case err == nil:
+				ok.Add(1)
+			case chime.IsKind(err, chime.Conflict):
+				conflict.Add(1)
+			default:
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Errorf("unexpected error: %v", err)
+	}
+	if ok.Load() != 1 || conflict.Load() != n-1 {
+		t.Fatalf("%d created, %d conflicts", ok.Load(), conflict.Load())
+	}
+	page, _ := f.svc.Users.ListUsers(f.ctx, Owner, a.ID, chime.UserFilter{}, chime.PageRequest{})
+	if len(page.Users) != 1 {
+		t.Fatalf("%d users stored", len(page.Users))
+	}
+}
+
+func testGetUserNotFound(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.EnterpriseDirectory)
+	u := f.user(Owner, a.ID, "x@example.com", chime.PrivateUser)
+	_, err := f.svc.Users.GetUser(f.ctx, Owner, a.ID, "nobody")
+	wantKind(t, err, chime.NotFound)
+	_, err = f.svc.Users.GetUser(f.ctx, Other, a.ID, u.ID)
+	wantKind(t, err, chime.NotFound)
+	b := f.account(Owner, chime.EnterpriseDirectory)
+	_, err = f.svc.Users.GetUser(f.ctx, Owner, b.ID, u.ID)
+	wantKind(t, err, chime.NotFound)
+}
+
+func testListUsers(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.EnterpriseDirectory)
+	var want []string
+	for i := 0; i < 7; i++ {
+		ut := chime.PrivateUser
+		if i%3 == 0 {
+			ut = chime.SharedDevice
+		}
+		want = append(want, f.user(Owner, a.ID, fmt.Sprintf("u%d@example.com", i), ut).ID)
+	}
+	var got []string
+	p := chime.PageRequest{Limit: 3}
+	for {
+		page, err := f.svc.Users.ListUsers(f.ctx, Owner, a.ID, chime.UserFilter{}, p)
+		must(t, err)
+		if len(page.Users) > 3 {
+			t.Fatalf("page of %d", len(page.Users))
+		}
+		for _, u := range page.Users {
+			got = append(got, u.ID)
+		}
+		if page.Next == "" {
+			break
+		}
+		p.Cursor = page.Next
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("got %v want %v", got, want)
+	}
+	page, err := f.svc.Users.ListUsers(f.ctx, Owner, a.ID, chime.UserFilter{Type: chime.SharedDevice}, chime.PageRequest{})
+	must(t, err)
+	if len(page.Users) != 3 {
+		t.Fatalf("%d shared devices", len(page.Users))
+	}
+	page, err = f.svc.Users.ListUsers(f.ctx, Owner, a.ID, chime.UserFilter{Email: "U4@EXAMPLE.com"}, chime.PageRequest{})
+	must(t, err)
+	if len(page.Users) != 1 || page.Users[0].ID != want[4] {
+		t.Fatalf("e-mail filter %+v", page.Users)
+	}
+	_, err = f.svc.Users.ListUsers(f.ctx, Other, a.ID, chime.UserFilter{}, chime.PageRequest{})
+	wantKind(t, err, chime.NotFound)
+	_, err = f.svc.Users.ListUsers(f.ctx, Owner, a.ID, chime.UserFilter{}, chime.PageRequest{Limit: -1})
+	wantKind(t, err, chime.BadRequest)
+}
+
+func testUpdateUser(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.EnterpriseDirectory)
+	u := f.user(Owner, a.ID, "x@example.com", chime.PrivateUser)
+	lic, st := chime.Basic, chime.SharedDevice
+	a4b := chime.AlexaForBusinessMetadata{Enabled: true, RoomARN: "arn:aws:a4b:us-east-1:111122223333:room/r1"}
+	got, err := f.svc.Users.UpdateUser(f.ctx, Owner, a.ID, u.ID, chime.UserUpdate{License: &lic, Type: &st, AlexaForBusiness: &a4b})
+	must(t, err)
+	read, _ := f.svc.Users.GetUser(f.ctx, Owner, a.ID, u.ID)
+	for _, x := range []*chime.User{got, read} {
+		if x.License != chime.Basic || x.Type != chime.SharedDevice || x.AlexaForBusiness != a4b || x.PersonalPIN != u.PersonalPIN {
+			t.Fatalf("got %+v", x)
+		}
+	}
+	bad := chime.ProTrial
+	_, err = f.svc.Users.UpdateUser(f.ctx, Owner, a.ID, u.ID, chime.UserUpdate{License: &bad})
+	wantKind(t, err, chime.BadRequest)
+	_, err = f.svc.Users.UpdateUser(f.ctx, Owner, a.ID, "nobody", chime.UserUpdate{License: &lic})
+	wantKind(t, err, chime.NotFound)
+}
+
+func testBatchUpdateUser(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.EnterpriseDirectory)
+	u1 := f.user(Owner, a.ID, "1@example.com", chime.PrivateUser)
+	u2 := f.user(Owner, a.ID, "2@example.com", chime.PrivateUser)
+	basic, plus := chime.Basic, chime.Plus
+	errs, err := f.svc.Users.BatchUpdateUser(f.ctx, Owner, a.ID, []chime.UserUpdateItem{
+		{UserID: u1.ID, UserUpdate: chime.UserUpdate{License: &basic}},
+		{UserID: "nobody", UserUpdate: chime.UserUpdate{License: &basic}},
+		{UserID: u2.ID, UserUpdate: chime.UserUpdate{License: &plus}},
+	})
+	must(t, err)
+	sort.Slice(errs, func(i, j int) bool { return errs[i].UserID < errs[j].UserID })
+	if len(errs) != 2 {
+		t.Fatalf("errors %+v", errs)
+	}
+	byID := map[string]chime.ErrorCode{errs[0].UserID: errs[0].Code, errs[1].UserID: errs[1].Code}
+	if byID["nobody"] != chime.CodeNotFound || byID[u2.ID] != chime.CodeBadRequest {
+		t.Fatalf("errors %+v", errs)
+	}
+	r1, _ := f.svc.Users.GetUser(f.ctx, Owner, a.ID, u1.ID)
+	r2, _ := f.svc.Users.GetUser(f.ctx, Owner, a.ID, u2.ID)
+	if r1.License != chime.Basic || r2.License != chime.Pro {
+		t.Fatalf("licenses %v %v", r1.License, r2.License)
+	}
+	_, err = f.svc.Users.BatchUpdateUser(f.ctx, Other, a.ID, nil)
+	wantKind(t, err, chime.NotFound)
+}
+
+func testSuspendTeam(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.Team)
+	_, err := f.svc.Users.InviteUsers(f.ctx, Owner, a.ID, []string{"a@example.com", "b@example.com"}, "")
+	must(t, err)
+	page, _ := f.svc.Users.ListUsers(f.ctx, Owner, a.ID, chime.UserFilter{}, chime.PageRequest{})
+	errs, err := f.svc.Users.BatchSuspendUser(f.ctx, Owner, a.ID, []string{page.Users[0].ID, "nobody"})
+	must(t, err)
+	if len(errs) != 1 || errs[0].UserID != "nobody" || errs[0].Code != chime.CodeNotFound {
+		t.Fatalf("errors %+v", errs)
+	}
+	_, err = f.svc.Users.GetUser(f.ctx, Owner, a.ID, page.Users[0].ID)
+	wantKind(t, err, chime.NotFound)
+	after, _ := f.svc.Users.ListUsers(f.ctx, Owner, a.ID, chime.UserFilter{}, chime.PageRequest{})
+	if len(after.Users) != 1 {
+		t.Fatalf("%d users left", len(after.Users))
+	}
+	// Unsuspend is for EnterpriseLWA only.
+	_, err = f.svc.Users.BatchUnsuspendUser(f.ctx, Owner, a.ID, []string{after.Users[0].ID})
+	wantKind(t, err, chime.BadRequest)
+	// A removed Team user can be invited again.
+	inv, err := f.svc.Users.InviteUsers(f.ctx, Owner, a.ID, []string{page.Users[0].Email}, "")
+	must(t, err)
+	if inv[0].Status != chime.InvitePending {
+		t.Fatalf("re-invite %+v", inv)
+	}
+}
+
+func testSuspendLWA(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.EnterpriseLWA)
+	u := f.user(Owner, a.ID, "x@example.com", chime.PrivateUser)
+	v := f.user(Owner, a.ID, "y@example.com", chime.PrivateUser)
+	errs, err := f.svc.Users.BatchSuspendUser(f.ctx, Owner, a.ID, []string{u.ID})
+	must(t, err)
+	if len(errs) != 0 {
+		t.Fatalf("errors %+v", errs)
+	}
+	got, _ := f.svc.Users.GetUser(f.ctx, Owner, a.ID, u.ID)
+	if got.Registration != chime.Suspended {
+		t.Fatalf("status %v", got.Registration)
+	}
+	errs, err = f.svc.Users.BatchUnsuspendUser(f.ctx, Owner, a.ID, []string{u.ID, v.ID, "nobody"})
+	must(t, err)
+	if len(errs) != 1 || errs[0].UserID != "nobody" {
+		t.Fatalf("errors %+v", errs)
+	}
+	got, _ = f.svc.Users.GetUser(f.ctx, Owner, a.ID, u.ID)
+	other, _ := f.svc.Users.GetUser(f.ctx, Owner, a.ID, v.ID)
+	if got.Registration != chime.Registered || other.Registration != chime.Registered {
+		t.Fatalf("statuses %v %v", got.Registration, other.Registration)
+	}
+}
+
+func testSuspendDirectory(t *testing.T, f *fixture) {
+	for _, typ := range []chime.AccountType{chime.EnterpriseDirectory, chime.EnterpriseOIDC} {
+		a := f.account(Owner, typ)
+		u := f.user(Owner, a.ID, string(typ)+"@example.com", chime.PrivateUser)
+		_, err := f.svc.Users.BatchSuspendUser(f.ctx, Owner, a.ID, []string{u.ID})
+		wantKind(t, err, chime.BadRequest)
+		_, err = f.svc.Users.BatchUnsuspendUser(f.ctx, Owner, a.ID, []string{u.ID})
+		wantKind(t, err, chime.BadRequest)
+	}
+}
+
+func testInviteUsers(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.Team)
+	d := f.account(Owner, chime.EnterpriseDirectory)
+	f.user(Owner, d.ID, "taken@example.com", chime.PrivateUser)
+	inv, err := f.svc.Users.InviteUsers(f.ctx, Owner, a.ID,
+		[]string{"new@example.com", "Taken@example.com", "NEW@example.com"}, chime.SharedDevice)
+	must(t, err)
+	if len(inv) != 3 {
+		t.Fatalf("invites %+v", inv)
+	}
+	wantStatus := []chime.InviteStatus{chime.InvitePending, chime.InviteFailed, chime.InviteFailed}
+	for i, x := range inv {
+		if x.Status != wantStatus[i] || x.EmailStatus != chime.EmailNotSent || !uuidPattern.MatchString(x.ID) {
+			t.Fatalf("invite %d: %+v", i, x)
+		}
+	}
+	if inv[1].Email != "Taken@example.com" {
+		t.Fatalf("e-mail not echoed as given: %q", inv[1].Email)
+	}
+	page, _ := f.svc.Users.ListUsers(f.ctx, Owner, a.ID, chime.UserFilter{}, chime.PageRequest{})
+	if len(page.Users) != 1 {
+		t.Fatalf("%d users", len(page.Users))
+	}
+	u := page.Users[0]
+	if u.Registration != chime.Unregistered || u.Invitation != chime.InvitePending || u.InvitedOn.IsZero() ||
+		!u.RegisteredOn.IsZero() || u.Type != chime.SharedDevice || u.License != chime.Pro || u.PersonalPIN != "" {
+		t.Fatalf("invited user %+v", u)
+	}
+	_, err = f.svc.Users.InviteUsers(f.ctx, Owner, a.ID, []string{"bad"}, "")
+	wantKind(t, err, chime.BadRequest)
+	many := make([]string, 51)
+	for i := range many {
+		many[i] = fmt.Sprintf("m%d@example.com", i)
+	}
+	_, err = f.svc.Users.InviteUsers(f.ctx, Owner, a.ID, many, "")
+	wantKind(t, err, chime.BadRequest)
+}
+
+func testInviteEnterprise(t *testing.T, f *fixture) {
+	for _, typ := range []chime.AccountType{chime.EnterpriseDirectory, chime.EnterpriseLWA, chime.EnterpriseOIDC} {
+		a := f.account(Owner, typ)
+		_, err := f.svc.Users.InviteUsers(f.ctx, Owner, a.ID, []string{"x@example.com"}, "")
+		wantKind(t, err, chime.Forbidden)
+	}
+}
+
+func testLogoutUser(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.EnterpriseDirectory)
+	u := f.user(Owner, a.ID, "x@example.com", chime.PrivateUser)
+	must(t, f.svc.Users.LogoutUser(f.ctx, Owner, a.ID, u.ID))
+	wantKind(t, f.svc.Users.LogoutUser(f.ctx, Owner, a.ID, "nobody"), chime.NotFound)
+	wantKind(t, f.svc.Users.LogoutUser(f.ctx, Other, a.ID, u.ID), chime.NotFound)
+}
+
+func testResetPersonalPIN(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.EnterpriseDirectory)
+	u := f.user(Owner, a.ID, "x@example.com", chime.PrivateUser)
+	pin := u.PersonalPIN
+	for i := 0; i < 5; i++ {
+		got, err := f.svc.Users.ResetPersonalPIN(f.ctx, Owner, a.ID, u.ID)
+		must(t, err)
+		if got.PersonalPIN == pin || !pinPattern.MatchString(got.PersonalPIN) {
+			t.Fatalf("PIN %q after %q", got.PersonalPIN, pin)
+		}
+		read, _ := f.svc.Users.GetUser(f.ctx, Owner, a.ID, u.ID)
+		if read.PersonalPIN != got.PersonalPIN {
+			t.Fatalf("PIN not stored")
+		}
+		pin = got.PersonalPIN
+	}
+	_, err := f.svc.Users.ResetPersonalPIN(f.ctx, Owner, a.ID, "nobody")
+	wantKind(t, err, chime.NotFound)
+}
+
+func testUserSettings(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.EnterpriseDirectory)
+	u := f.user(Owner, a.ID, "x@example.com", chime.PrivateUser)
+	s, err := f.svc.Users.GetUserSettings(f.ctx, Owner, a.ID, u.ID)
+	must(t, err)
+	if s.Telephony != (chime.TelephonySettings{}) {
+		t.Fatalf("defaults %+v", s)
+	}
+	want := chime.TelephonySettings{InboundCalling: true, SMS: true}
+	must(t, f.svc.Users.UpdateUserSettings(f.ctx, Owner, a.ID, u.ID, chime.UserSettings{Telephony: want}))
+	s, _ = f.svc.Users.GetUserSettings(f.ctx, Owner, a.ID, u.ID)
+	if s.Telephony != want {
+		t.Fatalf("got %+v", s)
+	}
+	_, err = f.svc.Users.GetUserSettings(f.ctx, Owner, a.ID, "nobody")
+	wantKind(t, err, chime.NotFound)
+	wantKind(t, f.svc.Users.UpdateUserSettings(f.ctx, Other, a.ID, u.ID, chime.UserSettings{}), chime.NotFound)
+}
+
+// Batches over overlapping users from many clients: each batch is one
+// transaction, so every user ends with the license of the same (last) batch.
+func testConcurrentBatchUpdates(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.EnterpriseDirectory)
+	var ids []string
+	for i := 0; i < 10; i++ {
+		ids = append(ids, f.user(Owner, a.ID, fmt.Sprintf("b%d@example.com", i), chime.PrivateUser).ID)
+	}
+	parallel(t, 12, func(i int) error {
+		lic := []chime.License{chime.Basic, chime.Pro}[i%2]
+		var items []chime.UserUpdateItem
+		// Every batch covers all users, starting at a different one.
+		for j := range ids {
+			items = append(items, chime.UserUpdateItem{UserID: ids[(i+j)%len(ids)], UserUpdate: chime.UserUpdate{License: &lic}})
+		}
+		errs, err := f.svc.Users.BatchUpdateUser(f.ctx, Owner, a.ID, items)
+		if err == nil && len(errs) > 0 {
+			err = fmt.Errorf("item errors %+v", errs)
+		}
+		return err
+	})
+	page, _ := f.svc.Users.ListUsers(f.ctx, Owner, a.ID, chime.UserFilter{}, chime.PageRequest{})
+	for _, u := range page.Users {
+		if u.License != page.Users[0].License {
+			t.Fatalf("batches interleaved: %s has %s, %s has %s", u.ID, u.License, page.Users[0].ID, page.Users[0].License)
+		}
+	}
+}
+
+// Suspend and unsuspend of one set from many clients: each call is atomic,
+// so all users end in the same state, and none is lost.
+func testConcurrentSuspension(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.EnterpriseLWA)
+	var ids []string
+	for i := 0; i < 8; i++ {
+		ids = append(ids, f.user(Owner, a.ID, fmt.Sprintf("s%d@example.com", i), chime.PrivateUser).ID)
+	}
+	parallel(t, 12, func(i int) error {
+		var errs []chime.UserError
+		var err error
+		if i%2 == 0 {
+			errs, err = f.svc.Users.BatchSuspendUser(f.ctx, Owner, a.ID, ids)
+		} else {
+			errs, err = f.svc.Users.BatchUnsuspendUser(f.ctx, Owner, a.ID, ids)
+		}
+		if err == nil && len(errs) > 0 {
+			err = fmt.Errorf("item errors %+v", errs)
+		}
+		return err
+	})
+	page, _ := f.svc.Users.ListUsers(f.ctx, Owner, a.ID, chime.UserFilter{}, chime.PageRequest{})
+	if len(page.Users) != len(ids) {
+		t.Fatalf("%d users left of %d", len(page.Users), len(ids))
+	}
+	for _, u := range page.Users {
+		if u.Registration != page.Users[0].Registration {
+			t.Fatalf("mixed states: %s is %s, %s is %s", u.ID, u.Registration, page.Users[0].ID, page.Users[0].Registration)
+		}
+	}
+}
+
+// The same address invited by many clients at once becomes one user.
+func testConcurrentInvites(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.Team)
+	var pending atomic.Int32
+	parallel(t, 10, func(int) error {
+		inv, err := f.svc.Users.InviteUsers(f.ctx, Owner, a.ID, []string{"race@example.com"}, "")
+		if err == nil && inv[0].Status == chime.InvitePending {
+			pending.Add(1)
+		}
+		if chime.IsKind(err, chime.Conflict) {
+			return nil // lost the race at the unique index: also one user
+		}
+		return err
+	})
+	page, _ := f.svc.Users.ListUsers(f.ctx, Owner, a.ID, chime.UserFilter{}, chime.PageRequest{})
+	if len(page.Users) != 1 || pending.Load() > 1 {
+		t.Fatalf("%d users, %d pending invites", len(page.Users), pending.Load())
+	}
+}
+
+// Users created while their account is deleted: either the deletion comes
+// first and every later creation finds no account, or a creation comes
+// first and the deletion refuses (the account has an active user). Both
+// succeeding would leave a user without an account.
+func testCreateWhileDelete(t *testing.T, f *fixture) {
+	for round := 0; round < 10; round++ {
+		a := f.account(Owner, chime.EnterpriseDirectory)
+		var created atomic.Int64
+		var deleted atomic.Bool
+		parallel(t, 9, func(i int) error {
+			if i == 4 {
+				err := f.svc.Accounts.DeleteAccount(f.ctx, Owner, a.ID)
+				if err == nil {
+					deleted.Store(true)
+					return nil
+				}
+				if chime.IsKind(err, chime.Unprocessable) {
+					return nil
+				}
+				return err
+			}
+			_, err := f.svc.Users.CreateUser(f.ctx, Owner, a.ID, chime.NewUser{Email: fmt.Sprintf("r%d-%d@example.com", round, i)})
+			if err == nil {
+				created.Add(1)
+				return nil
+			}
+			if chime.IsKind(err, chime.NotFound) {
+				return nil
+			}
+			return err
+		})
+		if deleted.Load() && created.Load() > 0 {
+			t.Fatalf("round %d: the account was deleted and %d users were created in it", round, created.Load())
+		}
+	}
+}
