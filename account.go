@@ -185,6 +185,12 @@ func NewTeamAccount(owner Owner, in NewAccount, id string, now time.Time) (*Acco
 		if !ValidNonEmpty(in.ID) || len(in.ID) > 64 || strings.ContainsAny(in.ID, "/?#%") {
 			return nil, Errorf(BadRequest, "AccountId must be 1 to 64 characters without '/', '?', '#' or '%%'")
 		}
+		// Clients normalise a path before they sign it (botocore removes
+		// dot segments), so an account named . or .. could never be
+		// reached again.
+		if in.ID == "." || in.ID == ".." {
+			return nil, Errorf(BadRequest, "AccountId must not be . or ..")
+		}
 		id = in.ID
 	}
 	return &Account{

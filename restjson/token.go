@@ -44,6 +44,12 @@ func (s tokenSigner) open(scope []string, token string) (string, error) {
 		return "", nil
 	}
 	invalid := chime.Errorf(chime.BadRequest, "NextToken is not valid for this request")
+	// Only the characters a token is made of: Go's base64 decoders skip
+	// line breaks even in strict mode, and a token with one inserted must
+	// not open.
+	if strings.IndexFunc(token, func(r rune) bool { return !isTokenChar(r) }) >= 0 {
+		return "", invalid
+	}
 	c64, m64, ok := strings.Cut(token, ".")
 	if !ok {
 		return "", invalid
@@ -59,3 +65,9 @@ func (s tokenSigner) open(scope []string, token string) (string, error) {
 // strictBase64 refuses encodings with stray trailing bits, so that each
 // token has exactly one spelling and an altered one is refused.
 var strictBase64 = base64.RawURLEncoding.Strict()
+
+// isTokenChar reports whether r can appear in a token we issue: the
+// unpadded URL-safe base64 alphabet and the dot between the two parts.
+func isTokenChar(r rune) bool {
+	return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.'
+}
