@@ -271,6 +271,57 @@ func CheckSigninDelegateGroups(a *Account, groups []string) error {
 	return nil
 }
 
+// MaxSigninDelegateGroups is how many sign-in delegate groups an account
+// may have, and one request may name: the model sets no bound; this
+// server's is in docs/behaviour.md.
+const MaxSigninDelegateGroups = 50
+
+// AssociateSigninDelegateGroups adds the groups a does not have yet, in
+// the order given, in time linear in the names. Errors as for
+// CheckSigninDelegateGroups, and BadRequest past MaxSigninDelegateGroups
+// (the operation models no other error for it).
+func AssociateSigninDelegateGroups(a *Account, groups []string) error {
+	if err := CheckSigninDelegateGroups(a, groups); err != nil {
+		return err
+	}
+	have := make(map[string]bool, len(a.SigninDelegateGroups)+len(groups))
+	for _, g := range a.SigninDelegateGroups {
+		have[g] = true
+	}
+	merged := a.SigninDelegateGroups
+	for _, g := range groups {
+		if !have[g] {
+			have[g] = true
+			merged = append(merged, g)
+		}
+	}
+	if len(merged) > MaxSigninDelegateGroups {
+		return Errorf(BadRequest, "An account may have at most %d sign-in delegate groups", MaxSigninDelegateGroups)
+	}
+	a.SigninDelegateGroups = merged
+	return nil
+}
+
+// DisassociateSigninDelegateGroups removes the named groups from a; names
+// it does not have are ignored. Errors as for CheckSigninDelegateGroups.
+func DisassociateSigninDelegateGroups(a *Account, groups []string) error {
+	if err := CheckSigninDelegateGroups(a, groups); err != nil {
+		return err
+	}
+	drop := make(map[string]bool, len(groups))
+	for _, g := range groups {
+		drop[g] = true
+	}
+	kept := []string{}
+	for _, g := range a.SigninDelegateGroups {
+		if !drop[g] {
+			kept = append(kept, g)
+		}
+	}
+	a.SigninDelegateGroups = kept
+	return nil
+}
+
 func notEnterprise(a *Account, why string) error {
 	return Errorf(Forbidden, "%s [AWS Account ID: %s][Chime Account ID: %s]", why, a.AwsAccountID, a.ID)
 }

@@ -50,6 +50,10 @@ type Shape struct {
 	// value, when Has* is set.
 	Min, Max       int
 	HasMin, HasMax bool
+	// Cap is this server's own bound, where the model sets no maximum: the
+	// most characters of a string or items of a list it accepts (0: none).
+	// docs/behaviour.md gives each; the botocore comparison ignores it.
+	Cap int
 	// Sensitive values are kept out of logs.
 	Sensitive bool
 	// Member is a list's element shape.
@@ -152,6 +156,12 @@ func (s *Shape) MemberNamed(name string) *Member {
 
 func bounded(s *Shape, min, max int, hasMin, hasMax bool) *Shape {
 	s.Min, s.Max, s.HasMin, s.HasMax = min, max, hasMin, hasMax
+	return s
+}
+
+// capped sets a shape's own bound (Shape.Cap).
+func capped(s *Shape, n int) *Shape {
+	s.Cap = n
 	return s
 }
 

@@ -1,5 +1,7 @@
 package apispec
 
+import "github.com/openchime/chime"
+
 // Operations lists all 62 operations of the Chime API in the order of the
 // API reference (alphabetical). The 21 implemented ones carry their input
 // and output shapes.
@@ -56,7 +58,7 @@ var Operations = []*Operation{
 	{Name: "DisassociateSigninDelegateGroupsFromAccount", Method: "POST", Path: "/accounts/{accountId}", Query: "operation=disassociate-signin-delegate-groups", Status: 200,
 		Implemented: true, Doc: "Removes sign-in delegate groups from an account.",
 		Input: input("DisassociateSigninDelegateGroupsFromAccount", accountIDLabel,
-			Member{Name: "GroupNames", Shape: bounded(listOf("NonEmptyStringList", stringShape), 1, 0, true, false), Required: true, Doc: "The sign-in delegate group names."}),
+			Member{Name: "GroupNames", Shape: capped(bounded(listOf("NonEmptyStringList", stringShape), 1, 0, true, false), chime.MaxSigninDelegateGroups), Required: true, Doc: "The sign-in delegate group names."}),
 		Output: output("DisassociateSigninDelegateGroupsFromAccount")},
 	{Name: "GetAccount", Method: "GET", Path: "/accounts/{accountId}", Status: 200,
 		Implemented: true, Doc: "Retrieves an account: its type, licenses and status.",

@@ -4,12 +4,14 @@ import "github.com/openchime/chime"
 
 // Scalar shapes shared by many operations.
 var (
-	stringShape    = &Shape{Name: "String", Type: String}
-	nonEmptyString = &Shape{Name: "NonEmptyString", Type: String, Pattern: `.*\S.*`}
-	sensitiveStr   = &Shape{Name: "SensitiveString", Type: String, Sensitive: true}
+	// Strings the model leaves unbounded get this server's caps
+	// (docs/behaviour.md): names, ids and tokens 256 characters, ARNs 1024.
+	stringShape    = capped(&Shape{Name: "String", Type: String}, 256)
+	nonEmptyString = capped(&Shape{Name: "NonEmptyString", Type: String, Pattern: `.*\S.*`}, 256)
+	sensitiveStr   = capped(&Shape{Name: "SensitiveString", Type: String, Sensitive: true}, 1024)
 	booleanShape   = &Shape{Name: "Boolean", Type: Boolean}
 	timestamp      = &Shape{Name: "Iso8601Timestamp", Type: Timestamp}
-	emailAddress   = &Shape{Name: "EmailAddress", Type: String, Pattern: `.+@.+\..+`, Sensitive: true}
+	emailAddress   = capped(&Shape{Name: "EmailAddress", Type: String, Pattern: `.+@.+\..+`, Sensitive: true}, 254)
 	accountName    = bounded(&Shape{Name: "AccountName", Type: String, Pattern: `.*\S.*`}, 1, chime.MaxAccountNameLength, true, true)
 	maxResults     = bounded(&Shape{Name: "ProfileServiceMaxResults", Type: Integer}, 1, chime.MaxPageSize, true, true)
 
@@ -30,7 +32,7 @@ var (
 var (
 	signinDelegateGroup = structure("SigninDelegateGroup",
 		Member{Name: "GroupName", Shape: nonEmptyString, Doc: "The group name."})
-	signinDelegateGroupList = listOf("SigninDelegateGroupList", signinDelegateGroup)
+	signinDelegateGroupList = capped(listOf("SigninDelegateGroupList", signinDelegateGroup), chime.MaxSigninDelegateGroups)
 
 	account = structure("Account",
 		Member{Name: "AwsAccountId", Shape: stringShape, Required: true, Doc: "The AWS account ID."},

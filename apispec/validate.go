@@ -73,6 +73,9 @@ func Validate(s *Shape, v any, path string) error {
 		if s.HasMax && len(items) > s.Max {
 			return &ValidationError{path, fmt.Sprintf("must have at most %d items", s.Max)}
 		}
+		if s.Cap > 0 && len(items) > s.Cap {
+			return &ValidationError{path, fmt.Sprintf("must have at most %d items (this server's limit)", s.Cap)}
+		}
 		for i, item := range items {
 			if item == nil {
 				return &ValidationError{fmt.Sprintf("%s[%d]", path, i), "must not be null"}
@@ -143,6 +146,9 @@ func ValidateString(s *Shape, str, path string) error {
 	}
 	if s.HasMax && n > s.Max {
 		return &ValidationError{path, fmt.Sprintf("must be at most %d characters long", s.Max)}
+	}
+	if s.Cap > 0 && n > s.Cap {
+		return &ValidationError{path, fmt.Sprintf("must be at most %d characters long (this server's limit)", s.Cap)}
 	}
 	if re := s.Regexp(); re != nil && !re.MatchString(str) {
 		return &ValidationError{path, "must match the pattern " + s.Pattern}

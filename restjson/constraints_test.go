@@ -72,6 +72,9 @@ func violations(s *apispec.Shape, loc apispec.Location) []violation {
 		if s.HasMax {
 			out = append(out, violation{"max length", strings.Repeat("x", s.Max+1)})
 		}
+		if s.Cap > 0 {
+			out = append(out, violation{"server's max length", strings.Repeat("x", s.Cap+1)})
+		}
 		out = append(out, violation{"control character", "bad\x01value"}, violation{"invalid UTF-8", "bad\xffvalue"})
 		if loc == apispec.Body {
 			out = append(out, violation{"wrong type", 12})
@@ -97,6 +100,13 @@ func violations(s *apispec.Shape, loc apispec.Location) []violation {
 				items[i] = validValue(s.Member, 1)
 			}
 			out = append(out, violation{"too many items", items})
+		}
+		if s.Cap > 0 {
+			items := make([]any, s.Cap+1)
+			for i := range items {
+				items[i] = validValue(s.Member, 1)
+			}
+			out = append(out, violation{"more items than the server takes", items})
 		}
 		if s.HasMin && s.Min > 0 {
 			out = append(out, violation{"too few items", []any{}})

@@ -325,6 +325,28 @@ func TestSigninDelegateGroups(t *testing.T) {
 			AccountId: aws.String(id), SigninDelegateGroups: []types.SigninDelegateGroup{{GroupName: aws.String("  ")}}})
 		wantAPIError[*types.BadRequestException](t, err, types.ErrorCodeBadRequest)
 	})
+	// A request names at most 50 groups, and an account holds at most 50:
+	// no request can make the shared write do more than linear work.
+	groups := func(prefix string, n int) []types.SigninDelegateGroup {
+		g := make([]types.SigninDelegateGroup, n)
+		for i := range g {
+			g[i].GroupName = aws.String(fmt.Sprintf("%s-%d", prefix, i))
+		}
+		return g
+	}
+	t.Run("ErrTooManyInRequest", func(t *testing.T) {
+		_, err := e.alpha.AssociateSigninDelegateGroupsWithAccount(e.ctx, &awschime.AssociateSigninDelegateGroupsWithAccountInput{
+			AccountId: aws.String(id), SigninDelegateGroups: groups("many", chime.MaxSigninDelegateGroups+1)})
+		wantAPIError[*types.BadRequestException](t, err, types.ErrorCodeBadRequest)
+	})
+	t.Run("ErrAccountFull", func(t *testing.T) {
+		_, err := e.alpha.AssociateSigninDelegateGroupsWithAccount(e.ctx, &awschime.AssociateSigninDelegateGroupsWithAccountInput{
+			AccountId: aws.String(id), SigninDelegateGroups: groups("fill", chime.MaxSigninDelegateGroups-1)})
+		must(t, err) // with admins, the account is full
+		_, err = e.alpha.AssociateSigninDelegateGroupsWithAccount(e.ctx, &awschime.AssociateSigninDelegateGroupsWithAccountInput{
+			AccountId: aws.String(id), SigninDelegateGroups: groups("over", 1)})
+		wantAPIError[*types.BadRequestException](t, err, types.ErrorCodeBadRequest)
+	})
 	t.Run("ErrNotFound", func(t *testing.T) {
 		_, err := e.beta.DisassociateSigninDelegateGroupsFromAccount(e.ctx, &awschime.DisassociateSigninDelegateGroupsFromAccountInput{
 			AccountId: aws.String(id), GroupNames: []string{"admins"}})

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"slices"
 	"strings"
 
 	"github.com/openchime/chime"
@@ -304,15 +303,7 @@ func (s AccountStore) UpdateAccountSettings(ctx context.Context, owner, accountI
 // AssociateSigninDelegateGroups implements chime.AccountService.
 func (s AccountStore) AssociateSigninDelegateGroups(ctx context.Context, owner, accountID string, groups []string) error {
 	_, err := s.changeAccount(ctx, owner, accountID, "associate signin delegate groups", func(a *chime.Account) error {
-		if err := chime.CheckSigninDelegateGroups(a, groups); err != nil {
-			return err
-		}
-		for _, g := range groups {
-			if !slices.Contains(a.SigninDelegateGroups, g) {
-				a.SigninDelegateGroups = append(a.SigninDelegateGroups, g)
-			}
-		}
-		return nil
+		return chime.AssociateSigninDelegateGroups(a, groups)
 	})
 	return err
 }
@@ -320,17 +311,7 @@ func (s AccountStore) AssociateSigninDelegateGroups(ctx context.Context, owner, 
 // DisassociateSigninDelegateGroups implements chime.AccountService.
 func (s AccountStore) DisassociateSigninDelegateGroups(ctx context.Context, owner, accountID string, groups []string) error {
 	_, err := s.changeAccount(ctx, owner, accountID, "disassociate signin delegate groups", func(a *chime.Account) error {
-		if err := chime.CheckSigninDelegateGroups(a, groups); err != nil {
-			return err
-		}
-		kept := []string{}
-		for _, g := range a.SigninDelegateGroups {
-			if !slices.Contains(groups, g) {
-				kept = append(kept, g)
-			}
-		}
-		a.SigninDelegateGroups = kept
-		return nil
+		return chime.DisassociateSigninDelegateGroups(a, groups)
 	})
 	return err
 }
