@@ -1,7 +1,6 @@
 package restjson_test
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"net/http/httptest"
@@ -12,7 +11,6 @@ import (
 	"github.com/openchime/chime/apispec"
 	"github.com/openchime/chime/restjson"
 	"github.com/openchime/chime/sigv4"
-	"github.com/openchime/chime/sqlite"
 	"github.com/openchime/chime/sqlstore"
 )
 
@@ -221,30 +219,28 @@ func setPath(doc map[string]any, path []string, v any) {
 // per constraint of its input that breaks just that constraint, and expects
 // 400 BadRequestException every time.
 func TestEveryConstraint(t *testing.T) {
-	store, err := sqlite.OpenMemory(context.Background(), sqlstore.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	srv := httptest.NewServer(restjson.New(restjson.Config{Services: store.Services(),
-		Auth: &sigv4.Verifier{Keys: testKeys, Service: "chime"}, PaginationKey: []byte("k")}))
-	defer srv.Close()
-	cases := 0
-	for _, op := range apispec.All {
-		if !op.Implemented {
-			continue
-		}
-		for name, doc := range mutations(op) {
-			path, body := encode(op, doc)
-			status, header, resp := doRaw(t, srv.URL, exchangeOf(op.Method, path, body))
-			cases++
-			if status != 400 || header.Get("x-amzn-ErrorType") != "BadRequestException" {
-				t.Errorf("%s %s: %d %s %s\n%s %s", op.Name, name, status, header.Get("x-amzn-ErrorType"), resp, path, body)
+	forEachStore(t, func(t *testing.T, open storeOpener) {
+		store := open(t, sqlstore.Options{})
+		srv := httptest.NewServer(restjson.New(restjson.Config{Services: store.Services(),
+			Auth: &sigv4.Verifier{Keys: testKeys, Service: "chime"}, PaginationKey: []byte("k")}))
+		defer srv.Close()
+		cases := 0
+		for _, op := range apispec.All {
+			if !op.Implemented {
+				continue
+			}
+			for name, doc := range mutations(op) {
+				path, body := encode(op, doc)
+				status, header, resp := doRaw(t, srv.URL, exchangeOf(op.Method, path, body))
+				cases++
+				if status != 400 || header.Get("x-amzn-ErrorType") != "BadRequestException" {
+					t.Errorf("%s %s: %d %s %s\n%s %s", op.Name, name, status, header.Get("x-amzn-ErrorType"), resp, path, body)
+				}
 			}
 		}
-	}
-	t.Logf("%d constraint violations sent, each answered 400 BadRequestException", cases)
-	if cases < 150 {
-		t.Fatalf("only %d cases: the generator missed constraints", cases)
-	}
+		t.Logf("%d constraint violations sent, each answered 400 BadRequestException", cases)
+		if cases < 150 {
+			t.Fatalf("only %d cases: the generator missed constraints", cases)
+		}
+	})
 }

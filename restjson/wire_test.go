@@ -21,7 +21,6 @@ import (
 	"github.com/openchime/chime"
 	"github.com/openchime/chime/restjson"
 	"github.com/openchime/chime/sigv4"
-	"github.com/openchime/chime/sqlite"
 	"github.com/openchime/chime/sqlstore"
 )
 
@@ -44,19 +43,15 @@ type exchange struct {
 	} `json:"response"`
 }
 
-func fixedServer(t *testing.T) *httptest.Server {
+func fixedServer(t *testing.T, open storeOpener) *httptest.Server {
 	ctx := context.Background()
 	clock := time.Date(2020, 1, 15, 22, 38, 9, 806_000_000, time.UTC)
 	ids, pins, reqs := 0, 0, 0
-	store, err := sqlite.OpenMemory(ctx, sqlstore.Options{
+	store := open(t, sqlstore.Options{
 		Now:    func() time.Time { return clock },
 		NewID:  func() string { ids++; return fmt.Sprintf("00000000-0000-4000-8000-%012d", ids) },
 		NewPIN: func() string { pins++; return fmt.Sprintf("%010d", 1234567890+pins) },
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
 	for _, a := range []chime.NewAccount{
 		{ID: "12a3456b-7c89-012d-3456-78901e23fg45", Name: "Example Corp", Type: chime.EnterpriseDirectory},
 		{ID: "team-1", Name: "Team One"},
@@ -91,7 +86,7 @@ func TestWireVectors(t *testing.T) {
 			if err := json.Unmarshal(raw, &exchanges); err != nil {
 				t.Fatal(err)
 			}
-			srv := fixedServer(t)
+			srv := fixedServer(t, openMemory)
 			for i, ex := range exchanges {
 				status, header, body := doRaw(t, srv.URL, ex)
 				where := fmt.Sprintf("exchange %d (%s %s)", i, ex.Request.Method, ex.Request.Path)
