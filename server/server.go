@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/openchime/chime"
@@ -122,6 +123,10 @@ type Server struct {
 	listener net.Listener
 	pprof    *http.Server // nil unless PprofListen is set
 	pprofLn  net.Listener
+	// requests counts the handlers running; cancelRequests ends the
+	// context of every request, for a shutdown past its timeout.
+	requests       inflight
+	cancelRequests context.CancelFunc
 }
 
 // New opens the store, builds the keyring and binds the listener.
@@ -197,8 +202,11 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 			return nil, err
 		}
 	}
+	requestCtx, cancelRequests := context.WithCancel(context.Background())
+	s.cancelRequests = cancelRequests
 	s.http = &http.Server{
-		Handler:           api,
+		Handler:           s.requests.track(api),
+		BaseContext:       func(net.Listener) context.Context { return requestCtx },
 		ReadHeaderTimeout: cfg.ReadHeaderTimeout,
 		ReadTimeout:       cfg.ReadTimeout,
 		WriteTimeout:      cfg.WriteTimeout,
@@ -225,7 +233,10 @@ func (s *Server) Addr() string { return s.listener.Addr().String() }
 func (s *Server) Store() *sqlstore.Store { return s.store }
 
 // Serve serves until ctx ends, then lets in-flight requests finish (up to
-// ShutdownTimeout) and closes the store.
+// ShutdownTimeout) and closes the store. Requests still running after the
+// timeout have their context cancelled, and the store is closed only once
+// they have returned (or a second ShutdownTimeout has passed, which is
+// logged as an error): a handler never finds its store closed under it.
 func (s *Server) Serve(ctx context.Context) error {
 	if s.pprof != nil {
 		go s.pprof.Serve(s.pprofLn)
@@ -248,6 +259,10 @@ func (s *Server) Serve(ctx context.Context) error {
 		defer cancel()
 		serveErr = s.http.Shutdown(sctx)
 		<-errc
+	}
+	s.cancelRequests()
+	if n := s.requests.wait(s.cfg.ShutdownTimeout); n > 0 {
+		s.log.Error("requests still running after shutdown; closing the store under them", "requests", n)
 	}
 	if errors.Is(serveErr, http.ErrServerClosed) {
 		serveErr = nil
@@ -366,4 +381,52 @@ func seedExample(ctx context.Context, accounts chime.AccountService) error {
 		return nil
 	}
 	return err
+}
+
+// inflight counts running handlers, so that shutdown can wait for them.
+type inflight struct {
+	mu   sync.Mutex
+	n    int
+	idle chan struct{} // closed while n is 0; nil until first used
+}
+
+func (f *inflight) track(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f.add(1)
+		defer f.add(-1)
+		h.ServeHTTP(w, r)
+	})
+}
+
+func (f *inflight) add(d int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.n == 0 && d > 0 {
+		f.idle = make(chan struct{})
+	}
+	f.n += d
+	if f.n == 0 && f.idle != nil {
+		close(f.idle)
+	}
+}
+
+// wait returns once no handler runs, or after timeout with how many still
+// do.
+func (f *inflight) wait(timeout time.Duration) int {
+	f.mu.Lock()
+	idle, n := f.idle, f.n
+	f.mu.Unlock()
+	if n == 0 {
+		return 0
+	}
+	t := time.NewTimer(timeout)
+	defer t.Stop()
+	select {
+	case <-idle:
+		return 0
+	case <-t.C:
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		return f.n
+	}
 }
