@@ -65,6 +65,8 @@ type Config struct {
 	NewRequestID func() string
 	// MaxBodyBytes defaults to DefaultMaxBodyBytes.
 	MaxBodyBytes int64
+	// Now is the clock of rate limiting; default time.Now.
+	Now func() time.Time
 	// RateLimit is the requests per second each access key may make (0:
 	// unlimited); RateBurst is how many it may make at once.
 	RateLimit float64
@@ -119,6 +121,9 @@ func New(cfg Config) *API {
 	if cfg.Registry == nil {
 		cfg.Registry = prometheus.NewRegistry()
 	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
 	if cfg.BodyTimeout <= 0 {
 		cfg.BodyTimeout = DefaultBodyTimeout
 	}
@@ -133,7 +138,7 @@ func New(cfg Config) *API {
 		cfg:            cfg,
 		router:         newRouter(ops),
 		tokens:         tokenSigner{key: cfg.PaginationKey},
-		throttle:       newThrottle(cfg.RateLimit, cfg.RateBurst),
+		throttle:       newThrottle(cfg.RateLimit, cfg.RateBurst, cfg.Now),
 		slots:          newSlots(cfg.MaxInFlight),
 		bodies:         newBodyBudget(cfg.MaxBodyBytesPerKey, cfg.MaxBodyBytesTotal),
 		metrics:        newMetrics(cfg.Registry),

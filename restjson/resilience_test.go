@@ -86,22 +86,21 @@ func TestThrottlingPerAccessKey(t *testing.T) {
 }
 
 func TestThrottledClientsRetryToSuccess(t *testing.T) {
-	// 5 requests a second with a burst of 1: a client that retries
-	// ThrottledClientException gets through.
-	url, _, hits := resilienceEnv(t, restjson.Config{RateLimit: 5, RateBurst: 1})
-	c := awschime.New(awschime.Options{Region: "us-east-1", BaseEndpoint: aws.String(url),
-		Credentials: credentials.NewStaticCredentialsProvider("AKIDALPHA", "alpha-secret", ""),
-		Retryer: retry.AddWithErrorCodes(retry.NewStandard(func(o *retry.StandardOptions) {
-			o.MaxAttempts = 20
-			o.RateLimiter = noRateLimit{}
-		}), "ThrottledClientException")})
+	// 5 requests a second with a burst of 1, on a clock that moves 50 ms
+	// at each request: a token every fourth request. A client that
+	// retries ThrottledClientException gets each create through, after
+	// exactly three throttled attempts (the first one passes on the burst).
+	var clock atomic.Int64
+	now := func() time.Time { return time.Unix(0, clock.Add(int64(50*time.Millisecond))) }
+	url, _, hits := resilienceEnv(t, restjson.Config{RateLimit: 5, RateBurst: 1, Now: now})
+	c := retryingClient(url, "ThrottledClientException")
 	for i := 0; i < 4; i++ {
 		if _, err := c.CreateAccount(context.Background(), &awschime.CreateAccountInput{Name: aws.String("a")}); err != nil {
 			t.Fatalf("request %d: %v", i, err)
 		}
 	}
-	if hits.Load() <= 4 {
-		t.Fatalf("no request was throttled (%d hits for 4 creates at 5/s with a burst of 1)", hits.Load())
+	if got, want := hits.Load(), int64(1+3*4); got != want {
+		t.Fatalf("%d requests reached the server for 4 creates, want %d", got, want)
 	}
 }
 

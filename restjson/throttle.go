@@ -2,6 +2,7 @@ package restjson
 
 import (
 	"sync"
+	"time"
 
 	"golang.org/x/time/rate"
 )
@@ -10,6 +11,7 @@ import (
 type throttle struct {
 	limit rate.Limit
 	burst int
+	now   func() time.Time
 
 	mu       sync.Mutex
 	limiters map[string]*rate.Limiter
@@ -19,14 +21,14 @@ type throttle struct {
 // which at worst lets a key burst once more.
 const maxTrackedKeys = 100_000
 
-func newThrottle(perSecond float64, burst int) *throttle {
+func newThrottle(perSecond float64, burst int, now func() time.Time) *throttle {
 	if perSecond <= 0 {
 		return nil
 	}
 	if burst < 1 {
 		burst = max(1, int(perSecond))
 	}
-	return &throttle{limit: rate.Limit(perSecond), burst: burst, limiters: map[string]*rate.Limiter{}}
+	return &throttle{limit: rate.Limit(perSecond), burst: burst, now: now, limiters: map[string]*rate.Limiter{}}
 }
 
 // allow reports whether the key may make a request now. A nil throttle
@@ -45,5 +47,5 @@ func (t *throttle) allow(key string) bool {
 		t.limiters[key] = l
 	}
 	t.mu.Unlock()
-	return l.Allow()
+	return l.AllowN(t.now(), 1)
 }
