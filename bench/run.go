@@ -20,6 +20,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/openchime/chime/apispec"
+	"github.com/openchime/chime/client"
 	"github.com/openchime/chime/postgres"
 	"github.com/openchime/chime/sqlite"
 	"github.com/openchime/chime/sqlstore"
@@ -166,11 +168,10 @@ func Run(ctx context.Context, o Options, w io.Writer) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	// It is sent what a CreateUser is sent, and answers what it answers.
+	trivialRequest := operationRequest("http://"+addr, createUser, map[string]any{"AccountId": benchAccount, "Email": "x@example.com"})
 	targets = append(targets, &target{name: "limit", proc: trivial, base: "http://" + addr, workloads: []workload{{"trivial",
-		func(int, int64) Request {
-			return Request{Method: "POST", URL: "http://" + addr + "/accounts/" + benchAccount + "/users?operation=create",
-				Body: []byte(`{"Email":"x@example.com"}`), Service: "chime", Want: 201}
-		}}}})
+		func(int, int64) Request { return trivialRequest }}}})
 
 	// chime on SQLite, and on PostgreSQL when given.
 	stores := []struct{ name, spec string }{{"sqlite", "sqlite:" + filepath.Join(work, "bench.db")}}
@@ -205,7 +206,7 @@ func Run(ctx context.Context, o Options, w io.Writer) (*Report, error) {
 		t := &target{name: "chime-" + st.name, proc: srv, base: "http://" + addr, pprofAddr: pprofAddr}
 		targets = append(targets, t)
 		rep.StartupMs[t.name] = float64(startup.Microseconds()) / 1000
-		userID, tokens, err := prepare(ctx, gen, t.base)
+		userID, tokens, err := prepare(ctx, gen.Client(t.base))
 		if err != nil {
 			return nil, err
 		}
@@ -340,22 +341,30 @@ type workload struct {
 	next func(worker int, i int64) Request
 }
 
+// The operations of the workloads.
+var (
+	createUser = apispec.Lookup("CreateUser")
+	getUser    = apispec.Lookup("GetUser")
+	listUsers  = apispec.Lookup("ListUsers")
+)
+
+// chimeWorkloads are the workloads of a chime server at base. The reads
+// are laid out once (a page request for each token); each CreateUser
+// request has an e-mail address of its own.
 func chimeWorkloads(base, userID string, tokens []string) []workload {
-	users := base + "/accounts/" + benchAccount + "/users"
 	create := func(w int, i int64) Request {
-		return Request{Method: "POST", URL: users + "?operation=create", Service: "chime", Want: 201,
-			Body: []byte(fmt.Sprintf(`{"Email":"bench-%d@example.com"}`, names.Add(1)))}
+		return operationRequest(base, createUser, map[string]any{"AccountId": benchAccount, "Email": fmt.Sprintf("bench-%d@example.com", names.Add(1))})
 	}
-	get := func(int, int64) Request {
-		return Request{Method: "GET", URL: users + "/" + userID, Service: "chime", Want: 200}
-	}
-	list := func(_ int, i int64) Request {
-		u := users + "?max-results=100"
-		if len(tokens) > 0 {
-			u += "&next-token=" + url.QueryEscape(tokens[int(i)%len(tokens)])
+	getRequest := operationRequest(base, getUser, map[string]any{"AccountId": benchAccount, "UserId": userID})
+	get := func(int, int64) Request { return getRequest }
+	pages := []Request{operationRequest(base, listUsers, map[string]any{"AccountId": benchAccount, "MaxResults": 100})}
+	if len(tokens) > 0 {
+		pages = pages[:0]
+		for _, t := range tokens {
+			pages = append(pages, operationRequest(base, listUsers, map[string]any{"AccountId": benchAccount, "MaxResults": 100, "NextToken": t}))
 		}
-		return Request{Method: "GET", URL: u, Service: "chime", Want: 200}
 	}
+	list := func(_ int, i int64) Request { return pages[int(i)%len(pages)] }
 	return []workload{
 		{"CreateUser", create},
 		{"GetUser", get},
@@ -374,39 +383,34 @@ func chimeWorkloads(base, userID string, tokens []string) []workload {
 
 // prepare creates the user GetUser reads and enough users for pages of
 // 100, and collects NextTokens to spread ListUsers over the account.
-func prepare(ctx context.Context, gen *Generator, base string) (string, []string, error) {
-	users := base + "/accounts/" + benchAccount + "/users"
+func prepare(ctx context.Context, c *client.Client) (string, []string, error) {
 	var id string
 	for i := 0; i < 250; i++ {
-		status, body, err := gen.send(ctx, Request{Method: "POST", URL: users + "?operation=create", Service: "chime", Want: 201,
-			Body: []byte(fmt.Sprintf(`{"Email":"seed-%d-%d@example.com"}`, time.Now().UnixNano(), i))}, true)
-		if err != nil || status != 201 {
-			return "", nil, fmt.Errorf("seeding users: %d %v", status, err)
+		resp, err := c.Call(ctx, "CreateUser", map[string]any{"AccountId": benchAccount,
+			"Email": fmt.Sprintf("seed-%d-%d@example.com", time.Now().UnixNano(), i)})
+		if err != nil {
+			return "", nil, fmt.Errorf("seeding users: %v", err)
 		}
 		if id == "" {
 			var out struct{ User struct{ UserId string } }
-			json.Unmarshal(body, &out)
+			json.Unmarshal(resp.Body, &out)
 			id = out.User.UserId
 		}
 	}
 	var tokens []string
-	next := ""
+	input := map[string]any{"AccountId": benchAccount, "MaxResults": 100}
 	for len(tokens) < 50 {
-		u := users + "?max-results=100"
-		if next != "" {
-			u += "&next-token=" + url.QueryEscape(next)
-		}
-		status, body, err := gen.send(ctx, Request{Method: "GET", URL: u, Service: "chime", Want: 200}, true)
-		if err != nil || status != 200 {
-			return "", nil, fmt.Errorf("listing users: %d %v", status, err)
+		resp, err := c.Call(ctx, "ListUsers", input)
+		if err != nil {
+			return "", nil, fmt.Errorf("listing users: %v", err)
 		}
 		var page struct{ NextToken string }
-		json.Unmarshal(body, &page)
+		json.Unmarshal(resp.Body, &page)
 		if page.NextToken == "" {
 			break
 		}
 		tokens = append(tokens, page.NextToken)
-		next = page.NextToken
+		input["NextToken"] = page.NextToken
 	}
 	return id, tokens, nil
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/openchime/chime/bench"
+	"github.com/openchime/chime/cli/awscli"
 )
 
 // runBench is `chime bench`: the whole benchmark in one run.
@@ -31,31 +32,31 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	noMoto := fs.Bool("no-moto", false, "skip moto even when moto_server is installed (env CHIME_NO_MOTO)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
+			return awscli.ExitOK
 		}
-		return exitParamError
+		return awscli.ExitParamError
 	}
 	if err := applyEnv(fs); err != nil {
-		printError(stderr, err.Error())
-		return exitParamError
+		awscli.PrintError(stderr, err.Error())
+		return awscli.ExitParamError
 	}
 	o := bench.Options{Duration: *duration, PostgresURL: *pg, Users: *users, Out: *out, CLIRuns: *cliRuns, Profile: *profile, Rounds: *rounds}
 	if *rounds < 1 || *rounds > 100 {
-		printError(stderr, "--rounds: a number from 1 to 100")
-		return exitParamError
+		awscli.PrintError(stderr, "--rounds: a number from 1 to 100")
+		return awscli.ExitParamError
 	}
 	for _, c := range strings.Split(*conc, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(c))
 		if err != nil || n < 1 || n > 1024 {
-			printError(stderr, fmt.Sprintf("--concurrency: %q is not a number from 1 to 1024", c))
-			return exitParamError
+			awscli.PrintError(stderr, fmt.Sprintf("--concurrency: %q is not a number from 1 to 1024", c))
+			return awscli.ExitParamError
 		}
 		o.Concurrency = append(o.Concurrency, n)
 	}
 	self, err := os.Executable()
 	if err != nil {
-		printError(stderr, err.Error())
-		return exitGeneralError
+		awscli.PrintError(stderr, err.Error())
+		return awscli.ExitGeneralError
 	}
 	o.Binary = self
 	if !*noMoto {
@@ -72,14 +73,14 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	rep, err := bench.Run(ctx, o, stderr)
 	if err != nil {
-		printError(stderr, "benchmark failed: "+err.Error())
-		return exitGeneralError
+		awscli.PrintError(stderr, "benchmark failed: "+err.Error())
+		return awscli.ExitGeneralError
 	}
 	bench.WriteTable(stdout, rep)
 	if o.Out != "" {
 		fmt.Fprintf(stdout, "wrote %s/bench.json and %s/bench.svg\n", o.Out, o.Out)
 	}
-	return exitOK
+	return awscli.ExitOK
 }
 
 // runBenchTrivial serves the benchmark's trivial handler (the limit).
@@ -87,18 +88,18 @@ func runBenchTrivial(ctx context.Context, args []string, stderr io.Writer) int {
 	fs := newFlagSet("chime bench-trivial", stderr)
 	listen := fs.String("listen", "127.0.0.1:0", "address")
 	if err := fs.Parse(args); err != nil {
-		return exitParamError
+		return awscli.ExitParamError
 	}
 	ln, err := net.Listen("tcp", *listen)
 	if err != nil {
-		printError(stderr, err.Error())
-		return exitConfigError
+		awscli.PrintError(stderr, err.Error())
+		return awscli.ExitConfigError
 	}
 	srv := &http.Server{Handler: bench.TrivialHandler()}
 	go func() { <-ctx.Done(); srv.Close() }()
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		printError(stderr, err.Error())
-		return exitGeneralError
+		awscli.PrintError(stderr, err.Error())
+		return awscli.ExitGeneralError
 	}
-	return exitOK
+	return awscli.ExitOK
 }

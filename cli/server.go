@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/openchime/chime/cli/awscli"
 	"github.com/openchime/chime/faults"
 	"github.com/openchime/chime/server"
 )
@@ -57,34 +58,34 @@ func runServer(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error (env CHIME_LOG_LEVEL)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
+			return awscli.ExitOK
 		}
-		return exitParamError
+		return awscli.ExitParamError
 	}
 	if err := applyEnv(fs); err != nil {
 		fmt.Fprintf(stderr, "chime: [ERROR]: %v\n", err)
-		return exitParamError
+		return awscli.ExitParamError
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "chime: [ERROR]: unexpected argument %q\n", fs.Arg(0))
-		return exitParamError
+		return awscli.ExitParamError
 	}
 	log, err := newLogger(stderr, *logFormat, *logLevel)
 	if err != nil {
 		fmt.Fprintf(stderr, "chime: [ERROR]: %v\n", err)
-		return exitParamError
+		return awscli.ExitParamError
 	}
 	tuneGC()
 	srv, err := server.New(ctx, cfg, log)
 	if err != nil {
 		log.Error("cannot start", "error", err.Error())
-		return exitConfigError
+		return awscli.ExitConfigError
 	}
 	if err := srv.Serve(ctx); err != nil {
 		log.Error("server failed", "error", err.Error())
-		return exitGeneralError
+		return awscli.ExitGeneralError
 	}
-	return exitOK
+	return awscli.ExitOK
 }
 
 func newLogger(w io.Writer, format, level string) (*slog.Logger, error) {

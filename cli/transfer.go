@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/mattn/go-isatty"
+	"github.com/openchime/chime/cli/awscli"
 	"github.com/openchime/chime/postgres"
 	"github.com/openchime/chime/server"
 	"github.com/openchime/chime/sqlstore"
@@ -31,16 +32,16 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if *file != "-" {
 		f, err := os.OpenFile(*file, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 		if err != nil {
-			printError(stderr, err.Error())
-			return exitConfigError
+			awscli.PrintError(stderr, err.Error())
+			return awscli.ExitConfigError
 		}
 		defer f.Close()
 		out = f
 	}
 	counts, err := s.Count(ctx)
 	if err != nil {
-		printError(stderr, err.Error())
-		return exitGeneralError
+		awscli.PrintError(stderr, err.Error())
+		return awscli.ExitGeneralError
 	}
 	bar := newProgress(stderr, "export", counts.Total())
 	w := bufio.NewWriterSize(out, 64<<10)
@@ -59,11 +60,11 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	bar.done(n)
 	if err != nil {
-		printError(stderr, "export failed: "+err.Error())
-		return exitGeneralError
+		awscli.PrintError(stderr, "export failed: "+err.Error())
+		return awscli.ExitGeneralError
 	}
 	fmt.Fprintf(stderr, "exported %d accounts, %d users\n", counts.Accounts, counts.Users)
-	return exitOK
+	return awscli.ExitOK
 }
 
 func runImport(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer) int {
@@ -77,8 +78,8 @@ func runImport(ctx context.Context, args []string, stdin io.Reader, stderr io.Wr
 	if *file != "-" {
 		f, err := os.Open(*file)
 		if err != nil {
-			printError(stderr, err.Error())
-			return exitConfigError
+			awscli.PrintError(stderr, err.Error())
+			return awscli.ExitConfigError
 		}
 		defer f.Close()
 		in = f
@@ -100,11 +101,11 @@ func runImport(ctx context.Context, args []string, stdin io.Reader, stderr io.Wr
 	counts, err := s.Import(ctx, next, bar.update)
 	bar.done(counts.Total())
 	if err != nil {
-		printError(stderr, "import failed, nothing after the last full batch was written: "+err.Error())
-		return exitGeneralError
+		awscli.PrintError(stderr, "import failed, nothing after the last full batch was written: "+err.Error())
+		return awscli.ExitGeneralError
 	}
 	fmt.Fprintf(stderr, "imported %d accounts, %d users\n", counts.Accounts, counts.Users)
-	return exitOK
+	return awscli.ExitOK
 }
 
 // openTransfer parses the flags of export or import and opens --store.
@@ -115,24 +116,24 @@ func openTransfer(ctx context.Context, name, storeDoc, fileDoc string, args []st
 	file := fs.String("file", "-", fileDoc+" (env CHIME_FILE)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return nil, nil, exitOK
+			return nil, nil, awscli.ExitOK
 		}
-		return nil, nil, exitParamError
+		return nil, nil, awscli.ExitParamError
 	}
 	if err := applyEnv(fs); err != nil {
-		printError(stderr, err.Error())
-		return nil, nil, exitParamError
+		awscli.PrintError(stderr, err.Error())
+		return nil, nil, awscli.ExitParamError
 	}
 	if *store == "" {
-		printError(stderr, "the following arguments are required: --store")
-		return nil, nil, exitParamError
+		awscli.PrintError(stderr, "the following arguments are required: --store")
+		return nil, nil, awscli.ExitParamError
 	}
 	s, _, err := server.OpenStore(ctx, *store, postgres.DefaultPool())
 	if err != nil {
-		printError(stderr, err.Error())
-		return nil, nil, exitConfigError
+		awscli.PrintError(stderr, err.Error())
+		return nil, nil, awscli.ExitConfigError
 	}
-	return s, file, exitOK
+	return s, file, awscli.ExitOK
 }
 
 func countLines(path string) int {

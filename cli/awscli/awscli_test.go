@@ -1,10 +1,12 @@
-package cli_test
+package awscli_test
 
 import (
 	"bytes"
 	"context"
 	"encoding/json"
 	"encoding/pem"
+	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -14,11 +16,14 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
-	"github.com/openchime/chime/cli"
+	"github.com/openchime/chime/cli/awscli"
+	"github.com/openchime/chime/server"
 )
 
 const example = "12a3456b-7c89-012d-3456-78901e23fg45"
@@ -32,85 +37,73 @@ func freeAddr(t *testing.T) string {
 	return ln.Addr().String()
 }
 
-// isolate keeps the machine's AWS configuration out of a test.
-func isolate(t *testing.T) {
-	dir := t.TempDir()
-	t.Setenv("AWS_CONFIG_FILE", filepath.Join(dir, "config"))
-	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(dir, "credentials"))
-	for _, k := range []string{"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE",
-		"AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_CHIME", "AWS_DEFAULT_OUTPUT", "AWS_CLI_AUTO_PROMPT", "AWS_REGION", "AWS_DEFAULT_REGION"} {
-		t.Setenv(k, "")
-		os.Unsetenv(k)
-	}
-	t.Setenv("AWS_PAGER", "") // no pager unless a test asks for one
+// testEnv is the environment of one test's command lines: its own
+// variables and home directory, nothing of the process's.
+type testEnv struct {
+	t       *testing.T
+	environ []string
+	dir     string
 }
 
-// runServer starts `chime server` in-process; the returned function stops
-// it and returns its exit code.
-func runServer(t *testing.T, args ...string) (string, func() int) {
-	t.Helper()
-	addr := freeAddr(t)
-	t.Setenv("CHIME_LISTEN", addr) // every flag has an environment variable
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan int, 1)
-	var logs bytes.Buffer
-	go func() { done <- cli.Run(ctx, append([]string{"server"}, args...), nil, &bytes.Buffer{}, &logs) }()
-	url := "http://" + addr
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		resp, err := http.Get(url + "/_chime/health")
-		if err == nil {
-			resp.Body.Close()
-			break
-		}
-		if time.Now().After(deadline) {
-			cancel()
-			t.Fatalf("server did not start: %s", logs.String())
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	stopped := false
-	stop := func() int {
-		if stopped {
-			return 0
-		}
-		stopped = true
-		cancel()
-		select {
-		case code := <-done:
-			return code
-		case <-time.After(10 * time.Second):
-			t.Fatal("server did not stop")
-			return -1
-		}
-	}
-	t.Cleanup(func() { stop() })
-	return url, stop
+func newEnv(t *testing.T) *testEnv {
+	t.Parallel()
+	home := t.TempDir()
+	return &testEnv{t: t, environ: []string{"HOME=" + home}, dir: home}
 }
 
-// devServer isolates the test and starts a development server that the
-// command line finds through AWS_ENDPOINT_URL_CHIME.
-func devServer(t *testing.T) string {
-	isolate(t)
-	url, _ := runServer(t, "--dev")
-	t.Setenv("AWS_ENDPOINT_URL_CHIME", url)
-	return url
+func (e *testEnv) set(key, value string) { e.environ = append(e.environ, key+"="+value) }
+
+func (e *testEnv) unset(key string) {
+	e.environ = slices.DeleteFunc(e.environ, func(kv string) bool { return strings.HasPrefix(kv, key+"=") })
 }
 
-func run(t *testing.T, args ...string) (string, string, int) {
-	t.Helper()
+func (e *testEnv) run(args ...string) (string, string, int) {
+	e.t.Helper()
 	var stdout, stderr bytes.Buffer
-	code := cli.Run(context.Background(), args, nil, &stdout, &stderr)
+	p := &awscli.Program{Env: awscli.Env{Stdout: &stdout, Stderr: &stderr, Environ: slices.Clone(e.environ), Dir: e.dir}, Version: "test"}
+	code := p.Run(context.Background(), args)
 	return stdout.String(), stderr.String(), code
 }
 
-func mustRun(t *testing.T, args ...string) string {
-	t.Helper()
-	out, stderr, code := run(t, args...)
+func (e *testEnv) mustRun(args ...string) string {
+	e.t.Helper()
+	out, stderr, code := e.run(args...)
 	if code != 0 {
-		t.Fatalf("chime %s: exit %d: %s", strings.Join(args, " "), code, stderr)
+		e.t.Fatalf("chime %s: exit %d: %s", strings.Join(args, " "), code, stderr)
 	}
 	return out
+}
+
+// startServer starts a development server in-process, on memory, and
+// returns its URL; it stops with the test.
+func startServer(t *testing.T) string {
+	t.Helper()
+	cfg := server.Defaults()
+	cfg.Listen, cfg.Dev, cfg.Store = "127.0.0.1:0", true, "memory"
+	ctx, cancel := context.WithCancel(context.Background())
+	srv, err := server.New(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("server: %v", err)
+		}
+	})
+	return "http://" + srv.Addr()
+}
+
+// devServer starts a development server that the command line of the
+// returned environment finds through AWS_ENDPOINT_URL_CHIME.
+func devServer(t *testing.T) (*testEnv, string) {
+	e := newEnv(t)
+	url := startServer(t)
+	e.set("AWS_ENDPOINT_URL_CHIME", url)
+	return e, url
 }
 
 var (
@@ -119,8 +112,8 @@ var (
 )
 
 func TestSeedExample(t *testing.T) {
-	devServer(t)
-	out := mustRun(t, "create-user",
+	e, _ := devServer(t)
+	out := e.mustRun("create-user",
 		"--account-id", example,
 		"--email", "roomdevice@example.com",
 		"--user-type", "SharedDevice")
@@ -146,16 +139,16 @@ $`)
 }
 
 func TestGenerateCLISkeleton(t *testing.T) {
-	isolate(t)
-	t.Setenv("AWS_ENDPOINT_URL_CHIME", "http://127.0.0.1:9") // nothing is sent
+	e := newEnv(t)
+	e.set("AWS_ENDPOINT_URL_CHIME", "http://127.0.0.1:9") // nothing is sent
 	for _, args := range [][]string{{"create-user", "--generate-cli-skeleton"}, {"create-user", "--generate-cli-skeleton", "input"}} {
-		out := mustRun(t, args...)
+		out := e.mustRun(args...)
 		want := "{\n    \"AccountId\": \"\",\n    \"Username\": \"\",\n    \"Email\": \"\",\n    \"UserType\": \"PrivateUser\"\n}\n"
 		if out != want {
 			t.Errorf("%v:\n%q\nwant\n%q", args, out, want)
 		}
 	}
-	out := mustRun(t, "create-user", "--generate-cli-skeleton", "yaml-input")
+	out := e.mustRun("create-user", "--generate-cli-skeleton", "yaml-input")
 	for _, line := range []string{
 		"AccountId: '' # [REQUIRED] The Amazon Chime account ID.",
 		"Username: '' # The user name.",
@@ -167,10 +160,10 @@ func TestGenerateCLISkeleton(t *testing.T) {
 		}
 	}
 	// The YAML skeleton is valid input.
-	if _, stderr, code := run(t, "create-user", "--cli-input-yaml", out, "--account-id", "x", "--generate-cli-skeleton", "output"); code != 0 {
+	if _, stderr, code := e.run("create-user", "--cli-input-yaml", out, "--account-id", "x", "--generate-cli-skeleton", "output"); code != 0 {
 		t.Errorf("yaml skeleton as input: %d %s", code, stderr)
 	}
-	out = mustRun(t, "create-user", "--account-id", "x", "--generate-cli-skeleton", "output")
+	out = e.mustRun("create-user", "--account-id", "x", "--generate-cli-skeleton", "output")
 	wantOutput := `{
     "User": {
         "UserId": "UserId",
@@ -195,33 +188,33 @@ func TestGenerateCLISkeleton(t *testing.T) {
 	if out != wantOutput {
 		t.Errorf("output skeleton:\n%s", out)
 	}
-	if out := mustRun(t, "create-user", "--account-id", "x", "--generate-cli-skeleton", "output", "--query", "User.UserType", "--output", "text"); out != "UserType\n" {
+	if out := e.mustRun("create-user", "--account-id", "x", "--generate-cli-skeleton", "output", "--query", "User.UserType", "--output", "text"); out != "UserType\n" {
 		t.Errorf("output skeleton with --query: %q", out)
 	}
-	if out := mustRun(t, "list-users", "--account-id", "x", "--generate-cli-skeleton", "output", "--query", "Users[0].AlexaForBusinessMetadata", "--output", "yaml"); out != "AlexaForBusinessRoomArn: AlexaForBusinessRoomArn\nIsAlexaForBusinessEnabled: true\n" {
+	if out := e.mustRun("list-users", "--account-id", "x", "--generate-cli-skeleton", "output", "--query", "Users[0].AlexaForBusinessMetadata", "--output", "yaml"); out != "AlexaForBusinessRoomArn: AlexaForBusinessRoomArn\nIsAlexaForBusinessEnabled: true\n" {
 		t.Errorf("output skeleton as yaml: %q", out)
 	}
-	if _, stderr, code := run(t, "create-user", "--generate-cli-skeleton", "output"); code != 252 || !strings.Contains(stderr, "the following arguments are required: --account-id") {
+	if _, stderr, code := e.run("create-user", "--generate-cli-skeleton", "output"); code != 252 || !strings.Contains(stderr, "the following arguments are required: --account-id") {
 		t.Errorf("output skeleton without --account-id: %d %s", code, stderr)
 	}
-	if _, stderr, code := run(t, "create-user", "--generate-cli-skeleton", "foo"); code != 252 || !strings.Contains(stderr, "Found invalid choice 'foo'") {
+	if _, stderr, code := e.run("create-user", "--generate-cli-skeleton", "foo"); code != 252 || !strings.Contains(stderr, "Found invalid choice 'foo'") {
 		t.Errorf("bad skeleton value: %d %s", code, stderr)
 	}
-	if _, stderr, code := run(t, "create-user", "--account-id", "x", "--foo", "1", "--generate-cli-skeleton", "output"); code != 252 || !strings.Contains(stderr, "Unknown options: --foo, 1") {
+	if _, stderr, code := e.run("create-user", "--account-id", "x", "--foo", "1", "--generate-cli-skeleton", "output"); code != 252 || !strings.Contains(stderr, "Unknown options: --foo, 1") {
 		t.Errorf("unknown option with output skeleton: %d %s", code, stderr)
 	}
 }
 
 func TestCLIInput(t *testing.T) {
-	devServer(t)
+	e, _ := devServer(t)
 	dir := t.TempDir()
 	file := filepath.Join(dir, "in.json")
 	os.WriteFile(file, []byte(`{"AccountId": "12a3456b-7c89-012d-3456-78901e23fg45", "Email": "json@example.com", "UserType": "SharedDevice"}`), 0o600)
-	out := mustRun(t, "create-user", "--cli-input-json", "file://"+file, "--email", "override@example.com", "--query", "User.[PrimaryEmail,UserType]", "--output", "text")
+	out := e.mustRun("create-user", "--cli-input-json", "file://"+file, "--email", "override@example.com", "--query", "User.[PrimaryEmail,UserType]", "--output", "text")
 	if out != "override@example.com\tSharedDevice\n" {
 		t.Errorf("explicit options must win over the input file: %q", out)
 	}
-	out = mustRun(t, "create-user", "--cli-input-yaml", "AccountId: "+example+"\nEmail: yaml@example.com # comment\n", "--query", "User.UserType", "--output", "text")
+	out = e.mustRun("create-user", "--cli-input-yaml", "AccountId: "+example+"\nEmail: yaml@example.com # comment\n", "--query", "User.UserType", "--output", "text")
 	if out != "PrivateUser\n" {
 		t.Errorf("yaml input: %q", out)
 	}
@@ -237,7 +230,7 @@ func TestCLIInput(t *testing.T) {
 		{[]string{"--cli-input-json", `{"Email":"a@b.c"}`}, "Parameter validation failed:\nMissing required parameter in input: \"AccountId\""},
 		{[]string{"--cli-input-json", "file://" + filepath.Join(dir, "missing.json")}, "Unable to load paramfile"},
 	} {
-		_, stderr, code := run(t, append([]string{"create-user"}, tc.args...)...)
+		_, stderr, code := e.run(append([]string{"create-user"}, tc.args...)...)
 		if code != 252 || !strings.Contains(stderr, tc.want) {
 			t.Errorf("%v: %d %s", tc.args, code, stderr)
 		}
@@ -245,35 +238,35 @@ func TestCLIInput(t *testing.T) {
 }
 
 func TestParameterSyntax(t *testing.T) {
-	devServer(t)
-	team := strings.TrimSpace(mustRun(t, "create-account", "--name", "Team", "--query", "Account.AccountId", "--output", "text"))
+	e, _ := devServer(t)
+	team := strings.TrimSpace(e.mustRun("create-account", "--name", "Team", "--query", "Account.AccountId", "--output", "text"))
 	// A list as space-separated values, and an integer.
-	out := mustRun(t, "invite-users", "--account-id", team, "--user-email-list", "a@example.com", "b@example.com", "--user-type", "PrivateUser", "--query", "length(Invites)")
+	out := e.mustRun("invite-users", "--account-id", team, "--user-email-list", "a@example.com", "b@example.com", "--user-type", "PrivateUser", "--query", "length(Invites)")
 	if strings.TrimSpace(out) != "2" {
 		t.Errorf("invites: %s", out)
 	}
-	users := mustRun(t, "list-users", "--account-id", team, "--max-results", "1", "--query", "length(Users)")
+	users := e.mustRun("list-users", "--account-id", team, "--max-results", "1", "--query", "length(Users)")
 	if strings.TrimSpace(users) != "1" {
 		t.Errorf("--max-results 1 gave %s", users)
 	}
-	ids := strings.Fields(mustRun(t, "list-users", "--account-id", team, "--query", "Users[].UserId", "--output", "text"))
+	ids := strings.Fields(e.mustRun("list-users", "--account-id", team, "--query", "Users[].UserId", "--output", "text"))
 	// Structures in shorthand and in JSON; a list of structures in both.
-	mustRun(t, "update-user-settings", "--account-id", team, "--user-id", ids[0], "--user-settings", "Telephony={InboundCalling=true,OutboundCalling=false,SMS=true}")
-	out = mustRun(t, "get-user-settings", "--account-id", team, "--user-id", ids[0], "--output", "text")
+	e.mustRun("update-user-settings", "--account-id", team, "--user-id", ids[0], "--user-settings", "Telephony={InboundCalling=true,OutboundCalling=false,SMS=true}")
+	out = e.mustRun("get-user-settings", "--account-id", team, "--user-id", ids[0], "--output", "text")
 	if out != "TELEPHONY\tTrue\tFalse\tTrue\n" {
 		t.Errorf("shorthand structure: %q", out)
 	}
-	mustRun(t, "update-user-settings", "--account-id", team, "--user-id", ids[0], "--user-settings", `{"Telephony":{"InboundCalling":false,"OutboundCalling":true,"SMS":false}}`)
-	out = mustRun(t, "get-user-settings", "--account-id", team, "--user-id", ids[0], "--output", "text")
+	e.mustRun("update-user-settings", "--account-id", team, "--user-id", ids[0], "--user-settings", `{"Telephony":{"InboundCalling":false,"OutboundCalling":true,"SMS":false}}`)
+	out = e.mustRun("get-user-settings", "--account-id", team, "--user-id", ids[0], "--output", "text")
 	if out != "TELEPHONY\tFalse\tTrue\tFalse\n" {
 		t.Errorf("JSON structure: %q", out)
 	}
-	out = mustRun(t, "batch-update-user", "--account-id", team, "--update-user-request-items",
+	out = e.mustRun("batch-update-user", "--account-id", team, "--update-user-request-items",
 		"UserId="+ids[0]+",LicenseType=Basic", "UserId=nobody,LicenseType=Basic", "--query", "UserErrors[].UserId", "--output", "text")
 	if out != "nobody\n" {
 		t.Errorf("shorthand list of structures: %q", out)
 	}
-	out = mustRun(t, "batch-update-user", "--account-id", team, "--update-user-request-items",
+	out = e.mustRun("batch-update-user", "--account-id", team, "--update-user-request-items",
 		`[{"UserId":"`+ids[1]+`","LicenseType":"Basic"}]`, "--query", "length(UserErrors)")
 	if strings.TrimSpace(out) != "0" {
 		t.Errorf("JSON list of structures: %q", out)
@@ -281,7 +274,7 @@ func TestParameterSyntax(t *testing.T) {
 	// file:// for any value.
 	name := filepath.Join(t.TempDir(), "name.txt")
 	os.WriteFile(name, []byte("From A File"), 0o600)
-	out = mustRun(t, "update-account", "--account-id", team, "--name", "file://"+name, "--query", "Account.Name", "--output", "text")
+	out = e.mustRun("update-account", "--account-id", team, "--name", "file://"+name, "--query", "Account.Name", "--output", "text")
 	if out != "From A File\n" {
 		t.Errorf("file:// value: %q", out)
 	}
@@ -298,7 +291,7 @@ func TestParameterSyntax(t *testing.T) {
 		{[]string{"get-user"}, "the following arguments are required: --account-id, --user-id"},
 		{[]string{"create-account", "--name"}, "argument --name: expected one argument"},
 	} {
-		_, stderr, code := run(t, tc.args...)
+		_, stderr, code := e.run(tc.args...)
 		if code != 252 || !strings.Contains(stderr, tc.want) {
 			t.Errorf("%v: exit %d\n%s", tc.args, code, stderr)
 		}
@@ -306,8 +299,8 @@ func TestParameterSyntax(t *testing.T) {
 }
 
 func TestOutputFormats(t *testing.T) {
-	devServer(t)
-	mustRun(t, "admin-create-account", "--name", "Fixed", "--account-type", "EnterpriseLWA", "--account-id", "fixed-1")
+	e, _ := devServer(t)
+	e.mustRun("admin-create-account", "--name", "Fixed", "--account-type", "EnterpriseLWA", "--account-id", "fixed-1")
 	get := []string{"get-account", "--account-id", "fixed-1", "--query", "Account.{Id:AccountId,Name:Name,Licenses:SupportedLicenses,Groups:SigninDelegateGroups}"}
 	for _, tc := range []struct{ format, want string }{
 		{"json", "{\n    \"Id\": \"fixed-1\",\n    \"Name\": \"Fixed\",\n    \"Licenses\": [\n        \"Basic\",\n        \"Pro\"\n    ],\n    \"Groups\": []\n}\n"},
@@ -328,7 +321,7 @@ func TestOutputFormats(t *testing.T) {
 |+-------------------+|
 `},
 	} {
-		out := mustRun(t, append(get, "--output", tc.format)...)
+		out := e.mustRun(append(get, "--output", tc.format)...)
 		if tc.format == "table" {
 			continue // compared with the AWS CLI in TestOutputMatchesAWSCLI
 		}
@@ -336,15 +329,15 @@ func TestOutputFormats(t *testing.T) {
 			t.Errorf("--output %s:\n%q\nwant\n%q", tc.format, out, tc.want)
 		}
 	}
-	t.Setenv("AWS_DEFAULT_OUTPUT", "text")
-	if out := mustRun(t, "get-account", "--account-id", "fixed-1", "--query", "Account.Name"); out != "Fixed\n" {
+	e.set("AWS_DEFAULT_OUTPUT", "text")
+	if out := e.mustRun("get-account", "--account-id", "fixed-1", "--query", "Account.Name"); out != "Fixed\n" {
 		t.Errorf("AWS_DEFAULT_OUTPUT=text: %q", out)
 	}
 	// Empty outputs print nothing.
-	if out := mustRun(t, "update-account-settings", "--account-id", "fixed-1", "--account-settings", "EnableDialOut=true", "--output", "json"); out != "" {
+	if out := e.mustRun("update-account-settings", "--account-id", "fixed-1", "--account-settings", "EnableDialOut=true", "--output", "json"); out != "" {
 		t.Errorf("empty output printed %q", out)
 	}
-	if _, stderr, code := run(t, "get-account", "--account-id", "fixed-1", "--query", "Account.[", "--output", "json"); code != 252 || !strings.Contains(stderr, "Bad value for --query") {
+	if _, stderr, code := e.run("get-account", "--account-id", "fixed-1", "--query", "Account.[", "--output", "json"); code != 252 || !strings.Contains(stderr, "Bad value for --query") {
 		t.Errorf("bad query: %d %s", code, stderr)
 	}
 }
@@ -356,10 +349,10 @@ func TestOutputMatchesAWSCLI(t *testing.T) {
 	if err != nil {
 		t.Skip("the AWS CLI is not installed: cannot compare renderings with it")
 	}
-	url := devServer(t)
-	team := strings.TrimSpace(mustRun(t, "create-account", "--name", "Compare", "--query", "Account.AccountId", "--output", "text"))
-	mustRun(t, "invite-users", "--account-id", team, "--user-email-list", "ana@example.com", "bo@example.com", "--user-type", "SharedDevice")
-	mustRun(t, "create-user", "--account-id", example, "--email", "room@example.com", "--user-type", "SharedDevice")
+	e, url := devServer(t)
+	team := strings.TrimSpace(e.mustRun("create-account", "--name", "Compare", "--query", "Account.AccountId", "--output", "text"))
+	e.mustRun("invite-users", "--account-id", team, "--user-email-list", "ana@example.com", "bo@example.com", "--user-type", "SharedDevice")
+	e.mustRun("create-user", "--account-id", example, "--email", "room@example.com", "--user-type", "SharedDevice")
 	queries := []string{
 		"Users[].{UserId:UserId,Email:PrimaryEmail,Type:UserType,Status:UserInvitationStatus,License:LicenseType}",
 		"Users[0]",
@@ -372,12 +365,12 @@ func TestOutputMatchesAWSCLI(t *testing.T) {
 				args := []string{"list-users", "--account-id", account, "--query", q, "--output", format}
 				if q == "Users[0]" {
 					args = []string{"get-user", "--account-id", account, "--user-id", "", "--query", "User", "--output", format}
-					ids := strings.Fields(mustRun(t, "list-users", "--account-id", account, "--query", "Users[].UserId", "--output", "text"))
+					ids := strings.Fields(e.mustRun("list-users", "--account-id", account, "--query", "Users[].UserId", "--output", "text"))
 					args[4] = ids[0]
 					// Leave out the timestamps, which AWS CLI v1 prints as sent.
 					args[6] = "User.{A:AccountId,B:AlexaForBusinessMetadata,D:DisplayName,E:PrimaryEmail,L:LicenseType,S:UserRegistrationStatus,T:UserType,U:UserId}"
 				}
-				ours := mustRun(t, append(args, "--color", "off")...)
+				ours := e.mustRun(append(args, "--color", "off")...)
 				cmd := exec.Command(awsCLI, append(append([]string{"chime"}, args...), "--endpoint-url", url, "--region", "us-east-1", "--color", "off")...)
 				cmd.Env = append(os.Environ(), "AWS_ACCESS_KEY_ID=test", "AWS_SECRET_ACCESS_KEY=test")
 				theirs, err := cmd.Output()
@@ -393,15 +386,15 @@ func TestOutputMatchesAWSCLI(t *testing.T) {
 }
 
 func TestPagination(t *testing.T) {
-	devServer(t)
-	team := strings.TrimSpace(mustRun(t, "create-account", "--name", "Pages", "--query", "Account.AccountId", "--output", "text"))
+	e, _ := devServer(t)
+	team := strings.TrimSpace(e.mustRun("create-account", "--name", "Pages", "--query", "Account.AccountId", "--output", "text"))
 	var emails []string
 	for i := 0; i < 5; i++ {
 		emails = append(emails, string(rune('a'+i))+"@example.com")
 	}
-	mustRun(t, append([]string{"invite-users", "--account-id", team, "--user-email-list"}, emails...)...)
+	e.mustRun(append([]string{"invite-users", "--account-id", team, "--user-email-list"}, emails...)...)
 	all := func(args ...string) (string, string) {
-		out := mustRun(t, append([]string{"list-users", "--account-id", team, "--output", "json"}, args...)...)
+		out := e.mustRun(append([]string{"list-users", "--account-id", team, "--output", "json"}, args...)...)
 		var r struct {
 			Users     []struct{ PrimaryEmail string }
 			NextToken string
@@ -421,7 +414,7 @@ func TestPagination(t *testing.T) {
 	if got, tok := all("--max-results", "2", "--no-paginate"); got != "a@example.com b@example.com" || tok == "" {
 		t.Errorf("--no-paginate: %q %q", got, tok)
 	}
-	if _, stderr, code := run(t, "list-users", "--account-id", team, "--page-size", "2", "--no-paginate"); code != 252 ||
+	if _, stderr, code := e.run("list-users", "--account-id", team, "--page-size", "2", "--no-paginate"); code != 252 ||
 		!strings.Contains(stderr, "Cannot specify --no-paginate along with pagination arguments: --page-size") {
 		t.Errorf("--no-paginate with --page-size: %d %s", code, stderr)
 	}
@@ -439,14 +432,14 @@ func TestPagination(t *testing.T) {
 	if got, _ := all("--starting-token", tok, "--max-items", "2"); got != "c@example.com d@example.com" {
 		t.Errorf("resume inside the first page: %q", got)
 	}
-	if _, stderr, code := run(t, "list-users", "--account-id", team, "--starting-token", "%%%"); code != 252 || !strings.Contains(stderr, "Bad value for --starting-token") {
+	if _, stderr, code := e.run("list-users", "--account-id", team, "--starting-token", "%%%"); code != 252 || !strings.Contains(stderr, "Bad value for --starting-token") {
 		t.Errorf("bad starting token: %d %s", code, stderr)
 	}
 }
 
 func TestErrorsAndExitCodes(t *testing.T) {
-	devServer(t)
-	_, stderr, code := run(t, "create-user", "--account-id", "nope", "--email", "x@example.com")
+	e, _ := devServer(t)
+	_, stderr, code := e.run("create-user", "--account-id", "nope", "--email", "x@example.com")
 	if code != 254 || stderr != "\nchime: [ERROR]: An error occurred (NotFoundException) when calling the CreateUser operation: The account nope was not found\n" {
 		t.Errorf("service error: %d %q", code, stderr)
 	}
@@ -467,40 +460,40 @@ func TestErrorsAndExitCodes(t *testing.T) {
 		{"both prompt flags", []string{"get-account", "--account-id", "x", "--cli-auto-prompt", "--no-cli-auto-prompt"}, 252,
 			"Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time."},
 	} {
-		if _, stderr, code := run(t, tc.args...); code != tc.code || !strings.Contains(stderr, tc.want) {
+		if _, stderr, code := e.run(tc.args...); code != tc.code || !strings.Contains(stderr, tc.want) {
 			t.Errorf("%s: %d %s", tc.name, code, stderr)
 		}
 	}
-	if _, _, code := run(t); code != 252 {
+	if _, _, code := e.run(); code != 252 {
 		t.Errorf("no command: %d", code)
 	}
-	if out, _, code := run(t, "--version"); code != 0 || !strings.HasPrefix(out, "chime/") {
+	if out, _, code := e.run("--version"); code != 0 || !strings.HasPrefix(out, "chime/") {
 		t.Errorf("--version: %d %s", code, out)
 	}
 }
 
 func TestEndpointPrecedence(t *testing.T) {
-	url := devServer(t)
+	e, url := devServer(t)
 	dead := "http://" + freeAddr(t)
-	t.Setenv("AWS_ENDPOINT_URL", dead)
-	t.Setenv("AWS_ENDPOINT_URL_CHIME", url)
-	mustRun(t, "list-accounts") // the service-specific variable beats the general one
-	t.Setenv("AWS_ENDPOINT_URL_CHIME", dead)
-	mustRun(t, "list-accounts", "--endpoint-url", url) // the flag beats both
-	if _, _, code := run(t, "list-accounts"); code != 255 {
+	e.set("AWS_ENDPOINT_URL", dead)
+	e.set("AWS_ENDPOINT_URL_CHIME", url)
+	e.mustRun("list-accounts") // the service-specific variable beats the general one
+	e.set("AWS_ENDPOINT_URL_CHIME", dead)
+	e.mustRun("list-accounts", "--endpoint-url", url) // the flag beats both
+	if _, _, code := e.run("list-accounts"); code != 255 {
 		t.Errorf("the dead endpoint was not used: %d", code)
 	}
-	os.Unsetenv("AWS_ENDPOINT_URL_CHIME")
-	t.Setenv("AWS_ENDPOINT_URL", url)
-	mustRun(t, "list-accounts")
+	e.unset("AWS_ENDPOINT_URL_CHIME")
+	e.set("AWS_ENDPOINT_URL", url)
+	e.mustRun("list-accounts")
 }
 
 func TestDebugMasksSecrets(t *testing.T) {
-	devServer(t)
-	t.Setenv("AWS_ACCESS_KEY_ID", "test")
-	t.Setenv("AWS_SECRET_ACCESS_KEY", "test")
-	t.Setenv("AWS_SESSION_TOKEN", "very-secret-token")
-	_, stderr, _ := run(t, "list-accounts", "--debug")
+	e, _ := devServer(t)
+	e.set("AWS_ACCESS_KEY_ID", "test")
+	e.set("AWS_SECRET_ACCESS_KEY", "test")
+	e.set("AWS_SESSION_TOKEN", "very-secret-token")
+	_, stderr, _ := e.run("list-accounts", "--debug")
 	if !strings.Contains(stderr, "DEBUG request: GET ") || !strings.Contains(stderr, "Signature=***") || !strings.Contains(stderr, "DEBUG response: ") {
 		t.Errorf("debug output:\n%s", stderr)
 	}
@@ -510,15 +503,15 @@ func TestDebugMasksSecrets(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
-	isolate(t)
-	out := mustRun(t, "help")
+	e := newEnv(t)
+	out := e.mustRun("help")
 	for _, want := range []string{"create-user", "batch-suspend-user", "admin-create-account", "--endpoint-url"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("help lacks %s", want)
 		}
 	}
 	for _, args := range [][]string{{"create-user", "help"}, {"create-user", "--help"}} {
-		out := mustRun(t, args...)
+		out := e.mustRun(args...)
 		for _, want := range []string{"--account-id (string) [required]", "Possible values:", "  - SharedDevice", "pattern: .+@.+\\..+", "PersonalPIN -> (string)"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("%v lacks %q:\n%s", args, want, out)
@@ -527,147 +520,199 @@ func TestHelp(t *testing.T) {
 	}
 }
 
-func TestServerAndExtensionCommands(t *testing.T) {
-	isolate(t)
-	url, stop := runServer(t, "--dev")
-	resp, err := http.Get(url + "/_chime/health")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var health map[string]string
-	json.NewDecoder(resp.Body).Decode(&health)
-	resp.Body.Close()
-	if health["Status"] != "ok" || health["Store"] != "memory" {
-		t.Fatalf("health %v", health)
-	}
+func TestExtensionCommands(t *testing.T) {
+	e := newEnv(t)
+	url := startServer(t)
 	// No credentials anywhere and a loopback endpoint: the development pair.
-	out, stderr, code := run(t, "admin", "create-account", "--name", "Directory", "--account-type", "EnterpriseDirectory",
+	out, stderr, code := e.run("admin-create-account", "--name", "Directory", "--account-type", "EnterpriseDirectory",
 		"--account-id", "dir-1", "--endpoint-url", url)
 	if code != 0 || !strings.Contains(out, `"AccountType": "EnterpriseDirectory"`) {
-		t.Fatalf("admin create-account: %d %s %s", code, out, stderr)
+		t.Fatalf("admin-create-account: %d %s %s", code, out, stderr)
 	}
-	t.Setenv("AWS_ENDPOINT_URL_CHIME", url)
-	out, _, code = run(t, "admin-update-account", "--account-id", "dir-1", "--account-status", "Suspended")
+	e.set("AWS_ENDPOINT_URL_CHIME", url)
+	out, _, code = e.run("admin-update-account", "--account-id", "dir-1", "--account-status", "Suspended")
 	if code != 0 || !strings.Contains(out, `"AccountStatus": "Suspended"`) {
 		t.Fatalf("admin-update-account: %d %s", code, out)
 	}
-	_, stderr, code = run(t, "admin", "update-account", "--account-id", "dir-1", "--account-type", "Team")
+	_, stderr, code = e.run("admin-update-account", "--account-id", "dir-1", "--account-type", "Team")
 	if code != 254 || !strings.Contains(stderr, "An error occurred (BadRequestException) when calling the AdminUpdateAccount operation") {
 		t.Fatalf("update-account to Team: %d %s", code, stderr)
-	}
-	resp, err = http.Get(url + "/_chime/metrics")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var metrics bytes.Buffer
-	metrics.ReadFrom(resp.Body)
-	resp.Body.Close()
-	if !strings.Contains(metrics.String(), `chime_requests_total{operation="AdminCreateAccount",status="201"} 1`) ||
-		!strings.Contains(metrics.String(), "chime_store_duration_seconds_bucket") {
-		t.Fatalf("metrics:\n%s", metrics.String())
-	}
-	if code := stop(); code != 0 {
-		t.Fatalf("server exit code %d", code)
-	}
-}
-
-func TestServerUsageErrors(t *testing.T) {
-	isolate(t)
-	if _, stderr, code := run(t, "server", "--store", "mysql://x", "--listen", freeAddr(t)); code != 253 || !strings.Contains(stderr, "--store must be") {
-		t.Errorf("bad store: %d %s", code, stderr)
-	}
-	t.Setenv("CHIME_LOG_LEVEL", "loud")
-	if _, stderr, code := run(t, "server"); code != 252 || !strings.Contains(stderr, "--log-level") {
-		t.Errorf("bad env value: %d %s", code, stderr)
 	}
 }
 
 func TestTLSOptions(t *testing.T) {
-	url := devServer(t)
+	e, url := devServer(t)
 	target, _ := neturl.Parse(url)
 	tlsServer := httptest.NewTLSServer(httputil.NewSingleHostReverseProxy(target))
 	defer tlsServer.Close()
 	bundle := filepath.Join(t.TempDir(), "ca.pem")
 	os.WriteFile(bundle, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: tlsServer.Certificate().Raw}), 0o600)
 	// The signature covers the Host header the proxy passes on unchanged.
-	if _, stderr, code := run(t, "list-accounts", "--endpoint-url", tlsServer.URL); code != 255 {
+	if _, stderr, code := e.run("list-accounts", "--endpoint-url", tlsServer.URL); code != 255 {
 		t.Errorf("an unknown certificate was accepted: %d %s", code, stderr)
 	}
-	if _, stderr, code := run(t, "list-accounts", "--endpoint-url", tlsServer.URL, "--ca-bundle", bundle); code != 0 {
+	if _, stderr, code := e.run("list-accounts", "--endpoint-url", tlsServer.URL, "--ca-bundle", bundle); code != 0 {
 		t.Errorf("--ca-bundle: %d %s", code, stderr)
 	}
-	t.Setenv("AWS_CA_BUNDLE", bundle)
-	if _, stderr, code := run(t, "list-accounts", "--endpoint-url", tlsServer.URL); code != 0 {
+	e.set("AWS_CA_BUNDLE", bundle)
+	if _, stderr, code := e.run("list-accounts", "--endpoint-url", tlsServer.URL); code != 0 {
 		t.Errorf("AWS_CA_BUNDLE: %d %s", code, stderr)
 	}
-	os.Unsetenv("AWS_CA_BUNDLE")
-	if _, stderr, code := run(t, "list-accounts", "--endpoint-url", tlsServer.URL, "--no-verify-ssl"); code != 0 {
+	e.unset("AWS_CA_BUNDLE")
+	if _, stderr, code := e.run("list-accounts", "--endpoint-url", tlsServer.URL, "--no-verify-ssl"); code != 0 {
 		t.Errorf("--no-verify-ssl: %d %s", code, stderr)
 	}
-	if _, stderr, code := run(t, "list-accounts", "--endpoint-url", "https://127.0.0.1:1", "--ca-bundle", filepath.Join(t.TempDir(), "none.pem")); code != 253 || !strings.Contains(stderr, "CA bundle") {
+	if _, stderr, code := e.run("list-accounts", "--endpoint-url", "https://127.0.0.1:1", "--ca-bundle", filepath.Join(t.TempDir(), "none.pem")); code != 253 || !strings.Contains(stderr, "CA bundle") {
 		t.Errorf("missing CA bundle: %d %s", code, stderr)
 	}
 }
 
 func TestReadTimeout(t *testing.T) {
-	isolate(t)
+	e := newEnv(t)
 	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		time.Sleep(2 * time.Second)
 	}))
 	defer slow.Close()
-	_, stderr, code := run(t, "list-accounts", "--endpoint-url", slow.URL, "--cli-read-timeout", "1")
+	_, stderr, code := e.run("list-accounts", "--endpoint-url", slow.URL, "--cli-read-timeout", "1")
 	if code != 255 || !strings.Contains(stderr, "Could not connect") {
 		t.Errorf("--cli-read-timeout: %d %s", code, stderr)
 	}
-	if _, stderr, code := run(t, "list-accounts", "--cli-connect-timeout", "soon"); code != 252 || !strings.Contains(stderr, "expected a number of seconds") {
+	if _, stderr, code := e.run("list-accounts", "--cli-connect-timeout", "soon"); code != 252 || !strings.Contains(stderr, "expected a number of seconds") {
 		t.Errorf("bad timeout: %d %s", code, stderr)
 	}
 }
 
 func TestProfilesAndSharedConfig(t *testing.T) {
-	isolate(t)
-	url, _ := runServer(t, "--dev")
+	e := newEnv(t)
+	url := startServer(t)
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "config"), []byte("[profile team]\nregion = eu-west-1\nendpoint_url = "+url+"\noutput = json\n"), 0o600)
 	os.WriteFile(filepath.Join(dir, "credentials"), []byte("[team]\naws_access_key_id = test\naws_secret_access_key = test\n"), 0o600)
-	t.Setenv("AWS_CONFIG_FILE", filepath.Join(dir, "config"))
-	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(dir, "credentials"))
+	e.set("AWS_CONFIG_FILE", filepath.Join(dir, "config"))
+	e.set("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(dir, "credentials"))
 	// The endpoint, region and keys all come from the profile.
-	out, stderr, code := run(t, "list-accounts", "--profile", "team", "--query", "Accounts[0].AwsAccountId", "--output", "text", "--debug")
+	out, stderr, code := e.run("list-accounts", "--profile", "team", "--query", "Accounts[0].AwsAccountId", "--output", "text", "--debug")
 	if code != 0 || out != "000000000000\n" || !strings.Contains(stderr, "/eu-west-1/chime/aws4_request") {
 		t.Fatalf("--profile team: %d %q\n%s", code, out, stderr)
 	}
-	t.Setenv("AWS_PROFILE", "team")
-	if out := mustRun(t, "list-accounts", "--region", "ap-south-1", "--query", "length(Accounts)"); strings.TrimSpace(out) != "1" {
+	e.set("AWS_PROFILE", "team")
+	if out := e.mustRun("list-accounts", "--region", "ap-south-1", "--query", "length(Accounts)"); strings.TrimSpace(out) != "1" {
 		t.Errorf("AWS_PROFILE with --region: %q", out)
 	}
 }
 
 func TestColor(t *testing.T) {
-	devServer(t)
-	out := mustRun(t, "get-account", "--account-id", example, "--query", "Account.{N:Name}", "--output", "table", "--color", "on")
+	e, _ := devServer(t)
+	out := e.mustRun("get-account", "--account-id", example, "--query", "Account.{N:Name}", "--output", "table", "--color", "on")
 	if !strings.Contains(out, "\x1b[") {
 		t.Errorf("--color on has no colour:\n%q", out)
 	}
-	out = mustRun(t, "get-account", "--account-id", example, "--query", "Account.{N:Name}", "--output", "table", "--color", "auto")
+	out = e.mustRun("get-account", "--account-id", example, "--query", "Account.{N:Name}", "--output", "table", "--color", "auto")
 	if strings.Contains(out, "\x1b[") {
 		t.Errorf("--color auto coloured a pipe:\n%q", out)
 	}
 }
 
 func TestFaultCommands(t *testing.T) {
-	devServer(t)
-	out := mustRun(t, "admin-put-faults", "--seed", "7", "--rules", "Operation=ListUsers,Kind=throttle,Rate=1", "--output", "text")
+	e, _ := devServer(t)
+	out := e.mustRun("admin-put-faults", "--seed", "7", "--rules", "Operation=ListUsers,Kind=throttle,Rate=1", "--output", "text")
 	if out != "7\nRULES\tthrottle\tListUsers\t1.0\n" {
 		t.Errorf("admin-put-faults: %q", out)
 	}
-	_, stderr, code := run(t, "list-users", "--account-id", example)
+	_, stderr, code := e.run("list-users", "--account-id", example)
 	if code != 254 || !strings.Contains(stderr, "An error occurred (ThrottledClientException) when calling the ListUsers operation: Injected fault: rate exceeded") {
 		t.Errorf("injected throttle: %d %s", code, stderr)
 	}
-	mustRun(t, "admin-delete-faults")
-	mustRun(t, "list-users", "--account-id", example)
-	if out := mustRun(t, "admin-get-faults", "--query", "length(Rules)"); strings.TrimSpace(out) != "0" {
+	e.mustRun("admin-delete-faults")
+	e.mustRun("list-users", "--account-id", example)
+	if out := e.mustRun("admin-get-faults", "--query", "length(Rules)"); strings.TrimSpace(out) != "0" {
 		t.Errorf("after delete: %s", out)
+	}
+}
+
+// TestCredentialsAndRegion follows the order of AWS CLI v2 and
+// aws-sdk-go-v2: --profile, then the environment's keys, then the profile
+// of AWS_PROFILE or default; --region, then AWS_REGION, AWS_DEFAULT_REGION,
+// then the profile's region; a loopback server without credentials gets
+// the development pair.
+func TestCredentialsAndRegion(t *testing.T) {
+	t.Parallel()
+	var mu sync.Mutex
+	var scope string // the last request's Credential=...
+	signed := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		_, scope, _ = strings.Cut(r.Header.Get("Authorization"), "Credential=")
+		scope, _, _ = strings.Cut(scope, ",")
+		mu.Unlock()
+		io.WriteString(w, `{"Accounts":[]}`)
+	}))
+	defer signed.Close()
+	files := map[string]string{
+		"config":      "[default]\nregion = eu-west-1\n[profile team]\nregion = ap-south-1\n[profile bare]\n",
+		"credentials": "[default]\naws_access_key_id = DEFAULTKEY\naws_secret_access_key = s\n[team]\naws_access_key_id = TEAMKEY\naws_secret_access_key = s\n",
+	}
+	for _, tc := range []struct {
+		name    string
+		env     []string
+		files   bool
+		args    []string
+		key     string // of the signature; "" when the command fails
+		region  string
+		failure string
+	}{
+		{"nothing: the development pair", nil, false, nil, "test", "us-east-1", ""},
+		{"environment keys", []string{"AWS_ACCESS_KEY_ID=ENVKEY", "AWS_SECRET_ACCESS_KEY=s", "AWS_REGION=sa-east-1"}, false, nil, "ENVKEY", "sa-east-1", ""},
+		{"AWS_DEFAULT_REGION", []string{"AWS_DEFAULT_REGION=ca-central-1"}, false, nil, "test", "ca-central-1", ""},
+		{"the default profile", nil, true, nil, "DEFAULTKEY", "eu-west-1", ""},
+		{"environment keys beat the default profile", []string{"AWS_ACCESS_KEY_ID=ENVKEY", "AWS_SECRET_ACCESS_KEY=s"}, true, nil, "ENVKEY", "eu-west-1", ""},
+		{"environment keys beat AWS_PROFILE", []string{"AWS_ACCESS_KEY_ID=ENVKEY", "AWS_SECRET_ACCESS_KEY=s", "AWS_PROFILE=team"}, true, nil, "ENVKEY", "ap-south-1", ""},
+		{"AWS_PROFILE", []string{"AWS_PROFILE=team"}, true, nil, "TEAMKEY", "ap-south-1", ""},
+		{"--profile beats environment keys", []string{"AWS_ACCESS_KEY_ID=ENVKEY", "AWS_SECRET_ACCESS_KEY=s"}, true, []string{"--profile", "team"}, "TEAMKEY", "ap-south-1", ""},
+		{"--region beats everything", []string{"AWS_REGION=sa-east-1"}, true, []string{"--profile", "team", "--region", "us-west-2"}, "TEAMKEY", "us-west-2", ""},
+		{"a profile without keys", nil, true, []string{"--profile", "bare"}, "test", "us-east-1", ""},
+		{"--profile that does not exist", nil, true, []string{"--profile", "nosuch"}, "", "", "The config profile (nosuch) could not be found"},
+		{"AWS_PROFILE that does not exist", []string{"AWS_PROFILE=nosuch"}, false, nil, "", "", "The config profile (nosuch) could not be found"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := &testEnv{t: t, dir: t.TempDir()}
+			e.set("HOME", e.dir)
+			if tc.files {
+				os.Mkdir(filepath.Join(e.dir, ".aws"), 0o700)
+				for name, text := range files {
+					os.WriteFile(filepath.Join(e.dir, ".aws", name), []byte(text), 0o600)
+				}
+			}
+			e.environ = append(e.environ, tc.env...)
+			mu.Lock()
+			scope = ""
+			mu.Unlock()
+			_, stderr, code := e.run(append([]string{"list-accounts", "--endpoint-url", signed.URL}, tc.args...)...)
+			if tc.failure != "" {
+				if code != 253 || !strings.Contains(stderr, tc.failure) {
+					t.Fatalf("exit %d: %s", code, stderr)
+				}
+				return
+			}
+			mu.Lock()
+			got := scope
+			mu.Unlock()
+			key, rest, _ := strings.Cut(got, "/")
+			if code != 0 || key != tc.key || !strings.Contains(rest, "/"+tc.region+"/chime/aws4_request") {
+				t.Fatalf("exit %d, signed as %q: %s", code, got, stderr)
+			}
+		})
+	}
+}
+
+// Relative paths start in the environment's directory, not the process's.
+func TestWorkingDirectory(t *testing.T) {
+	e, _ := devServer(t)
+	os.WriteFile(filepath.Join(e.dir, "name.txt"), []byte("Relative"), 0o600)
+	os.WriteFile(filepath.Join(e.dir, "input.yaml"), []byte("Name: From YAML\n"), 0o600)
+	if out := e.mustRun("create-account", "--name", "file://name.txt", "--query", "Account.Name", "--output", "text"); out != "Relative\n" {
+		t.Errorf("file://name.txt: %q", out)
+	}
+	if out := e.mustRun("create-account", "--cli-input-yaml", "file://input.yaml", "--query", "Account.Name", "--output", "text"); out != "From YAML\n" {
+		t.Errorf("--cli-input-yaml file://input.yaml: %q", out)
 	}
 }

@@ -1,4 +1,4 @@
-package cli
+package awscli
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"github.com/jmespath-community/go-jmespath"
 	"github.com/jmespath-community/go-jmespath/pkg/parsing"
 	"github.com/openchime/chime/apispec"
+	"github.com/openchime/chime/client"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -186,11 +187,11 @@ func parseInvocation(op *apispec.Operation, g *globals, args []string) (*invocat
 
 // document builds the input document: the options typed, then the keys of
 // --cli-input-json/yaml that the options did not set.
-func (inv *invocation) document() (map[string]any, error) {
+func (inv *invocation) document(e *Env) (map[string]any, error) {
 	doc := map[string]any{}
 	for _, p := range opParams(inv.op) {
 		if raw, ok := inv.values[p.flag]; ok {
-			v, err := convertParam(p.flag, p.member.Shape, append([]string(nil), raw...))
+			v, err := convertParam(e, p.flag, p.member.Shape, append([]string(nil), raw...))
 			if err != nil {
 				return nil, err
 			}
@@ -206,7 +207,7 @@ func (inv *invocation) document() (map[string]any, error) {
 	var loaded map[string]any
 	switch {
 	case inv.inputJSON != "":
-		text, err := readParamFile("--cli-input-json", inv.inputJSON)
+		text, err := readParamFile(e, "--cli-input-json", inv.inputJSON)
 		if err != nil {
 			return nil, err
 		}
@@ -220,7 +221,7 @@ func (inv *invocation) document() (map[string]any, error) {
 		}
 		loaded = m
 	case inv.inputYAML != "":
-		text, err := readParamFile("--cli-input-yaml", inv.inputYAML)
+		text, err := readParamFile(e, "--cli-input-yaml", inv.inputYAML)
 		if err != nil {
 			return nil, err
 		}
@@ -315,8 +316,9 @@ func decodeToken(s string) (paginationToken, error) {
 
 // execute runs the invocation and returns the response document and the
 // pages it came in. Paginated operations follow NextToken and merge the
-// pages, as the AWS CLI does, unless told not to.
-func (inv *invocation) execute(ctx context.Context, c *caller, doc map[string]any) (any, []any, *serviceError, error) {
+// pages, as the AWS CLI does, unless told not to. The errors are the
+// client's, and *paramError.
+func (inv *invocation) execute(ctx context.Context, api *client.Client, doc map[string]any) (any, []any, error) {
 	op := inv.op
 	p := op.Paginator
 	if p != nil && inv.g.noPaginate {
@@ -331,7 +333,7 @@ func (inv *invocation) execute(ctx context.Context, c *caller, doc map[string]an
 			given = append(given, "--max-items")
 		}
 		if len(given) > 0 {
-			return nil, nil, nil, paramErrorf("Cannot specify --no-paginate along with pagination arguments: %s", strings.Join(given, ", "))
+			return nil, nil, paramErrorf("Cannot specify --no-paginate along with pagination arguments: %s", strings.Join(given, ", "))
 		}
 	}
 	paginate := p != nil && !inv.g.noPaginate
@@ -341,15 +343,11 @@ func (inv *invocation) execute(ctx context.Context, c *caller, doc map[string]an
 		paginate = !explicitToken && !explicitLimit
 	}
 	if !paginate {
-		raw, svcErr, err := c.call(ctx, op, doc)
-		if err != nil || svcErr != nil {
-			return nil, nil, svcErr, err
+		out, err := call(ctx, api, op, doc)
+		if err != nil {
+			return nil, nil, err
 		}
-		out, _ := shapeResponse(op.Output, raw).(*object)
-		if out == nil {
-			out = newObject()
-		}
-		return out, []any{out}, nil, nil
+		return out, []any{out}, nil
 	}
 	if inv.pageSize > 0 {
 		doc[p.LimitKey] = inv.pageSize
@@ -358,7 +356,7 @@ func (inv *invocation) execute(ctx context.Context, c *caller, doc map[string]an
 	if inv.hasStarting {
 		t, err := decodeToken(inv.startingToken)
 		if err != nil {
-			return nil, nil, nil, err
+			return nil, nil, err
 		}
 		if t.NextToken != nil {
 			doc[p.InputToken] = *t.NextToken
@@ -369,13 +367,9 @@ func (inv *invocation) execute(ctx context.Context, c *caller, doc map[string]an
 	var items, pages []any
 	var resume *paginationToken
 	for {
-		raw, svcErr, err := c.call(ctx, op, doc)
-		if err != nil || svcErr != nil {
-			return nil, nil, svcErr, err
-		}
-		page, _ := shapeResponse(op.Output, raw).(*object)
-		if page == nil {
-			page = newObject()
+		page, err := call(ctx, api, op, doc)
+		if err != nil {
+			return nil, nil, err
 		}
 		pages = append(pages, page)
 		for _, k := range page.keys {
@@ -418,7 +412,24 @@ func (inv *invocation) execute(ctx context.Context, c *caller, doc map[string]an
 	if resume != nil {
 		result.set("NextToken", encodeToken(*resume))
 	}
-	return result, pages, nil, nil
+	return result, pages, nil
+}
+
+// call sends one request and shapes its answer as the output says.
+func call(ctx context.Context, api *client.Client, op *apispec.Operation, doc map[string]any) (*object, error) {
+	resp, err := api.Send(ctx, op, doc)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := resp.Document()
+	if err != nil {
+		return nil, err
+	}
+	out, _ := shapeResponse(op.Output, raw).(*object)
+	if out == nil {
+		out = newObject()
+	}
+	return out, nil
 }
 
 // applyQuery runs --query over the response and puts keys back in model order.

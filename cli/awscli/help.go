@@ -1,4 +1,4 @@
-package cli
+package awscli
 
 import (
 	"fmt"
@@ -9,21 +9,11 @@ import (
 	"github.com/openchime/chime/apispec"
 )
 
-func writeOverview(w io.Writer) {
-	fmt.Fprintf(w, `chime %s: the Amazon Chime administration API, server and command line.
-
-usage: chime [options] <command> [parameters]
-
-  chime server [flags]     run the API server (chime server -h for its flags)
-  chime export --store S   write a whole installation as JSON Lines (--file, else standard output)
-  chime import --store S   load an export into an empty store (--file, else standard input)
-  chime <operation> ...    call an operation, as 'aws chime <operation>' does
-  chime <operation> help   describe an operation and its options
-  chime bench [flags]      measure chime against the machine's limit, moto and the AWS CLI
-  chime version            print the version
-
-operations:
-`, Version)
+// writeOverview is `chime help`: the program's Intro, then every
+// operation and the global options.
+func (p *Program) writeOverview(w io.Writer) {
+	io.WriteString(w, p.Intro)
+	fmt.Fprintln(w, "operations:")
 	names := make([]string, 0)
 	for name := range commands() {
 		names = append(names, name)

@@ -1,4 +1,4 @@
-package cli
+package awscli
 
 import (
 	"fmt"
@@ -61,7 +61,7 @@ func TestBooleanOptions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := inv.document()
+	doc, err := inv.document(&Env{})
 	if err != nil || doc["Enabled"] != true || doc["Dry"] != false {
 		t.Errorf("%v %v", doc, err)
 	}

@@ -1,4 +1,4 @@
-package cli
+package awscli
 
 import (
 	"context"
@@ -7,10 +7,11 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 
-	"github.com/mattn/go-isatty"
 	"github.com/openchime/chime/apispec"
+	"github.com/openchime/chime/client"
 )
 
 const usageLines = `usage: chime [options] <command> [parameters]
@@ -19,9 +20,9 @@ To see help text, you can run:
   chime help
   chime <command> help`
 
-// printError writes an error as AWS CLI v2 does: a blank line, then the
+// PrintError writes an error as AWS CLI v2 does: a blank line, then the
 // program's [ERROR] prefix.
-func printError(w io.Writer, msg string) {
+func PrintError(w io.Writer, msg string) {
 	fmt.Fprintf(w, "\nchime: [ERROR]: %s\n", strings.TrimSpace(msg))
 }
 
@@ -30,81 +31,82 @@ func paramFailure(w io.Writer, err error, withUsage bool) int {
 	if withUsage {
 		msg += "\n\n" + usageLines
 	}
-	printError(w, msg)
-	return exitParamError
+	PrintError(w, msg)
+	return ExitParamError
 }
 
 // runOperation runs `chime <operation> ...`.
 //
 // all is the whole command line, which the auto-prompt starts from.
-func runOperation(ctx context.Context, op *apispec.Operation, g *globals, args, all []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func (p *Program) runOperation(ctx context.Context, op *apispec.Operation, g *globals, args, all []string) int {
 	inv, err := parseInvocation(op, g, args)
 	if err != nil {
-		return paramFailure(stderr, err, true)
+		return paramFailure(p.Stderr, err, true)
 	}
 	if g.help {
-		writeOperationHelp(stdout, op)
-		return exitOK
+		writeOperationHelp(p.Stdout, op)
+		return ExitOK
 	}
 	if g.autoPrompt && g.noAutoPrompt {
-		return paramFailure(stderr, errors.New("Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time."), false)
+		return paramFailure(p.Stderr, errors.New("Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time."), false)
 	}
-	switch promptMode(g) {
+	switch p.promptMode(g) {
 	case "on":
-		return runPrompted(ctx, op, all, stdin, stdout, stderr)
+		return p.runPrompted(ctx, op, all)
 	case "on-partial":
 		var quiet strings.Builder
-		code := execute(ctx, inv, stdout, &quiet)
-		if code != exitParamError {
-			io.WriteString(stderr, quiet.String())
+		code := p.execute(ctx, inv, &quiet)
+		if code != ExitParamError {
+			io.WriteString(p.Stderr, quiet.String())
 			return code
 		}
-		return runPrompted(ctx, op, all, stdin, stdout, stderr)
+		return p.runPrompted(ctx, op, all)
 	}
-	return execute(ctx, inv, stdout, stderr)
+	return p.execute(ctx, inv, p.Stderr)
 }
 
 // promptMode resolves the auto-prompt setting: the flags, then
 // AWS_CLI_AUTO_PROMPT.
-func promptMode(g *globals) string {
+func (p *Program) promptMode(g *globals) string {
 	switch {
 	case g.help || g.noAutoPrompt:
 		return "off"
 	case g.autoPrompt:
 		return "on"
 	}
-	switch v := strings.ToLower(os.Getenv("AWS_CLI_AUTO_PROMPT")); v {
+	switch v := strings.ToLower(p.getenv("AWS_CLI_AUTO_PROMPT")); v {
 	case "on", "on-partial":
 		return v
 	}
 	return "off"
 }
 
-func execute(ctx context.Context, inv *invocation, stdout, stderr io.Writer) int {
+// execute runs a parsed invocation; its errors go to stderr.
+func (p *Program) execute(ctx context.Context, inv *invocation, stderr io.Writer) int {
 	op, g := inv.op, inv.g
 	switch inv.skeleton {
 	case "input":
 		var b strings.Builder
 		writePyJSON(&b, inputSkeleton(op.Input, 0), 0)
-		fmt.Fprintln(stdout, b.String())
-		return exitOK
+		fmt.Fprintln(p.Stdout, b.String())
+		return ExitOK
 	case "yaml-input":
 		out, err := yamlInputSkeleton(op.Input)
 		if err != nil {
-			printError(stderr, err.Error())
-			return exitGeneralError
+			PrintError(stderr, err.Error())
+			return ExitGeneralError
 		}
-		io.WriteString(stdout, out)
-		return exitOK
+		io.WriteString(p.Stdout, out)
+		return ExitOK
 	}
 	if missing := inv.missingRequired(); len(missing) > 0 {
 		return paramFailure(stderr, fmt.Errorf("the following arguments are required: %s", strings.Join(missing, ", ")), true)
 	}
-	format, err := g.outputFormat()
+	format, err := g.outputFormat(&p.Env)
 	if err != nil {
 		return paramFailure(stderr, err, false)
 	}
-	doc, err := inv.document()
+	doc, err := inv.document(&p.Env)
 	if err == nil {
 		err = validateInput(op.Input, doc)
 	}
@@ -120,50 +122,49 @@ func execute(ctx context.Context, inv *invocation, stdout, stderr io.Writer) int
 			result = newObject()
 		}
 	} else {
-		conn, err := connect(ctx, g)
+		api, err := p.connect(ctx, g)
 		if err != nil {
 			var ce *configError
 			if errors.As(err, &ce) {
-				printError(stderr, err.Error())
-				return exitConfigError
+				PrintError(stderr, err.Error())
+				return ExitConfigError
 			}
 			return paramFailure(stderr, err, false)
 		}
-		c := &caller{conn: conn}
-		if g.debug {
-			c.debug = stderr
-		}
-		var svcErr *serviceError
-		result, pages, svcErr, err = inv.execute(ctx, c, doc)
+		result, pages, err = inv.execute(ctx, api, doc)
+		var pe *paramError
+		var se *client.Error
+		var ce *client.ConnectError
 		switch {
 		case ctx.Err() != nil:
-			return exitInterrupted
-		case err != nil:
-			var pe *paramError
-			if errors.As(err, &pe) {
-				return paramFailure(stderr, err, false)
-			}
-			printError(stderr, err.Error())
-			return exitGeneralError
-		case svcErr != nil:
+			return ExitInterrupted
+		case errors.As(err, &pe):
+			return paramFailure(stderr, err, false)
+		case errors.As(err, &se):
 			retries := ""
-			if svcErr.Retries > 0 {
-				retries = fmt.Sprintf(" (reached max retries: %d)", svcErr.Retries)
+			if se.Retries > 0 {
+				retries = fmt.Sprintf(" (reached max retries: %d)", se.Retries)
 			}
-			printError(stderr, fmt.Sprintf("An error occurred (%s) when calling the %s operation%s: %s", svcErr.Code, op.Name, retries, svcErr.Message))
-			return exitServiceError
+			PrintError(stderr, fmt.Sprintf("An error occurred (%s) when calling the %s operation%s: %s", se.Code, op.Name, retries, se.Message))
+			return ExitServiceError
+		case errors.As(err, &ce):
+			PrintError(stderr, fmt.Sprintf("Could not connect to the endpoint URL: %q", ce.URL))
+			return ExitGeneralError
+		case err != nil:
+			PrintError(stderr, err.Error())
+			return ExitGeneralError
 		}
 	}
 	if o, ok := result.(*object); ok && o.len() == 0 {
-		return exitOK // empty outputs print nothing, whatever the query
+		return ExitOK // empty outputs print nothing, whatever the query
 	}
 	result, err = applyQuery(g.query, op, result)
 	if err != nil {
 		return paramFailure(stderr, err, false)
 	}
 	if g.query != "" && pages != nil {
-		for i, p := range pages {
-			if pages[i], err = applyQuery(g.query, op, p); err != nil {
+		for i, pg := range pages {
+			if pages[i], err = applyQuery(g.query, op, pg); err != nil {
 				return paramFailure(stderr, err, false)
 			}
 		}
@@ -171,53 +172,64 @@ func execute(ctx context.Context, inv *invocation, stdout, stderr io.Writer) int
 	if format == "yaml-stream" && pages == nil {
 		pages = []any{result}
 	}
-	return writeOutput(stdout, g, format, op.Name, result, pages)
+	return p.writeOutput(g, format, op.Name, result, pages)
 }
 
 // writeOutput renders the result, through a pager when stdout is a terminal.
-func writeOutput(stdout io.Writer, g *globals, format, title string, result any, pages []any) int {
-	tty := false
-	if f, ok := stdout.(*os.File); ok {
-		tty = isatty.IsTerminal(f.Fd())
-	}
-	color := g.color == "on" || (g.color == "auto" && tty)
+func (p *Program) writeOutput(g *globals, format, title string, result any, pages []any) int {
+	color := g.color == "on" || (g.color == "auto" && p.StdoutIsTerminal)
 	var b strings.Builder
 	if err := render(&b, format, title, result, pages, color); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		return exitGeneralError
+		fmt.Fprintln(p.Stderr, err)
+		return ExitGeneralError
 	}
 	if b.Len() == 0 {
-		return exitOK
+		return ExitOK
 	}
-	if pager := pagerCommand(g, tty); pager != "" {
-		cmd := exec.Command("sh", "-c", pager)
+	if pager := p.pagerCommand(g); pager != "" {
+		cmd := exec.Command("/bin/sh", "-c", pager)
+		cmd.Dir = p.Dir
 		cmd.Stdin = strings.NewReader(b.String())
-		cmd.Stdout, cmd.Stderr = stdout, os.Stderr
-		cmd.Env = os.Environ()
-		if os.Getenv("LESS") == "" {
+		cmd.Stdout, cmd.Stderr = p.Stdout, p.Stderr
+		cmd.Env = append([]string{}, p.Environ...)
+		if p.getenv("LESS") == "" {
 			cmd.Env = append(cmd.Env, "LESS=FRX")
 		}
 		if err := cmd.Run(); err == nil {
-			return exitOK
+			return ExitOK
 		}
 	}
-	io.WriteString(stdout, b.String())
-	return exitOK
+	io.WriteString(p.Stdout, b.String())
+	return ExitOK
 }
 
 // pagerCommand is AWS_PAGER, then PAGER, then less; only on a terminal.
-func pagerCommand(g *globals, tty bool) string {
-	if !tty || g.noCLIPager {
+func (p *Program) pagerCommand(g *globals) string {
+	if !p.StdoutIsTerminal || g.noCLIPager {
 		return ""
 	}
-	if v, ok := os.LookupEnv("AWS_PAGER"); ok {
+	if v, ok := p.lookupEnv("AWS_PAGER"); ok {
 		return v
 	}
-	if v, ok := os.LookupEnv("PAGER"); ok {
+	if v, ok := p.lookupEnv("PAGER"); ok {
 		return v
 	}
-	if _, err := exec.LookPath("less"); err == nil {
+	if p.onPath("less") {
 		return "less"
 	}
 	return ""
+}
+
+// onPath reports whether a directory of the Env's PATH holds an
+// executable file name.
+func (p *Program) onPath(name string) bool {
+	for _, dir := range filepath.SplitList(p.getenv("PATH")) {
+		if !filepath.IsAbs(dir) {
+			continue // as exec.LookPath: never a program of the working directory
+		}
+		if fi, err := os.Stat(filepath.Join(dir, name)); err == nil && !fi.IsDir() && fi.Mode()&0o111 != 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -1,4 +1,4 @@
-package cli
+package awscli
 
 import (
 	"encoding/json"
@@ -21,11 +21,11 @@ func paramErrorf(format string, args ...any) *paramError {
 }
 
 // readParamFile resolves file:// and fileb:// values, as the AWS CLI does
-// for every parameter.
-func readParamFile(flag, v string) (string, error) {
+// for every parameter; relative paths start in the Env's directory.
+func readParamFile(e *Env, flag, v string) (string, error) {
 	for _, prefix := range []string{"file://", "fileb://"} {
 		if strings.HasPrefix(v, prefix) {
-			b, err := os.ReadFile(strings.TrimPrefix(v, prefix))
+			b, err := os.ReadFile(e.path(strings.TrimPrefix(v, prefix)))
 			if err != nil {
 				return "", paramErrorf("Error parsing parameter '%s': Unable to load paramfile %s: %v", flag, v, err)
 			}
@@ -37,9 +37,9 @@ func readParamFile(flag, v string) (string, error) {
 
 // convertParam turns the raw command-line values of one member into the
 // value its shape wants.
-func convertParam(flag string, s *apispec.Shape, raw []string) (any, error) {
+func convertParam(e *Env, flag string, s *apispec.Shape, raw []string) (any, error) {
 	for i, v := range raw {
-		r, err := readParamFile(flag, v)
+		r, err := readParamFile(e, flag, v)
 		if err != nil {
 			return nil, err
 		}

@@ -1,10 +1,9 @@
-package cli
+package awscli
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"sort"
 	"strings"
@@ -167,7 +166,7 @@ func (m promptModel) View() string {
 
 // runPrompted shows the prompt pre-filled with the command line as typed
 // (less the prompt's own flag), then runs the line the user settles on.
-func runPrompted(ctx context.Context, op *apispec.Operation, all []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func (p *Program) runPrompted(ctx context.Context, op *apispec.Operation, all []string) int {
 	var kept []string
 	for _, a := range all {
 		if a != "--cli-auto-prompt" {
@@ -175,16 +174,17 @@ func runPrompted(ctx context.Context, op *apispec.Operation, all []string, stdin
 		}
 	}
 	line := joinArgs(kept) + " "
-	in, ok := stdin.(*os.File)
+	in, ok := p.Stdin.(*os.File)
 	if !ok || in == nil {
-		printError(stderr, "--cli-auto-prompt needs a terminal on standard input")
-		return exitGeneralError
+		PrintError(p.Stderr, "--cli-auto-prompt needs a terminal on standard input")
+		return ExitGeneralError
 	}
-	prog := tea.NewProgram(newPromptModel(op, line), tea.WithInput(in), tea.WithOutput(stdout), tea.WithContext(ctx))
+	prog := tea.NewProgram(newPromptModel(op, line), tea.WithInput(in), tea.WithOutput(p.Stdout), tea.WithContext(ctx),
+		tea.WithEnvironment(append([]string{}, p.Environ...)))
 	final, err := prog.Run()
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-		printError(stderr, err.Error())
-		return exitGeneralError
+		PrintError(p.Stderr, err.Error())
+		return ExitGeneralError
 	}
 	m := final.(promptModel)
 	text := strings.TrimSpace(m.input.Value())
@@ -193,14 +193,14 @@ func runPrompted(ctx context.Context, op *apispec.Operation, all []string, stdin
 		text = joinArgs(words)
 	}
 	if m.aborted || ctx.Err() != nil {
-		fmt.Fprintf(stderr, "> chime %s\n", text)
-		return exitInterrupted
+		fmt.Fprintf(p.Stderr, "> chime %s\n", text)
+		return ExitInterrupted
 	}
-	fmt.Fprintf(stdout, "> chime %s\n", text)
+	fmt.Fprintf(p.Stdout, "> chime %s\n", text)
 	if err != nil {
-		return paramFailure(stderr, err, false)
+		return paramFailure(p.Stderr, err, false)
 	}
-	return Run(ctx, append(words, "--no-cli-auto-prompt"), stdin, stdout, stderr)
+	return p.Run(ctx, append(words, "--no-cli-auto-prompt"))
 }
 
 func joinArgs(args []string) string {

@@ -1,17 +1,18 @@
-package cli_test
+package awscli_test
 
 import (
 	"bytes"
 	"context"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/creack/pty"
-	"github.com/openchime/chime/cli"
+	"github.com/openchime/chime/cli/awscli"
 )
 
 // terminal runs chime on a pseudo-terminal and lets the test type into it.
@@ -24,7 +25,10 @@ type terminal struct {
 	done   chan int
 }
 
-func startOnTerminal(t *testing.T, args ...string) *terminal {
+// startOnTerminal runs a command line of the environment with a
+// pseudo-terminal as its standard input and output.
+func (e *testEnv) startOnTerminal(args ...string) *terminal {
+	t := e.t
 	t.Helper()
 	ptmx, tty, err := pty.Open()
 	if err != nil {
@@ -45,7 +49,9 @@ func startOnTerminal(t *testing.T, args ...string) *terminal {
 		}
 	}()
 	go func() {
-		code := cli.Run(context.Background(), args, tty, tty, &lockedWriter{mu: &term.mu, w: &term.stderr})
+		p := &awscli.Program{Env: awscli.Env{Stdin: tty, Stdout: tty, Stderr: &lockedWriter{mu: &term.mu, w: &term.stderr},
+			StdoutIsTerminal: true, Environ: slices.Clone(e.environ), Dir: e.dir}, Version: "test"}
+		code := p.Run(context.Background(), args)
 		tty.Close()
 		term.done <- code
 	}()
@@ -106,8 +112,8 @@ func (term *terminal) output() (string, string) {
 }
 
 func TestAutoPromptCompletesAndRuns(t *testing.T) {
-	devServer(t)
-	term := startOnTerminal(t, "create-user", "--cli-auto-prompt")
+	e, _ := devServer(t)
+	term := e.startOnTerminal("create-user", "--cli-auto-prompt")
 	term.waitFor("> chime create-user")
 	term.waitFor("--account-id (required)")
 	term.waitFor("[string] The user's email address.")
@@ -129,8 +135,8 @@ func TestAutoPromptCompletesAndRuns(t *testing.T) {
 }
 
 func TestAutoPromptCtrlC(t *testing.T) {
-	devServer(t)
-	term := startOnTerminal(t, "list-users", "--account-id", example, "--cli-auto-prompt")
+	e, _ := devServer(t)
+	term := e.startOnTerminal("list-users", "--account-id", example, "--cli-auto-prompt")
 	term.waitFor("> chime list-users --account-id " + example)
 	term.typeKeys("\x03")
 	if code := term.exitCode(); code != 130 {
@@ -142,15 +148,15 @@ func TestAutoPromptCtrlC(t *testing.T) {
 }
 
 func TestAutoPromptOnPartial(t *testing.T) {
-	devServer(t)
-	t.Setenv("AWS_CLI_AUTO_PROMPT", "on-partial")
+	e, _ := devServer(t)
+	e.set("AWS_CLI_AUTO_PROMPT", "on-partial")
 	// A complete command runs without a prompt.
-	out := mustRun(t, "list-accounts", "--query", "length(Accounts)")
+	out := e.mustRun("list-accounts", "--query", "length(Accounts)")
 	if strings.TrimSpace(out) != "1" {
 		t.Fatalf("on-partial with a complete command: %q", out)
 	}
 	// An incomplete one opens the prompt.
-	term := startOnTerminal(t, "get-user")
+	term := e.startOnTerminal("get-user")
 	term.waitFor("> chime get-user")
 	term.waitFor("--user-id (required)")
 	term.typeKeys("\x03")
@@ -158,23 +164,24 @@ func TestAutoPromptOnPartial(t *testing.T) {
 		t.Fatalf("exit %d, want 130", code)
 	}
 	// AWS_CLI_AUTO_PROMPT=on prompts every time; --no-cli-auto-prompt wins.
-	t.Setenv("AWS_CLI_AUTO_PROMPT", "on")
-	if _, _, code := run(t, "list-accounts", "--no-cli-auto-prompt"); code != 0 {
+	e.set("AWS_CLI_AUTO_PROMPT", "on")
+	if _, _, code := e.run("list-accounts", "--no-cli-auto-prompt"); code != 0 {
 		t.Fatalf("--no-cli-auto-prompt: %d", code)
 	}
 }
 
 func TestPagerOnTerminal(t *testing.T) {
-	devServer(t)
-	t.Setenv("AWS_PAGER", "sed s/^/PAGED:/")
-	term := startOnTerminal(t, "list-accounts", "--query", "Accounts[0].Name", "--output", "text")
+	e, _ := devServer(t)
+	e.set("PATH", os.Getenv("PATH")) // where the pager's sed is
+	e.set("AWS_PAGER", "sed s/^/PAGED:/")
+	term := e.startOnTerminal("list-accounts", "--query", "Accounts[0].Name", "--output", "text")
 	if code := term.exitCode(); code != 0 {
 		t.Fatalf("exit %d", code)
 	}
 	if screen, _ := term.output(); !strings.Contains(screen, "PAGED:Example Corp") {
 		t.Errorf("the pager was not used:\n%q", screen)
 	}
-	term = startOnTerminal(t, "list-accounts", "--query", "Accounts[0].Name", "--output", "text", "--no-cli-pager")
+	term = e.startOnTerminal("list-accounts", "--query", "Accounts[0].Name", "--output", "text", "--no-cli-pager")
 	if code := term.exitCode(); code != 0 {
 		t.Fatalf("exit %d", code)
 	}

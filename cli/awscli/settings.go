@@ -1,287 +1,250 @@
-package cli
+package awscli
 
 import (
-	"bytes"
 	"context"
-	"crypto/sha256"
 	"crypto/tls"
 	"crypto/x509"
-	"encoding/hex"
-	"encoding/json"
+	"errors"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"net/url"
 	"os"
-	"regexp"
-	"sort"
-	"strconv"
+	"path/filepath"
 	"strings"
-	"time"
 
-	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
-	"github.com/openchime/chime/apispec"
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/feature/ec2/imds"
+	"github.com/aws/smithy-go/logging"
+	"github.com/openchime/chime/client"
+	"github.com/openchime/chime/server"
+	"github.com/openchime/chime/sigv4"
 )
 
-// serviceError is an error response of the server.
-type serviceError struct {
-	Code    string
-	Message string
-	Retries int
-}
-
-// connectError is a request that never got an answer.
-type connectError struct{ url string }
-
-func (e *connectError) Error() string {
-	return fmt.Sprintf("Could not connect to the endpoint URL: %q", e.url)
-}
-
-// caller sends operations described by apispec: the REST-JSON binding done
-// from the description, signed with aws-sdk-go-v2's SigV4 signer.
-type caller struct {
-	conn       *connection
-	debug      io.Writer // nil unless --debug
-	lastHeader http.Header
-}
-
-// maxAttempts and retryable follow AWS CLI v2's standard retry mode.
+// maxAttempts follows AWS CLI v2's standard retry mode.
 const maxAttempts = 3
 
-func retryable(status int) bool {
-	return status == 500 || status == 502 || status == 503 || status == 504
-}
+// configError is a problem of the local configuration (exit code 253).
+type configError struct{ msg string }
 
-// call sends op with the input document in and returns the decoded JSON
-// response (nil for an empty body).
-func (c *caller) call(ctx context.Context, op *apispec.Operation, in map[string]any) (map[string]any, *serviceError, error) {
-	path, query, body, err := encodeRequest(op, in)
+func (e *configError) Error() string { return e.msg }
+
+// connect settles where and how requests go: the endpoint, the region,
+// the credentials and the HTTP client of the global options.
+func (p *Program) connect(ctx context.Context, g *globals) (*client.Client, error) {
+	s, err := p.settings(ctx, g)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	target := strings.TrimRight(c.conn.endpoint, "/") + path
-	if query != "" {
-		target += "?" + query
+	endpoint, err := p.resolveEndpoint(g.endpointURL, s.endpoint)
+	if err != nil {
+		return nil, err
 	}
-	var lastErr *serviceError
-	for attempt := 1; attempt <= maxAttempts; attempt++ {
-		if attempt > 1 {
-			delay := time.Duration(50<<attempt) * time.Millisecond
-			select {
-			case <-ctx.Done():
-				return nil, nil, ctx.Err()
-			case <-time.After(delay):
-			}
-		}
-		status, respBody, err := c.send(ctx, op.Method, target, body)
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, nil, ctx.Err()
-			}
-			if attempt < maxAttempts {
-				continue
-			}
-			return nil, nil, &connectError{url: target}
-		}
-		if status < 300 {
-			if len(bytes.TrimSpace(respBody)) == 0 {
-				return nil, nil, nil
-			}
-			dec := json.NewDecoder(bytes.NewReader(respBody))
-			dec.UseNumber()
-			var out map[string]any
-			if err := dec.Decode(&out); err != nil {
-				return nil, nil, fmt.Errorf("the server's response is not JSON: %v", err)
-			}
-			return out, nil, nil
-		}
-		lastErr = decodeServiceError(status, c.lastHeader, respBody)
-		if !retryable(status) {
-			return nil, lastErr, nil
-		}
-		lastErr.Retries = attempt - 1
+	hc, err := p.httpClient(g, endpoint)
+	if err != nil {
+		return nil, &configError{err.Error()}
 	}
-	return nil, lastErr, nil
+	c := &client.Client{Endpoint: endpoint, HTTP: hc, UserAgent: "chime-cli/" + p.Version, MaxAttempts: maxAttempts}
+	if g.debug {
+		c.Debug = p.Stderr
+	}
+	if g.noSignRequest {
+		return c, nil
+	}
+	creds := s.creds
+	if creds == nil {
+		creds = aws.AnonymousCredentials{}
+	}
+	if v, err := creds.Retrieve(ctx); err != nil || v.AccessKeyID == "" {
+		if !loopbackEndpoint(endpoint) {
+			return nil, &configError{"Unable to locate credentials. You can configure credentials by running \"aws configure\"."}
+		}
+		// A local server in development mode accepts the development pair.
+		creds = credentials.NewStaticCredentialsProvider(sigv4.DevAccessKeyID, sigv4.DevSecretAccessKey, "")
+	}
+	region := s.region
+	if region == "" {
+		region = client.DefaultRegion
+	}
+	c.Signer = client.NewSigner(creds, region)
+	c.Signer.Now = p.now
+	return c, nil
 }
 
-// encodeRequest lays the input document out as the REST-JSON binding
-// says: labels in the path, query members after the constant query, the
-// rest as a JSON object.
-func encodeRequest(op *apispec.Operation, in map[string]any) (path, query string, body []byte, err error) {
-	path = op.Path
-	var q []string
-	if op.Query != "" {
-		q = append(q, op.Query)
+// resolveEndpoint applies the AWS CLI's order: --endpoint-url, then
+// AWS_ENDPOINT_URL_CHIME, then AWS_ENDPOINT_URL, then the shared config,
+// then the local server's default address.
+func (p *Program) resolveEndpoint(flagValue, fromConfig string) (string, error) {
+	endpoint := flagValue
+	candidates := []string{fromConfig, "http://" + server.DefaultListen}
+	if !strings.EqualFold(p.getenv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"), "true") {
+		candidates = append([]string{p.getenv("AWS_ENDPOINT_URL_CHIME"), p.getenv("AWS_ENDPOINT_URL")}, candidates...)
 	}
-	bodyDoc := map[string]any{}
-	hasBody := false
-	for _, m := range op.Input.Members {
-		v, present := in[m.Name]
-		switch m.Location {
-		case apispec.URI:
-			if !present {
-				return "", "", nil, fmt.Errorf("Parameter validation failed:\nMissing required parameter in input: %q", m.Name)
-			}
-			path = strings.Replace(path, "{"+m.LocationName+"}", escapeLabel(fmt.Sprint(v)), 1)
-		case apispec.Query:
-			if !present {
-				continue
-			}
-			for _, s := range queryValues(v) {
-				q = append(q, url.QueryEscape(m.LocationName)+"="+escapeLabel(s))
-			}
+	for _, v := range candidates {
+		if endpoint == "" {
+			endpoint = v
+		}
+	}
+	u, err := url.Parse(endpoint)
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return "", fmt.Errorf("Bad value for --endpoint-url %q: scheme is missing.  Must be of the form http://<hostname>/ or https://<hostname>/", endpoint)
+	}
+	return endpoint, nil
+}
+
+func loopbackEndpoint(endpoint string) bool {
+	u, err := url.Parse(endpoint)
+	return err == nil && server.IsLoopbackHost(u.Hostname())
+}
+
+// settings are what the environment and the shared config files say.
+type settings struct {
+	region   string
+	endpoint string                  // the profile's endpoint_url
+	creds    aws.CredentialsProvider // nil: none found
+}
+
+// settings resolves the region, the profile's endpoint and the
+// credentials as AWS CLI v2 and aws-sdk-go-v2 do, from the Env alone:
+// the environment, then the profile (--profile, AWS_PROFILE or default)
+// of the shared config and credentials files. Credentials that take more
+// than reading (a role to assume, SSO, a credential process, web
+// identity, a container endpoint) come from aws-sdk-go-v2's own chain.
+// The EC2 instance metadata service is never asked: a chime server is not
+// reached through EC2, and the lookup would only add a slow request.
+func (p *Program) settings(ctx context.Context, g *globals) (settings, error) {
+	var s settings
+	profile := g.profile
+	if profile == "" {
+		profile = p.getenv("AWS_PROFILE")
+	}
+	named := profile != ""
+	if !named {
+		profile = "default"
+	}
+	configFile, credsFile := p.awsFile("AWS_CONFIG_FILE", "config"), p.awsFile("AWS_SHARED_CREDENTIALS_FILE", "credentials")
+	var sc config.SharedConfig
+	if named || fileExists(configFile) || fileExists(credsFile) {
+		loaded, err := config.LoadSharedConfigProfile(ctx, profile, func(o *config.LoadSharedConfigOptions) {
+			o.ConfigFiles, o.CredentialsFiles, o.Logger = fileList(configFile), fileList(credsFile), logging.Nop{}
+		})
+		var missing config.SharedConfigProfileNotExistError
+		switch {
+		case errors.As(err, &missing) && !named: // the default profile need not exist
+		case errors.As(err, &missing):
+			return s, &configError{fmt.Sprintf("The config profile (%s) could not be found", missing.Profile)}
+		case err != nil:
+			return s, &configError{err.Error()}
 		default:
-			hasBody = true
-			if present {
-				bodyDoc[m.Name] = v
-			}
+			sc = loaded
 		}
 	}
-	if hasBody {
-		body, err = json.Marshal(bodyDoc)
-	}
-	return path, strings.Join(q, "&"), body, err
-}
-
-func queryValues(v any) []string {
-	if l, ok := v.([]any); ok {
-		out := make([]string, len(l))
-		for i, e := range l {
-			out[i] = fmt.Sprint(e)
-		}
-		return out
-	}
-	return []string{fmt.Sprint(v)}
-}
-
-// escapeLabel percent-encodes everything but A-Z a-z 0-9 - . _ ~, as
-// botocore does for URI labels and query values.
-func escapeLabel(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' {
-			b.WriteByte(c)
-		} else {
-			fmt.Fprintf(&b, "%%%02X", c)
+	for _, v := range []string{g.region, p.getenv("AWS_REGION"), p.getenv("AWS_DEFAULT_REGION"), sc.Region} {
+		if s.region == "" {
+			s.region = v
 		}
 	}
-	return b.String()
+	ignore := sc.IgnoreConfiguredEndpoints != nil && *sc.IgnoreConfiguredEndpoints
+	if v := p.getenv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"); v != "" {
+		ignore = strings.EqualFold(v, "true")
+	}
+	if !ignore {
+		s.endpoint = sc.BaseEndpoint
+	}
+	// The order of aws-sdk-go-v2's chain: a profile named by --profile
+	// first, else the environment's keys, else its web identity, else
+	// the profile.
+	id, secret := p.getenv("AWS_ACCESS_KEY_ID"), p.getenv("AWS_SECRET_ACCESS_KEY")
+	switch {
+	case g.profile == "" && id != "" && secret != "":
+		s.creds = credentials.NewStaticCredentialsProvider(id, secret, p.getenv("AWS_SESSION_TOKEN"))
+	case g.profile == "" && p.getenv("AWS_WEB_IDENTITY_TOKEN_FILE") != "":
+		return p.sdkCredentials(ctx, g, s, configFile, credsFile)
+	case sc.Source == nil && sc.RoleARN == "" && sc.Credentials.HasKeys():
+		s.creds = credentials.StaticCredentialsProvider{Value: sc.Credentials}
+	case takesSDKChain(sc) || p.getenv("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") != "" || p.getenv("AWS_CONTAINER_CREDENTIALS_FULL_URI") != "":
+		return p.sdkCredentials(ctx, g, s, configFile, credsFile)
+	}
+	return s, nil
 }
 
-func decodeServiceError(status int, h http.Header, body []byte) *serviceError {
-	// Field names match case-insensitively: Message and message both fill Message.
-	var e struct{ Code, Message string }
-	_ = json.Unmarshal(body, &e)
-	code := h.Get("X-Amzn-ErrorType")
-	if code == "" {
-		code = e.Code
-	}
-	code, _, _ = strings.Cut(code, ":")
-	if i := strings.LastIndex(code, "#"); i >= 0 {
-		code = code[i+1:]
-	}
-	if code == "" {
-		code = strconv.Itoa(status)
-	}
-	msg := e.Message
-	if msg == "" {
-		msg = http.StatusText(status)
-	}
-	return &serviceError{Code: code, Message: msg}
+// takesSDKChain reports whether the profile's credentials need more than
+// reading: a role, a source profile, SSO, a login session, a process or
+// web identity.
+func takesSDKChain(sc config.SharedConfig) bool {
+	return sc.Source != nil || sc.RoleARN != "" || sc.CredentialSource != "" || sc.WebIdentityTokenFile != "" ||
+		sc.SSOSessionName != "" || sc.SSORegion != "" || sc.SSOAccountID != "" || sc.SSOStartURL != "" || sc.SSORoleName != "" ||
+		sc.LoginSession != "" || sc.CredentialProcess != ""
 }
 
-func (c *caller) send(ctx context.Context, method, target string, body []byte) (int, []byte, error) {
-	req, err := http.NewRequestWithContext(ctx, method, target, bytes.NewReader(body))
+// sdkCredentials takes the credentials from aws-sdk-go-v2's loader, given
+// the same profile and files. (The loader reads the process's
+// environment itself, which is the Env outside tests.)
+func (p *Program) sdkCredentials(ctx context.Context, g *globals, s settings, configFile, credsFile string) (settings, error) {
+	opts := []func(*config.LoadOptions) error{
+		config.WithEC2IMDSClientEnableState(imds.ClientDisabled),
+		config.WithLogger(logging.Nop{}),
+		config.WithSharedConfigFiles(fileList(configFile)),
+		config.WithSharedCredentialsFiles(fileList(credsFile)),
+	}
+	if g.profile != "" {
+		opts = append(opts, config.WithSharedConfigProfile(g.profile))
+	}
+	if g.region != "" {
+		opts = append(opts, config.WithRegion(g.region))
+	}
+	cfg, err := config.LoadDefaultConfig(ctx, opts...)
 	if err != nil {
-		return 0, nil, err
-	}
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	} else {
-		req.Body, req.ContentLength = http.NoBody, 0
-	}
-	req.Header.Set("User-Agent", "chime-cli/"+Version)
-	if c.conn.creds != nil {
-		creds, err := c.conn.creds.Retrieve(ctx)
-		if err != nil {
-			return 0, nil, err
+		var missing config.SharedConfigProfileNotExistError
+		if errors.As(err, &missing) {
+			return s, &configError{fmt.Sprintf("The config profile (%s) could not be found", missing.Profile)}
 		}
-		sum := sha256.Sum256(body)
-		if err := v4.NewSigner().SignHTTP(ctx, creds, req, hex.EncodeToString(sum[:]), "chime", c.conn.region, time.Now()); err != nil {
-			return 0, nil, err
-		}
+		return s, &configError{err.Error()}
 	}
-	c.debugRequest(req, body)
-	resp, err := c.conn.http.Do(req)
-	if err != nil {
-		return 0, nil, err
-	}
-	defer resp.Body.Close()
-	respBody, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return 0, nil, err
-	}
-	c.lastHeader = resp.Header
-	c.debugResponse(resp, respBody)
-	return resp.StatusCode, respBody, nil
+	s.creds = cfg.Credentials
+	return s, nil
 }
 
-var signaturePart = regexp.MustCompile(`Signature=[0-9a-f]+`)
-
-func (c *caller) debugRequest(req *http.Request, body []byte) {
-	if c.debug == nil {
-		return
+// awsFile is the shared config or credentials file: the variable's path,
+// else ~/.aws/NAME; "" when there is no home either.
+func (p *Program) awsFile(env, name string) string {
+	if v := p.getenv(env); v != "" {
+		return p.path(v)
 	}
-	fmt.Fprintf(c.debug, "DEBUG request: %s %s\n", req.Method, req.URL)
-	for _, line := range headerLines(req.Header) {
-		fmt.Fprintf(c.debug, "DEBUG   %s\n", line)
+	if home := p.getenv("HOME"); home != "" {
+		return filepath.Join(home, ".aws", name)
 	}
-	fmt.Fprintf(c.debug, "DEBUG request body: %s\n", body)
+	return ""
 }
 
-func (c *caller) debugResponse(resp *http.Response, body []byte) {
-	if c.debug == nil {
-		return
+func fileExists(path string) bool {
+	if path == "" {
+		return false
 	}
-	fmt.Fprintf(c.debug, "DEBUG response: %s\n", resp.Status)
-	for _, line := range headerLines(resp.Header) {
-		fmt.Fprintf(c.debug, "DEBUG   %s\n", line)
-	}
-	fmt.Fprintf(c.debug, "DEBUG response body: %s\n", body)
+	_, err := os.Stat(path)
+	return err == nil
 }
 
-// headerLines lists headers with secrets masked: the signature and any
-// session token never reach the debug output.
-func headerLines(h http.Header) []string {
-	var lines []string
-	for k, vs := range h {
-		for _, v := range vs {
-			switch strings.ToLower(k) {
-			case "authorization":
-				v = signaturePart.ReplaceAllString(v, "Signature=***")
-			case "x-amz-security-token":
-				v = "***"
-			}
-			lines = append(lines, k+": "+v)
-		}
+func fileList(path string) []string {
+	if path == "" {
+		return []string{}
 	}
-	sort.Strings(lines)
-	return lines
+	return []string{path}
 }
 
 // httpClient builds the client of the global TLS and timeout options. The
 // CA bundle is read only for an https endpoint: parsing a system bundle
 // costs more than a whole request to a local server.
-func httpClient(g *globals, endpoint string) (*http.Client, error) {
+func (p *Program) httpClient(g *globals, endpoint string) (*http.Client, error) {
 	tlsConf := &tls.Config{InsecureSkipVerify: g.noVerifySSL}
 	bundle := g.caBundle
 	if bundle == "" {
-		bundle = os.Getenv("AWS_CA_BUNDLE")
+		bundle = p.getenv("AWS_CA_BUNDLE")
 	}
 	if bundle != "" && strings.HasPrefix(strings.ToLower(endpoint), "https:") {
-		pem, err := os.ReadFile(bundle)
+		pem, err := os.ReadFile(p.path(bundle))
 		if err != nil {
 			return nil, fmt.Errorf("cannot read the CA bundle %s: %v", bundle, err)
 		}

@@ -1,0 +1,215 @@
+// Package awscli is chime's AWS-CLI-style command line: `chime <operation>`
+// behaves as `aws chime <operation>` does in AWS CLI v2 (options drawn from
+// apispec, shorthand, --cli-input-json/yaml, skeletons, auto-prompt, the
+// json/text/table/yaml outputs, --query, pagination, errors and exit
+// codes). Everything it reads or writes outside itself comes in an Env, so
+// that tests run it in-process with an environment of their own.
+//
+// It imports apispec, client (requests, signatures, errors), server and
+// sigv4 (the default address and the development key), aws-sdk-go-v2's
+// shared-config loader, a JMESPath library, a YAML library and Bubble Tea
+// for the prompt.
+package awscli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/mattn/go-isatty"
+)
+
+// Exit codes, as AWS CLI v2 uses them; the program's own commands use
+// them too.
+const (
+	ExitOK           = 0
+	ExitInterrupted  = 130
+	ExitParamError   = 252 // the command line is wrong
+	ExitConfigError  = 253 // the configuration is wrong: no credentials, an unknown profile
+	ExitServiceError = 254 // the server answered with an error
+	ExitGeneralError = 255 // anything else: the server cannot be reached
+)
+
+// Env is everything outside the program that a command line reads or
+// writes: its streams, environment variables, working directory and
+// clock. OSEnv is the process's; a test builds its own, and nothing of the
+// process's environment reaches the command line then.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// StdoutIsTerminal turns on colour (--color auto) and the pager.
+	StdoutIsTerminal bool
+	// Environ is the environment as os.Environ gives it, KEY=value; the
+	// last value of a key counts.
+	Environ []string
+	// Dir is the working directory, where relative paths (file://,
+	// --ca-bundle, AWS_CONFIG_FILE) start; "" is the process's.
+	Dir string
+	// Now is the clock requests are signed with; nil means time.Now.
+	Now func() time.Time
+}
+
+// OSEnv is the process's environment with the given streams.
+func OSEnv(stdin io.Reader, stdout, stderr io.Writer) Env {
+	tty := false
+	if f, ok := stdout.(*os.File); ok {
+		tty = isatty.IsTerminal(f.Fd())
+	}
+	return Env{Stdin: stdin, Stdout: stdout, Stderr: stderr, StdoutIsTerminal: tty, Environ: os.Environ(), Now: time.Now}
+}
+
+// lookupEnv reads an environment variable of the Env.
+func (e *Env) lookupEnv(key string) (string, bool) {
+	for i := len(e.Environ) - 1; i >= 0; i-- {
+		if k, v, ok := strings.Cut(e.Environ[i], "="); ok && k == key {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+func (e *Env) getenv(key string) string {
+	v, _ := e.lookupEnv(key)
+	return v
+}
+
+// path resolves a path against the Env's working directory.
+func (e *Env) path(p string) string {
+	if e.Dir == "" || filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(e.Dir, p)
+}
+
+// now is the Env's clock.
+func (e *Env) now() time.Time {
+	if e.Now != nil {
+		return e.Now()
+	}
+	return time.Now()
+}
+
+// Program is the command line in one environment.
+type Program struct {
+	Env
+	// Version is what --version prints and the User-Agent carries.
+	Version string
+	// Intro opens `help`, above the operations and the global options:
+	// the program's own commands.
+	Intro string
+}
+
+// Run runs one command line (without the program's name) and returns its
+// exit code.
+func (p *Program) Run(ctx context.Context, args []string) int {
+	command, rest, g, err := splitCommand(args)
+	if err != nil {
+		return paramFailure(p.Stderr, err, true)
+	}
+	switch {
+	case g.version && command == "":
+		fmt.Fprintf(p.Stdout, "chime/%s %s %s/%s\n", p.Version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+		return ExitOK
+	case command == "" && g.help, command == "help":
+		p.writeOverview(p.Stdout)
+		return ExitOK
+	case command == "":
+		PrintError(p.Stderr, "An error occurred (ParamValidation): the following arguments are required: command\n\n"+usageLines)
+		return ExitParamError
+	}
+	op, ok := commands()[command]
+	if !ok {
+		msg := fmt.Sprintf("argument command: Found invalid choice '%s'", command)
+		if near := nearestCommands(command); len(near) > 0 {
+			msg += "\n\nMaybe you meant:\n\n  * " + strings.Join(near, "\n  * ")
+		}
+		return paramFailure(p.Stderr, errors.New(msg), true)
+	}
+	if len(rest) > 0 && rest[0] == "help" {
+		writeOperationHelp(p.Stdout, op)
+		return ExitOK
+	}
+	return p.runOperation(ctx, op, g, rest, args)
+}
+
+// CommandIndex is where the command stands among args: the first word
+// that is neither a global option nor an option's value; -1 when there is
+// none or the options before it are wrong (Run says how).
+func CommandIndex(args []string) int {
+	command, rest, _, err := splitCommand(args)
+	if err != nil || command == "" {
+		return -1
+	}
+	return len(args) - len(rest) - 1
+}
+
+// splitCommand finds the command among the arguments: the first word that
+// is not an option or an option's value. Global options before it are
+// applied; the rest is returned for the command to parse.
+func splitCommand(args []string) (string, []string, *globals, error) {
+	g := defaultGlobals()
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if !strings.HasPrefix(a, "-") {
+			return a, args[i+1:], g, nil
+		}
+		name, v, inline := strings.Cut(a, "=")
+		gf := lookupGlobal(name)
+		if name == "-h" {
+			gf = lookupGlobal("--help")
+		}
+		if gf == nil {
+			return "", nil, g, fmt.Errorf("Unknown options: %s", a)
+		}
+		if gf.takes && !inline {
+			if i+1 >= len(args) {
+				return "", nil, g, fmt.Errorf("argument %s: expected one argument", name)
+			}
+			i++
+			v = args[i]
+		}
+		if err := gf.set(g, v); err != nil {
+			return "", nil, g, fmt.Errorf("argument %s: %v", name, err)
+		}
+	}
+	return "", nil, g, nil
+}
+
+// nearestCommands suggests commands that share the typed name's words.
+func nearestCommands(typed string) []string {
+	var out []string
+	for name := range commands() {
+		if levenshtein(name, typed) <= 3 {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}

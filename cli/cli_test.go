@@ -1,0 +1,173 @@
+package cli_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/openchime/chime/cli"
+)
+
+// The dispatcher's tests: chime's own commands, and that every other
+// command line reaches the AWS-CLI-style engine (whose own tests are in
+// package awscli).
+
+func freeAddr(t *testing.T) string {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// isolate keeps the machine's AWS configuration out of a test: cli.Run
+// reads the process's environment.
+func isolate(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("HOME", dir)
+	t.Setenv("AWS_CONFIG_FILE", filepath.Join(dir, "config"))
+	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(dir, "credentials"))
+	for _, k := range []string{"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE",
+		"AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_CHIME", "AWS_DEFAULT_OUTPUT", "AWS_CLI_AUTO_PROMPT", "AWS_REGION", "AWS_DEFAULT_REGION"} {
+		t.Setenv(k, "")
+		os.Unsetenv(k)
+	}
+	t.Setenv("AWS_PAGER", "")
+}
+
+// runServer starts `chime server` in-process; the returned function stops
+// it and returns its exit code.
+func runServer(t *testing.T, args ...string) (string, func() int) {
+	t.Helper()
+	addr := freeAddr(t)
+	t.Setenv("CHIME_LISTEN", addr) // every flag has an environment variable
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	var logs bytes.Buffer
+	go func() { done <- cli.Run(ctx, append([]string{"server"}, args...), nil, &bytes.Buffer{}, &logs) }()
+	url := "http://" + addr
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		resp, err := http.Get(url + "/_chime/health")
+		if err == nil {
+			resp.Body.Close()
+			break
+		}
+		if time.Now().After(deadline) {
+			cancel()
+			t.Fatalf("server did not start: %s", logs.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	stopped := false
+	stop := func() int {
+		if stopped {
+			return 0
+		}
+		stopped = true
+		cancel()
+		select {
+		case code := <-done:
+			return code
+		case <-time.After(10 * time.Second):
+			t.Fatal("server did not stop")
+			return -1
+		}
+	}
+	t.Cleanup(func() { stop() })
+	return url, stop
+}
+
+func run(t *testing.T, args ...string) (string, string, int) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := cli.Run(context.Background(), args, nil, &stdout, &stderr)
+	return stdout.String(), stderr.String(), code
+}
+
+func TestServerAndExtensionCommands(t *testing.T) {
+	isolate(t)
+	url, stop := runServer(t, "--dev")
+	resp, err := http.Get(url + "/_chime/health")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var health map[string]string
+	json.NewDecoder(resp.Body).Decode(&health)
+	resp.Body.Close()
+	if health["Status"] != "ok" || health["Store"] != "memory" {
+		t.Fatalf("health %v", health)
+	}
+	// "admin <operation>" is the extension operation admin-<operation>,
+	// global options before it or not.
+	out, stderr, code := run(t, "admin", "create-account", "--name", "Directory", "--account-type", "EnterpriseDirectory",
+		"--account-id", "dir-1", "--endpoint-url", url)
+	if code != 0 || !strings.Contains(out, `"AccountType": "EnterpriseDirectory"`) {
+		t.Fatalf("admin create-account: %d %s %s", code, out, stderr)
+	}
+	out, stderr, code = run(t, "--endpoint-url", url, "--output", "text", "admin", "get-faults", "--query", "length(Rules)")
+	if code != 0 || out != "0\n" {
+		t.Fatalf("globals before admin get-faults: %d %q %s", code, out, stderr)
+	}
+	t.Setenv("AWS_ENDPOINT_URL_CHIME", url) // cli.Run reads the process's environment
+	_, stderr, code = run(t, "admin", "update-account", "--account-id", "dir-1", "--account-type", "Team")
+	if code != 254 || !strings.Contains(stderr, "An error occurred (BadRequestException) when calling the AdminUpdateAccount operation") {
+		t.Fatalf("update-account to Team: %d %s", code, stderr)
+	}
+	resp, err = http.Get(url + "/_chime/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var metrics bytes.Buffer
+	metrics.ReadFrom(resp.Body)
+	resp.Body.Close()
+	if !strings.Contains(metrics.String(), `chime_requests_total{operation="AdminCreateAccount",status="201"} 1`) ||
+		!strings.Contains(metrics.String(), "chime_handler_duration_seconds_bucket") {
+		t.Fatalf("metrics:\n%s", metrics.String())
+	}
+	if code := stop(); code != 0 {
+		t.Fatalf("server exit code %d", code)
+	}
+}
+
+func TestServerUsageErrors(t *testing.T) {
+	isolate(t)
+	if _, stderr, code := run(t, "server", "--store", "mysql://x", "--listen", freeAddr(t)); code != 253 || !strings.Contains(stderr, "--store must be") {
+		t.Errorf("bad store: %d %s", code, stderr)
+	}
+	t.Setenv("CHIME_LOG_LEVEL", "loud")
+	if _, stderr, code := run(t, "server"); code != 252 || !strings.Contains(stderr, "--log-level") {
+		t.Errorf("bad env value: %d %s", code, stderr)
+	}
+}
+
+func TestVersionAndHelp(t *testing.T) {
+	isolate(t)
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		if out, _, code := run(t, args...); code != 0 || !strings.HasPrefix(out, "chime/"+cli.Version+" go") {
+			t.Errorf("%v: %d %q", args, code, out)
+		}
+	}
+	for _, args := range [][]string{{"help"}, {"--help"}} {
+		out, _, code := run(t, args...)
+		for _, want := range []string{"chime server [flags]", "chime bench [flags]", "operations:\n", "  create-user ", "global options:"} {
+			if code != 0 || !strings.Contains(out, want) {
+				t.Errorf("%v: %d, lacks %q", args, code, want)
+			}
+		}
+	}
+	if _, stderr, code := run(t, "--bogus", "server"); code != 252 || !strings.Contains(stderr, "Unknown options: --bogus") {
+		t.Errorf("unknown global option: %d %s", code, stderr)
+	}
+	if _, stderr, code := run(t); code != 252 || !strings.Contains(stderr, "the following arguments are required: command") {
+		t.Errorf("no command: %d %s", code, stderr)
+	}
+}
