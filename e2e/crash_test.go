@@ -222,10 +222,17 @@ func TestGracefulStopUnderLoadPostgres(t *testing.T) {
 func testKillCycles(t *testing.T, st storeUnderTest, sig syscall.Signal) {
 	l := newLedger()
 	cycles := crashCycles(t)
-	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))
+	seed := uint64(time.Now().UnixNano())
+	if v := os.Getenv("CHIME_CRASH_SEED"); v != "" {
+		seed, _ = strconv.ParseUint(v, 10, 64)
+	}
+	// The seed decides when each cycle's signal comes: a failure replays
+	// with CHIME_CRASH_SEED set to it.
+	t.Logf("CHIME_CRASH_SEED=%d", seed)
+	rng := rand.New(rand.NewPCG(seed, 1))
 	var users int
 	for cycle := 0; cycle < cycles; cycle++ {
-		s := startServer(t, "--dev", "--store", st.spec, "--log-level", "warn")
+		s := startServer(t, "--dev", "--store", st.spec)
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan struct{})
 		go func() { l.load(ctx, s.url, cycle, 4); close(done) }()

@@ -14,8 +14,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -46,15 +48,41 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// server is a running chime process.
+// server is a running chime process. Started on port 0, it binds a free
+// port itself, and url is read from its ready line at each start: no port
+// is picked here and bound there later, which another process could take
+// in between.
 type server struct {
 	t    testing.TB
 	cmd  *exec.Cmd
 	url  string
 	args []string
-	logs *bytes.Buffer
+	logs *logBuffer
 }
 
+// logBuffer collects a process's output while the test reads it.
+type logBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *logBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *logBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// readyAddress is the address=... of the server's ready line, or "".
+var readyAddress = regexp.MustCompile(`msg="chime server ready" address=(\S+)`)
+
+// freePort is for benchmarks that quiet the server's log, so that no ready
+// line tells the address.
 func freePort(t testing.TB) string {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -68,8 +96,7 @@ func freePort(t testing.TB) string {
 // until it is healthy.
 func startServer(t *testing.T, args ...string) *server {
 	t.Helper()
-	s := &server{t: t, args: append([]string{"server", "--listen", freePort(t), "--log-format", "text"}, args...)}
-	s.url = "http://" + s.args[2]
+	s := &server{t: t, args: append([]string{"server", "--listen", "127.0.0.1:0", "--log-format", "text"}, args...)}
 	startWith(t, s, http.DefaultClient)
 	return s
 }
@@ -93,14 +120,26 @@ func (s *server) start() { s.startWith(http.DefaultClient) }
 // startWith starts the process and waits for health, asking with client.
 func (s *server) startWith(client *http.Client) {
 	s.t.Helper()
-	s.logs = &bytes.Buffer{}
+	s.logs = &logBuffer{}
 	s.cmd = exec.Command(binary, s.args...)
 	s.cmd.Stdout, s.cmd.Stderr = s.logs, s.logs
 	if err := s.cmd.Start(); err != nil {
 		s.t.Fatal(err)
 	}
+	dynamic := slices.Contains(s.args, "127.0.0.1:0")
+	if dynamic {
+		s.url = ""
+	}
 	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
+		if s.url == "" {
+			if m := readyAddress.FindStringSubmatch(s.logs.String()); m != nil {
+				s.url = m[1]
+			} else {
+				time.Sleep(20 * time.Millisecond)
+				continue
+			}
+		}
 		resp, err := client.Get(s.url + "/_chime/health")
 		if err == nil {
 			resp.Body.Close()

@@ -19,8 +19,8 @@ import (
 // twoNodes starts two server processes on one PostgreSQL schema.
 func twoNodes(t *testing.T) (*server, *server) {
 	url := pgtest.Schema(t)
-	a := startServer(t, "--dev", "--store", url, "--log-level", "warn")
-	b := startServer(t, "--dev", "--store", url, "--log-level", "warn")
+	a := startServer(t, "--dev", "--store", url)
+	b := startServer(t, "--dev", "--store", url)
 	return a, b
 }
 

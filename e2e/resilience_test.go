@@ -5,10 +5,14 @@ import (
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
+	"crypto/sha256"
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"encoding/hex"
+	"encoding/json"
 	"encoding/pem"
+	"io"
 	"math/big"
 	"net"
 	"net/http"
@@ -23,6 +27,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	v4 "github.com/aws/aws-sdk-go-v2/aws/signer/v4"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	awschime "github.com/aws/aws-sdk-go-v2/service/chime"
 	"github.com/openchime/chime/internal/testenv"
@@ -56,21 +61,55 @@ func TestBoto3RetriesInjectedFaults(t *testing.T) {
 	runBoto3Retries(t, s, 6)
 }
 
-// SIGTERM lets a request in flight finish before the process exits.
+// SIGTERM lets a request in flight finish before the process exits. The
+// request is in flight for certain: its body is half sent, and the server's
+// health says it is receiving one, when the signal goes.
 func TestGracefulShutdownFinishesInFlightRequests(t *testing.T) {
-	s := startServer(t, "--dev", "--fault", "ListAccounts:latency:1:3s")
-	c := sdkClient(s.url, "test", "test")
-	done := make(chan error, 1)
+	s := startServer(t, "--dev")
+	body := []byte(`{"Name":"finished during shutdown"}`)
+	pr, pw := io.Pipe()
+	req, err := http.NewRequest("POST", s.url+"/accounts", pr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.ContentLength = int64(len(body))
+	req.Header.Set("Content-Type", "application/json")
+	sum := sha256.Sum256(body)
+	if err := v4.NewSigner().SignHTTP(context.Background(), aws.Credentials{AccessKeyID: "test", SecretAccessKey: "test"},
+		req, hex.EncodeToString(sum[:]), "chime", "us-east-1", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan *http.Response, 1)
 	go func() {
-		_, err := c.ListAccounts(context.Background(), &awschime.ListAccountsInput{})
-		done <- err
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Errorf("the in-flight request failed: %v", err)
+		}
+		done <- resp
 	}()
-	time.Sleep(time.Second) // the request is now sleeping in the server
+	pw.Write(body[:10])
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		resp, err := http.Get(s.url + "/_chime/health")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var h struct{ Receiving int }
+		json.NewDecoder(resp.Body).Decode(&h)
+		resp.Body.Close()
+		if h.Receiving == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the server never started receiving the body")
+		}
+	}
 	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
-	if err := <-done; err != nil {
-		t.Fatalf("the in-flight request failed: %v", err)
+	pw.Write(body[10:])
+	pw.Close()
+	if resp := <-done; resp == nil || resp.StatusCode != 201 {
+		t.Fatalf("the in-flight request: %+v", resp)
 	}
 	if err := s.cmd.Wait(); err != nil {
 		t.Fatalf("exit: %v", err)
@@ -108,9 +147,7 @@ func writeTestCA(t *testing.T) (caPEM, certFile, keyFile string) {
 
 func TestTLS(t *testing.T) {
 	caPEM, cert, key := writeTestCA(t)
-	s := &server{t: t, args: []string{"server", "--listen", freePort(t), "--log-format", "text", "--dev", "--tls-cert", cert, "--tls-key", key}}
-	s.url = "https://" + s.args[2]
-	s.logs = nil
+	s := &server{t: t, args: []string{"server", "--listen", "127.0.0.1:0", "--log-format", "text", "--dev", "--tls-cert", cert, "--tls-key", key}}
 	pool := x509.NewCertPool()
 	pemBytes, _ := os.ReadFile(caPEM)
 	pool.AppendCertsFromPEM(pemBytes)
