@@ -308,3 +308,28 @@ func (b *lockedBuffer) String() string {
 	defer b.mu.Unlock()
 	return b.buf.String()
 }
+
+// A panic in a handler is a 500 to its client and an error in the log
+// that names the operation it happened in.
+func TestPanicIsLoggedWithItsOperation(t *testing.T) {
+	store := openMemory(t, sqlstore.Options{})
+	services := store.Services()
+	services.Accounts = panickingAccounts{services.Accounts}
+	logs := &lockedBuffer{}
+	srv := httptest.NewServer(restjson.New(restjson.Config{Services: services, Auth: &sigv4.Verifier{Keys: testKeys, Service: "chime"},
+		PaginationKey: []byte("k"), Logger: slog.New(slog.NewJSONHandler(logs, nil))}))
+	t.Cleanup(srv.Close)
+	status, header, _ := doRaw(t, srv.URL, exchangeOf("GET", "/accounts/x", ""))
+	if status != 500 || header.Get("x-amzn-ErrorType") != "ServiceFailureException" {
+		t.Fatalf("a panic answered %d %s", status, header.Get("x-amzn-ErrorType"))
+	}
+	if line := logs.String(); !strings.Contains(line, `"operation":"GetAccount"`) || !strings.Contains(line, `"level":"ERROR"`) {
+		t.Fatalf("the panic was logged as %s", line)
+	}
+}
+
+type panickingAccounts struct{ chime.AccountService }
+
+func (panickingAccounts) GetAccount(context.Context, chime.Owner, string) (*chime.Account, error) {
+	panic("a bug in a store")
+}
