@@ -130,7 +130,9 @@ func TestOperationsMatchBotocore(t *testing.T) {
 			t.Errorf("%s: we say %s %s %d, botocore says %s %s %d", op.Name, op.Method, uri, op.Status,
 				mo.HTTP.Method, mo.HTTP.RequestURI, status)
 		}
-		if !op.Implemented {
+		// Operations are compared once they are described, implemented or
+		// not yet.
+		if !op.Implemented && op.Input == nil && op.Output == nil {
 			continue
 		}
 		if p, ok := m.Paginators[op.Name]; ok != (op.Paginator != nil) {
