@@ -64,7 +64,8 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			}
 		}
 	}
-	p := &awscli.Program{Env: awscli.OSEnv(stdin, stdout, stderr), Version: Version, Intro: fmt.Sprintf(intro, Version)}
+	p := &awscli.Program{Env: awscli.OSEnv(stdin, stdout, stderr), Version: Version, Intro: fmt.Sprintf(intro, Version),
+		Dispatch: func(ctx context.Context, args []string) int { return Run(ctx, args, stdin, stdout, stderr) }}
 	return p.Run(ctx, args)
 }
 

@@ -37,6 +37,28 @@ const (
 	ExitGeneralError = 255 // anything else: the server cannot be reached
 )
 
+const usageLines = `usage: chime [options] <command> [parameters]
+To see help text, you can run:
+
+  chime help
+  chime <command> help`
+
+// PrintError writes an error as AWS CLI v2 does: a blank line, then the
+// program's [ERROR] prefix.
+func PrintError(w io.Writer, msg string) {
+	fmt.Fprintf(w, "\nchime: [ERROR]: %s\n", strings.TrimSpace(msg))
+}
+
+// paramFailure reports a wrong command line (exit code 252).
+func paramFailure(w io.Writer, err error, withUsage bool) int {
+	msg := "An error occurred (ParamValidation): " + err.Error()
+	if withUsage {
+		msg += "\n\n" + usageLines
+	}
+	PrintError(w, msg)
+	return ExitParamError
+}
+
 // Env is everything outside the program that a command line reads or
 // writes: its streams, environment variables, working directory and
 // clock. OSEnv is the process's; a test builds its own, and nothing of the
@@ -104,6 +126,9 @@ type Program struct {
 	// Intro opens `help`, above the operations and the global options:
 	// the program's own commands.
 	Intro string
+	// Dispatch, when set, runs the command line the auto-prompt settles
+	// on, as the whole program would; nil runs it with Run.
+	Dispatch func(ctx context.Context, args []string) int
 }
 
 // Run runs one command line (without the program's name) and returns its

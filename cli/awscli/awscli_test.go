@@ -43,6 +43,8 @@ type testEnv struct {
 	t       *testing.T
 	environ []string
 	dir     string
+	// dispatch is the programs' Dispatch.
+	dispatch func(ctx context.Context, args []string) int
 }
 
 func newEnv(t *testing.T) *testEnv {
@@ -60,7 +62,8 @@ func (e *testEnv) unset(key string) {
 func (e *testEnv) run(args ...string) (string, string, int) {
 	e.t.Helper()
 	var stdout, stderr bytes.Buffer
-	p := &awscli.Program{Env: awscli.Env{Stdout: &stdout, Stderr: &stderr, Environ: slices.Clone(e.environ), Dir: e.dir}, Version: "test"}
+	p := &awscli.Program{Env: awscli.Env{Stdout: &stdout, Stderr: &stderr, Environ: slices.Clone(e.environ), Dir: e.dir},
+		Version: "test", Dispatch: e.dispatch}
 	code := p.Run(context.Background(), args)
 	return stdout.String(), stderr.String(), code
 }

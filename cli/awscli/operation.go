@@ -14,27 +14,6 @@ import (
 	"github.com/openchime/chime/client"
 )
 
-const usageLines = `usage: chime [options] <command> [parameters]
-To see help text, you can run:
-
-  chime help
-  chime <command> help`
-
-// PrintError writes an error as AWS CLI v2 does: a blank line, then the
-// program's [ERROR] prefix.
-func PrintError(w io.Writer, msg string) {
-	fmt.Fprintf(w, "\nchime: [ERROR]: %s\n", strings.TrimSpace(msg))
-}
-
-func paramFailure(w io.Writer, err error, withUsage bool) int {
-	msg := "An error occurred (ParamValidation): " + err.Error()
-	if withUsage {
-		msg += "\n\n" + usageLines
-	}
-	PrintError(w, msg)
-	return ExitParamError
-}
-
 // runOperation runs `chime <operation> ...`.
 //
 // all is the whole command line, which the auto-prompt starts from.

@@ -200,7 +200,11 @@ func (p *Program) runPrompted(ctx context.Context, op *apispec.Operation, all []
 	if err != nil {
 		return paramFailure(p.Stderr, err, false)
 	}
-	return p.Run(ctx, append(words, "--no-cli-auto-prompt"))
+	words = append(words, "--no-cli-auto-prompt")
+	if p.Dispatch != nil {
+		return p.Dispatch(ctx, words)
+	}
+	return p.Run(ctx, words)
 }
 
 func joinArgs(args []string) string {

@@ -50,7 +50,7 @@ func (e *testEnv) startOnTerminal(args ...string) *terminal {
 	}()
 	go func() {
 		p := &awscli.Program{Env: awscli.Env{Stdin: tty, Stdout: tty, Stderr: &lockedWriter{mu: &term.mu, w: &term.stderr},
-			StdoutIsTerminal: true, Environ: slices.Clone(e.environ), Dir: e.dir}, Version: "test"}
+			StdoutIsTerminal: true, Environ: slices.Clone(e.environ), Dir: e.dir}, Version: "test", Dispatch: e.dispatch}
 		code := p.Run(context.Background(), args)
 		tty.Close()
 		term.done <- code
@@ -187,5 +187,25 @@ func TestPagerOnTerminal(t *testing.T) {
 	}
 	if screen, _ := term.output(); strings.Contains(screen, "PAGED:") || !strings.Contains(screen, "Example Corp") {
 		t.Errorf("--no-cli-pager used the pager:\n%q", screen)
+	}
+}
+
+// The line the prompt settles on runs through Dispatch, as the whole
+// program would run it.
+func TestAutoPromptDispatch(t *testing.T) {
+	e := newEnv(t)
+	ran := make(chan []string, 1)
+	e.dispatch = func(_ context.Context, args []string) int {
+		ran <- args
+		return 7
+	}
+	term := e.startOnTerminal("admin-get-faults", "--cli-auto-prompt")
+	term.waitFor("> chime admin-get-faults")
+	term.typeKeys("\r")
+	if code := term.exitCode(); code != 7 {
+		t.Fatalf("exit %d, want Dispatch's 7", code)
+	}
+	if got := <-ran; !slices.Equal(got, []string{"admin-get-faults", "--no-cli-auto-prompt"}) {
+		t.Errorf("Dispatch ran %q", got)
 	}
 }
