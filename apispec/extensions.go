@@ -19,6 +19,15 @@ var Extensions = []*Operation{
 			Member{Name: "AccountType", Shape: accountType, Doc: "The new account type; an Enterprise account cannot become Team again."},
 			Member{Name: "AccountStatus", Shape: accountStatus, Doc: "Active, or Suspended to refuse writes."}),
 		Output: output("AdminUpdateAccount", Member{Name: "Account", Shape: account, Doc: "The account."})},
+	{Name: "AdminAdvanceClock", Method: "POST", Path: "/_chime/clock", Status: 200, Implemented: true,
+		Doc: "Moves this server node's clock forward, so that orders complete and deleted numbers are released without waiting (extension).",
+		Input: input("AdminAdvanceClock",
+			Member{Name: "AdvanceMillis", Shape: bounded(&Shape{Name: "ClockAdvance", Type: Integer}, 0, 3153600000000, true, true), Required: true,
+				Doc: "How far to move the clock, in milliseconds (604800000 is 7 days)."}),
+		Output: output("AdminAdvanceClock", clockMembers...)},
+	{Name: "AdminGetClock", Method: "GET", Path: "/_chime/clock", Status: 200, Implemented: true,
+		Doc:   "Shows this server node's clock and how far it runs ahead (extension).",
+		Input: input("AdminGetClock"), Output: output("AdminGetClock", clockMembers...)},
 	{Name: "AdminDeleteFaults", Method: "DELETE", Path: "/_chime/faults", Status: 204, Implemented: true,
 		Doc:   "Removes every injected fault of this server node (extension).",
 		Input: input("AdminDeleteFaults"), Output: output("AdminDeleteFaults")},
@@ -44,4 +53,9 @@ var faultRule = structure("FaultRule",
 var faultMembers = []Member{
 	{Name: "Seed", Shape: &Shape{Name: "FaultSeed", Type: Integer}, Doc: "The seed of the random draws; the same seed repeats the same faults."},
 	{Name: "Rules", Shape: bounded(listOf("FaultRules", faultRule), 0, 100, false, true), Doc: "The fault rules."},
+}
+
+var clockMembers = []Member{
+	{Name: "Now", Shape: timestamp, Doc: "The server's time."},
+	{Name: "OffsetMillis", Shape: &Shape{Name: "ClockOffset", Type: Integer}, Doc: "How far the server's clock runs ahead of the system's, in milliseconds."},
 }

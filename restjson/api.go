@@ -6,7 +6,7 @@
 // error table, pagination tokens, metrics and the request log. It serves
 // http.Handler and knows nothing of listeners or storage engines.
 //
-// It imports chime, apispec, faults, sigv4, internal/randid, the Prometheus
+// It imports chime, apispec, faults, sigv4, internal/clock, internal/randid, the Prometheus
 // client and golang.org/x/time/rate.
 package restjson
 
@@ -30,6 +30,7 @@ import (
 	"github.com/openchime/chime"
 	"github.com/openchime/chime/apispec"
 	"github.com/openchime/chime/faults"
+	"github.com/openchime/chime/internal/clock"
 	"github.com/openchime/chime/internal/randid"
 	"github.com/openchime/chime/sigv4"
 	"github.com/prometheus/client_golang/prometheus"
@@ -67,6 +68,10 @@ type Config struct {
 	MaxBodyBytes int64
 	// Now is the clock of rate limiting; default time.Now.
 	Now func() time.Time
+	// Clock is the server's clock, the one its store reads; with
+	// ClockControl, signed callers may move it forward at /_chime/clock.
+	Clock        *clock.Clock
+	ClockControl bool
 	// RateLimit is the requests per second each access key may make (0:
 	// unlimited); RateBurst is how many it may make at once.
 	RateLimit float64

@@ -247,6 +247,28 @@ var bindings = map[string]binding{
 		}
 		return out, nil
 	},
+	"AdminAdvanceClock": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeAdminAdvanceClockRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleAdminAdvanceClock(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
+	"AdminGetClock": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeAdminGetClockRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleAdminGetClock(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
 	"AdminDeleteFaults": func(a *API, ctx context.Context, c *call) (encoder, error) {
 		in, err := decodeAdminDeleteFaultsRequest(c)
 		if err != nil {
@@ -304,6 +326,8 @@ var requestDecoders = map[string]func(*call) (any, error){
 	"UpdateUserSettings":                          decoder(decodeUpdateUserSettingsRequest),
 	"AdminCreateAccount":                          decoder(decodeAdminCreateAccountRequest),
 	"AdminUpdateAccount":                          decoder(decodeAdminUpdateAccountRequest),
+	"AdminAdvanceClock":                           decoder(decodeAdminAdvanceClockRequest),
+	"AdminGetClock":                               decoder(decodeAdminGetClockRequest),
 	"AdminDeleteFaults":                           decoder(decodeAdminDeleteFaultsRequest),
 	"AdminGetFaults":                              decoder(decodeAdminGetFaultsRequest),
 	"AdminPutFaults":                              decoder(decodeAdminPutFaultsRequest),
@@ -328,6 +352,8 @@ var newOutputs = map[string]func() encoder{
 	"UpdateUser":         func() encoder { return new(UpdateUserResponse) },
 	"AdminCreateAccount": func() encoder { return new(AdminCreateAccountResponse) },
 	"AdminUpdateAccount": func() encoder { return new(AdminUpdateAccountResponse) },
+	"AdminAdvanceClock":  func() encoder { return new(AdminAdvanceClockResponse) },
+	"AdminGetClock":      func() encoder { return new(AdminGetClockResponse) },
 	"AdminGetFaults":     func() encoder { return new(AdminGetFaultsResponse) },
 	"AdminPutFaults":     func() encoder { return new(AdminPutFaultsResponse) },
 }
@@ -357,6 +383,8 @@ var (
 	_ func(*API, context.Context, chime.Owner, *UpdateUserSettingsRequest) error                                = (*API).handleUpdateUserSettings
 	_ func(*API, context.Context, chime.Owner, *AdminCreateAccountRequest) (*AdminCreateAccountResponse, error) = (*API).handleAdminCreateAccount
 	_ func(*API, context.Context, chime.Owner, *AdminUpdateAccountRequest) (*AdminUpdateAccountResponse, error) = (*API).handleAdminUpdateAccount
+	_ func(*API, context.Context, chime.Owner, *AdminAdvanceClockRequest) (*AdminAdvanceClockResponse, error)   = (*API).handleAdminAdvanceClock
+	_ func(*API, context.Context, chime.Owner, *AdminGetClockRequest) (*AdminGetClockResponse, error)           = (*API).handleAdminGetClock
 	_ func(*API, context.Context, chime.Owner, *AdminDeleteFaultsRequest) error                                 = (*API).handleAdminDeleteFaults
 	_ func(*API, context.Context, chime.Owner, *AdminGetFaultsRequest) (*AdminGetFaultsResponse, error)         = (*API).handleAdminGetFaults
 	_ func(*API, context.Context, chime.Owner, *AdminPutFaultsRequest) (*AdminPutFaultsResponse, error)         = (*API).handleAdminPutFaults
@@ -477,6 +505,47 @@ func (x *AccountSettings) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
+// AdminAdvanceClockRequest is the model's AdminAdvanceClockRequest structure.
+type AdminAdvanceClockRequest struct {
+	// How far to move the clock, in milliseconds (604800000 is 7 days).
+	AdvanceMillis int64
+}
+
+// decodeFrom reads the AdminAdvanceClockRequest members of a validated JSON object, each by its exact name.
+func (x *AdminAdvanceClockRequest) decodeFrom(obj map[string]any) error {
+	if v := obj["AdvanceMillis"]; v != nil {
+		val, err := int64Value(v)
+		if err != nil {
+			return err
+		}
+		x.AdvanceMillis = val
+	}
+	return nil
+}
+
+// AdminAdvanceClockResponse is the model's AdminAdvanceClockResponse structure.
+type AdminAdvanceClockResponse struct {
+	// The server's time.
+	Now *time.Time
+	// How far the server's clock runs ahead of the system's, in milliseconds.
+	OffsetMillis *int64
+}
+
+// appendJSON appends AdminAdvanceClockResponse as a JSON object, members in model order.
+func (x *AdminAdvanceClockResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.Now != nil {
+		b = appendKey(b, start, "Now")
+		b = appendTime(b, *x.Now)
+	}
+	if x.OffsetMillis != nil {
+		b = appendKey(b, start, "OffsetMillis")
+		b = appendInt(b, *x.OffsetMillis)
+	}
+	return append(b, '}')
+}
+
 // AdminCreateAccountRequest is the model's AdminCreateAccountRequest structure.
 type AdminCreateAccountRequest struct {
 	// The name of the account.
@@ -532,6 +601,33 @@ func (x *AdminCreateAccountResponse) appendJSON(b []byte) []byte {
 
 // AdminDeleteFaultsRequest is the model's AdminDeleteFaultsRequest structure.
 type AdminDeleteFaultsRequest struct {
+}
+
+// AdminGetClockRequest is the model's AdminGetClockRequest structure.
+type AdminGetClockRequest struct {
+}
+
+// AdminGetClockResponse is the model's AdminGetClockResponse structure.
+type AdminGetClockResponse struct {
+	// The server's time.
+	Now *time.Time
+	// How far the server's clock runs ahead of the system's, in milliseconds.
+	OffsetMillis *int64
+}
+
+// appendJSON appends AdminGetClockResponse as a JSON object, members in model order.
+func (x *AdminGetClockResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.Now != nil {
+		b = appendKey(b, start, "Now")
+		b = appendTime(b, *x.Now)
+	}
+	if x.OffsetMillis != nil {
+		b = appendKey(b, start, "OffsetMillis")
+		b = appendInt(b, *x.OffsetMillis)
+	}
+	return append(b, '}')
 }
 
 // AdminGetFaultsRequest is the model's AdminGetFaultsRequest structure.
@@ -2059,6 +2155,21 @@ func decodeAdminUpdateAccountRequest(c *call) (*AdminUpdateAccountRequest, error
 	if err := x.decodeFrom(c.doc); err != nil {
 		return nil, err
 	}
+	return x, nil
+}
+
+// decodeAdminAdvanceClockRequest reads the validated request of AdminAdvanceClock.
+func decodeAdminAdvanceClockRequest(c *call) (*AdminAdvanceClockRequest, error) {
+	x := new(AdminAdvanceClockRequest)
+	if err := x.decodeFrom(c.doc); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// decodeAdminGetClockRequest reads the validated request of AdminGetClock.
+func decodeAdminGetClockRequest(c *call) (*AdminGetClockRequest, error) {
+	x := new(AdminGetClockRequest)
 	return x, nil
 }
 

@@ -20,6 +20,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/chime/types"
 	"github.com/openchime/chime"
 	"github.com/openchime/chime/faults"
+	"github.com/openchime/chime/internal/clock"
 	"github.com/openchime/chime/restjson"
 	"github.com/openchime/chime/sigv4"
 	"github.com/openchime/chime/sqlite"
@@ -332,4 +333,25 @@ type panickingAccounts struct{ chime.AccountService }
 
 func (panickingAccounts) GetAccount(context.Context, chime.Owner, string) (*chime.Account, error) {
 	panic("a bug in a store")
+}
+
+// The clock moves forward on request where the server allows it, and
+// never back.
+func TestClockControl(t *testing.T) {
+	var c clock.Clock
+	url, _, _ := resilienceEnv(t, restjson.Config{Clock: &c, ClockControl: true})
+	status, _, body := doRaw(t, url, exchangeOf("POST", "/_chime/clock", `{"AdvanceMillis":604800000}`))
+	if status != 200 || !strings.Contains(string(body), `"OffsetMillis":604800000`) || c.Offset() != 7*24*time.Hour {
+		t.Fatalf("advance: %d %s", status, body)
+	}
+	if status, _, body := doRaw(t, url, exchangeOf("POST", "/_chime/clock", `{"AdvanceMillis":-1}`)); status != 400 {
+		t.Errorf("backwards: %d %s", status, body)
+	}
+	if status, _, body := doRaw(t, url, exchangeOf("GET", "/_chime/clock", "")); status != 200 || !strings.Contains(string(body), `"OffsetMillis":604800000`) {
+		t.Errorf("get: %d %s", status, body)
+	}
+	url2, _, _ := resilienceEnv(t, restjson.Config{Clock: &c})
+	if status, _, _ := doRaw(t, url2, exchangeOf("POST", "/_chime/clock", `{"AdvanceMillis":1}`)); status != 403 {
+		t.Errorf("without clock control: %d", status)
+	}
 }
