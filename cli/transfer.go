@@ -128,7 +128,7 @@ func openTransfer(ctx context.Context, name, storeDoc, fileDoc string, args []st
 		awscli.PrintError(stderr, "the following arguments are required: --store")
 		return nil, nil, awscli.ExitParamError
 	}
-	s, _, err := server.OpenStore(ctx, *store, postgres.DefaultPool())
+	s, _, err := server.OpenStore(ctx, *store, postgres.DefaultPool(), sqlstore.Options{})
 	if err != nil {
 		awscli.PrintError(stderr, err.Error())
 		return nil, nil, awscli.ExitConfigError

@@ -21,6 +21,7 @@ import (
 
 	"github.com/openchime/chime"
 	"github.com/openchime/chime/faults"
+	"github.com/openchime/chime/internal/clock"
 	"github.com/openchime/chime/postgres"
 	"github.com/openchime/chime/restjson"
 	"github.com/openchime/chime/sigv4"
@@ -79,6 +80,38 @@ type Config struct {
 	// on this loopback address, apart from the API: profiles show the
 	// process's internals and are never served to the network.
 	PprofListen string
+	// ClockControl lets signed callers move the server's clock forward at
+	// /_chime/clock (always on with Dev).
+	ClockControl bool
+	// PhoneNumbers are the delays of the phone-number state machines; a
+	// zero field takes DefaultPhoneNumberTimings, or DevPhoneNumberTimings
+	// with Dev.
+	PhoneNumbers chime.PhoneNumberTimings
+}
+
+// DevPhoneNumberTimings are the delays under Dev: orders and calling names
+// apply within a second, and the 7-day deletion queue is passed by moving
+// the clock.
+var DevPhoneNumberTimings = chime.PhoneNumberTimings{
+	OrderDelay:             time.Second,
+	CallingNameDelay:       time.Second,
+	DeletionRetention:      chime.DefaultPhoneNumberTimings.DeletionRetention,
+	CallingNameMinInterval: chime.DefaultPhoneNumberTimings.CallingNameMinInterval,
+}
+
+// timings fills the zero fields of t from the defaults of the mode.
+func timings(t chime.PhoneNumberTimings, dev bool) chime.PhoneNumberTimings {
+	d := chime.DefaultPhoneNumberTimings
+	if dev {
+		d = DevPhoneNumberTimings
+	}
+	for _, f := range []struct{ v, def *time.Duration }{{&t.OrderDelay, &d.OrderDelay}, {&t.CallingNameDelay, &d.CallingNameDelay},
+		{&t.DeletionRetention, &d.DeletionRetention}, {&t.CallingNameMinInterval, &d.CallingNameMinInterval}} {
+		if *f.v == 0 {
+			*f.v = *f.def
+		}
+	}
+	return t
 }
 
 // DefaultRateLimit is the per-key rate outside development mode: far above
@@ -127,6 +160,9 @@ type Server struct {
 	// context of every request, for a shutdown past its timeout.
 	requests       inflight
 	cancelRequests context.CancelFunc
+	// clock is the server's time, read by the store and moved forward
+	// through /_chime/clock when ClockControl allows.
+	clock clock.Clock
 }
 
 // New opens the store, builds the keyring and binds the listener.
@@ -135,11 +171,13 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	store, storeName, err := openStore(ctx, cfg)
+	cfg.PhoneNumbers = timings(cfg.PhoneNumbers, cfg.Dev)
+	s := &Server{cfg: cfg, log: log}
+	store, storeName, err := openStore(ctx, cfg, sqlstore.Options{Now: s.clock.Now})
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, log: log, store: store}
+	s.store = store
 	if cfg.Dev {
 		if err := seedExample(ctx, store.Services().Accounts); err != nil {
 			store.Close()
@@ -186,6 +224,8 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 		RateBurst:     burst,
 		Faults:        injector,
 		FaultControl:  cfg.FaultInjection || cfg.Dev,
+		Clock:         &s.clock,
+		ClockControl:  cfg.ClockControl || cfg.Dev,
 		MaxInFlight:   cfg.MaxInFlight,
 		QueueTimeout:  cfg.QueueTimeout,
 	})
@@ -343,30 +383,30 @@ func IsLoopbackHost(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-func openStore(ctx context.Context, cfg Config) (*sqlstore.Store, string, error) {
+func openStore(ctx context.Context, cfg Config, o sqlstore.Options) (*sqlstore.Store, string, error) {
 	spec := cfg.Store
 	if spec == "" && !cfg.Dev {
 		spec = "sqlite:" + DefaultStorePath()
 	}
-	return OpenStore(ctx, spec, cfg.Pool)
+	return OpenStore(ctx, spec, cfg.Pool, o)
 }
 
 // OpenStore opens the store a --store value names: memory, sqlite:PATH or
 // postgres://...; it returns the store and the engine's name.
-func OpenStore(ctx context.Context, spec string, pool postgres.Pool) (*sqlstore.Store, string, error) {
+func OpenStore(ctx context.Context, spec string, pool postgres.Pool, o sqlstore.Options) (*sqlstore.Store, string, error) {
 	switch {
 	case spec == "" || spec == "memory":
-		s, err := sqlite.OpenMemory(ctx, sqlstore.Options{})
+		s, err := sqlite.OpenMemory(ctx, o)
 		return s, "memory", err
 	case strings.HasPrefix(spec, "sqlite:"):
 		path := strings.TrimPrefix(spec, "sqlite:")
 		if path == "" {
 			return nil, "", fmt.Errorf("--store sqlite:PATH needs a path")
 		}
-		s, err := sqlite.Open(ctx, path, sqlstore.Options{})
+		s, err := sqlite.Open(ctx, path, o)
 		return s, "sqlite", err
 	case strings.HasPrefix(spec, "postgres://"), strings.HasPrefix(spec, "postgresql://"):
-		s, err := postgres.Open(ctx, spec, pool, sqlstore.Options{})
+		s, err := postgres.Open(ctx, spec, pool, o)
 		return s, "postgres", err
 	}
 	return nil, "", fmt.Errorf("--store must be memory, sqlite:PATH or postgres://..., not %q", spec)
