@@ -20,8 +20,10 @@ type Owner = string
 // resource. A store provides all of them; the wire layer serves each
 // operation from the one its resource names.
 type Services struct {
-	Accounts AccountService
-	Users    UserService
+	Accounts     AccountService
+	Users        UserService
+	PhoneNumbers PhoneNumberService
+	Settings     SettingsService
 }
 
 // MaxPageSize and DefaultPageSize bound list operations.
