@@ -6,6 +6,9 @@ import "testing"
 // has a bound: the model's maximum, an enumeration, or this server's Cap.
 func TestEveryInputIsBounded(t *testing.T) {
 	for _, op := range Implemented() {
+		if op.Input == nil {
+			continue
+		}
 		walkInput(op.Input, op.Name, func(where string, s *Shape) {
 			if (s.Type == String && len(s.Enum) == 0 || s.Type == List) && !s.HasMax && s.Cap == 0 {
 				t.Errorf("%s (%s) has no bound", where, s.Name)

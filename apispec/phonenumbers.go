@@ -6,13 +6,15 @@ import "github.com/openchime/chime"
 // search of the number pool, calling names, global settings and meeting
 // dial-out. These belong to the AWS account, not to a Chime account.
 var (
-	guidString = &Shape{Name: "GuidString", Type: String, Pattern: `[a-fA-F0-9]{8}(?:-[a-fA-F0-9]{4}){3}-[a-fA-F0-9]{12}`}
-	e164Number = &Shape{Name: "E164PhoneNumber", Type: String, Pattern: `^\+?[1-9]\d{1,14}$`, Sensitive: true}
+	// Patterns bound these already; the caps say so where the bounds test
+	// looks, and refuse long values before the pattern runs.
+	guidString = capped(&Shape{Name: "GuidString", Type: String, Pattern: `[a-fA-F0-9]{8}(?:-[a-fA-F0-9]{4}){3}-[a-fA-F0-9]{12}`}, 36)
+	e164Number = capped(&Shape{Name: "E164PhoneNumber", Type: String, Pattern: `^\+?[1-9]\d{1,14}$`, Sensitive: true}, 16)
 	// The model bounds neither list; this server takes up to 50 numbers a
 	// request, as many as a batch (docs/behaviour.md).
 	e164NumberList = capped(listOf("E164PhoneNumberList", e164Number), chime.MaxPhoneNumbersPerRequest)
-	countryCode    = &Shape{Name: "Alpha2CountryCode", Type: String, Pattern: `[A-Z]{2}`}
-	callingName    = &Shape{Name: "CallingName", Type: String, Pattern: `^$|^[a-zA-Z0-9 ]{2,15}$`, Sensitive: true}
+	countryCode    = capped(&Shape{Name: "Alpha2CountryCode", Type: String, Pattern: `[A-Z]{2}`}, 2)
+	callingName    = capped(&Shape{Name: "CallingName", Type: String, Pattern: `^$|^[a-zA-Z0-9 ]{2,15}$`, Sensitive: true}, 15)
 	resultMax      = bounded(&Shape{Name: "ResultMax", Type: Integer}, 1, chime.MaxPhonePageSize, true, true)
 	nullableBool   = &Shape{Name: "NullableBoolean", Type: Boolean}
 

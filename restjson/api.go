@@ -316,6 +316,9 @@ func (a *API) readBody(w http.ResponseWriter, r *http.Request, accessKeyID strin
 // validateCall checks labels, query and body against the operation's input.
 func validateCall(c *call) error {
 	in := c.op.Input
+	if in == nil {
+		return nil // nothing is read from the request
+	}
 	hasBody := false
 	for _, m := range in.Members {
 		switch m.Location {

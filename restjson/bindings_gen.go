@@ -16,14 +16,33 @@ var (
 )
 
 // bindings serves each implemented operation: decode, handle, encode.
-// Each handler method takes the caller's AWS account and the typed input.
+// Each handler method takes the caller's AWS account and the typed input
+// (none for an operation the model gives no input).
 var bindings = map[string]binding{
+	"AssociatePhoneNumberWithUser": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeAssociatePhoneNumberWithUserRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		return nil, a.handleAssociatePhoneNumberWithUser(ctx, c.owner, in)
+	},
 	"AssociateSigninDelegateGroupsWithAccount": func(a *API, ctx context.Context, c *call) (encoder, error) {
 		in, err := decodeAssociateSigninDelegateGroupsWithAccountRequest(c)
 		if err != nil {
 			return nil, err
 		}
 		return nil, a.handleAssociateSigninDelegateGroupsWithAccount(ctx, c.owner, in)
+	},
+	"BatchDeletePhoneNumber": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeBatchDeletePhoneNumberRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleBatchDeletePhoneNumber(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
 	},
 	"BatchSuspendUser": func(a *API, ctx context.Context, c *call) (encoder, error) {
 		in, err := decodeBatchSuspendUserRequest(c)
@@ -42,6 +61,17 @@ var bindings = map[string]binding{
 			return nil, err
 		}
 		out, err := a.handleBatchUnsuspendUser(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
+	"BatchUpdatePhoneNumber": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeBatchUpdatePhoneNumberRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleBatchUpdatePhoneNumber(ctx, c.owner, in)
 		if err != nil || out == nil {
 			return nil, err
 		}
@@ -69,6 +99,28 @@ var bindings = map[string]binding{
 		}
 		return out, nil
 	},
+	"CreateMeetingDialOut": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeCreateMeetingDialOutRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleCreateMeetingDialOut(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
+	"CreatePhoneNumberOrder": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeCreatePhoneNumberOrderRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleCreatePhoneNumberOrder(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
 	"CreateUser": func(a *API, ctx context.Context, c *call) (encoder, error) {
 		in, err := decodeCreateUserRequest(c)
 		if err != nil {
@@ -86,6 +138,20 @@ var bindings = map[string]binding{
 			return nil, err
 		}
 		return nil, a.handleDeleteAccount(ctx, c.owner, in)
+	},
+	"DeletePhoneNumber": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeDeletePhoneNumberRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		return nil, a.handleDeletePhoneNumber(ctx, c.owner, in)
+	},
+	"DisassociatePhoneNumberFromUser": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeDisassociatePhoneNumberFromUserRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		return nil, a.handleDisassociatePhoneNumberFromUser(ctx, c.owner, in)
 	},
 	"DisassociateSigninDelegateGroupsFromAccount": func(a *API, ctx context.Context, c *call) (encoder, error) {
 		in, err := decodeDisassociateSigninDelegateGroupsFromAccountRequest(c)
@@ -111,6 +177,42 @@ var bindings = map[string]binding{
 			return nil, err
 		}
 		out, err := a.handleGetAccountSettings(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
+	"GetGlobalSettings": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		out, err := a.handleGetGlobalSettings(ctx, c.owner)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
+	"GetPhoneNumber": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeGetPhoneNumberRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleGetPhoneNumber(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
+	"GetPhoneNumberOrder": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeGetPhoneNumberOrderRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleGetPhoneNumberOrder(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
+	"GetPhoneNumberSettings": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		out, err := a.handleGetPhoneNumberSettings(ctx, c.owner)
 		if err != nil || out == nil {
 			return nil, err
 		}
@@ -160,6 +262,39 @@ var bindings = map[string]binding{
 		}
 		return out, nil
 	},
+	"ListPhoneNumberOrders": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeListPhoneNumberOrdersRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleListPhoneNumberOrders(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
+	"ListPhoneNumbers": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeListPhoneNumbersRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleListPhoneNumbers(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
+	"ListSupportedPhoneNumberCountries": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeListSupportedPhoneNumberCountriesRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleListSupportedPhoneNumberCountries(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
 	"ListUsers": func(a *API, ctx context.Context, c *call) (encoder, error) {
 		in, err := decodeListUsersRequest(c)
 		if err != nil {
@@ -189,6 +324,28 @@ var bindings = map[string]binding{
 		}
 		return out, nil
 	},
+	"RestorePhoneNumber": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeRestorePhoneNumberRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleRestorePhoneNumber(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
+	"SearchAvailablePhoneNumbers": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeSearchAvailablePhoneNumbersRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleSearchAvailablePhoneNumbers(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
 	"UpdateAccount": func(a *API, ctx context.Context, c *call) (encoder, error) {
 		in, err := decodeUpdateAccountRequest(c)
 		if err != nil {
@@ -206,6 +363,31 @@ var bindings = map[string]binding{
 			return nil, err
 		}
 		return nil, a.handleUpdateAccountSettings(ctx, c.owner, in)
+	},
+	"UpdateGlobalSettings": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeUpdateGlobalSettingsRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		return nil, a.handleUpdateGlobalSettings(ctx, c.owner, in)
+	},
+	"UpdatePhoneNumber": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeUpdatePhoneNumberRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleUpdatePhoneNumber(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
+	"UpdatePhoneNumberSettings": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeUpdatePhoneNumberSettingsRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		return nil, a.handleUpdatePhoneNumberSettings(ctx, c.owner, in)
 	},
 	"UpdateUser": func(a *API, ctx context.Context, c *call) (encoder, error) {
 		in, err := decodeUpdateUserRequest(c)
@@ -303,25 +485,42 @@ var bindings = map[string]binding{
 // requestDecoders decodes each implemented operation's validated request
 // into its input type.
 var requestDecoders = map[string]func(*call) (any, error){
+	"AssociatePhoneNumberWithUser":                decoder(decodeAssociatePhoneNumberWithUserRequest),
 	"AssociateSigninDelegateGroupsWithAccount":    decoder(decodeAssociateSigninDelegateGroupsWithAccountRequest),
+	"BatchDeletePhoneNumber":                      decoder(decodeBatchDeletePhoneNumberRequest),
 	"BatchSuspendUser":                            decoder(decodeBatchSuspendUserRequest),
 	"BatchUnsuspendUser":                          decoder(decodeBatchUnsuspendUserRequest),
+	"BatchUpdatePhoneNumber":                      decoder(decodeBatchUpdatePhoneNumberRequest),
 	"BatchUpdateUser":                             decoder(decodeBatchUpdateUserRequest),
 	"CreateAccount":                               decoder(decodeCreateAccountRequest),
+	"CreateMeetingDialOut":                        decoder(decodeCreateMeetingDialOutRequest),
+	"CreatePhoneNumberOrder":                      decoder(decodeCreatePhoneNumberOrderRequest),
 	"CreateUser":                                  decoder(decodeCreateUserRequest),
 	"DeleteAccount":                               decoder(decodeDeleteAccountRequest),
+	"DeletePhoneNumber":                           decoder(decodeDeletePhoneNumberRequest),
+	"DisassociatePhoneNumberFromUser":             decoder(decodeDisassociatePhoneNumberFromUserRequest),
 	"DisassociateSigninDelegateGroupsFromAccount": decoder(decodeDisassociateSigninDelegateGroupsFromAccountRequest),
 	"GetAccount":                                  decoder(decodeGetAccountRequest),
 	"GetAccountSettings":                          decoder(decodeGetAccountSettingsRequest),
+	"GetPhoneNumber":                              decoder(decodeGetPhoneNumberRequest),
+	"GetPhoneNumberOrder":                         decoder(decodeGetPhoneNumberOrderRequest),
 	"GetUser":                                     decoder(decodeGetUserRequest),
 	"GetUserSettings":                             decoder(decodeGetUserSettingsRequest),
 	"InviteUsers":                                 decoder(decodeInviteUsersRequest),
 	"ListAccounts":                                decoder(decodeListAccountsRequest),
+	"ListPhoneNumberOrders":                       decoder(decodeListPhoneNumberOrdersRequest),
+	"ListPhoneNumbers":                            decoder(decodeListPhoneNumbersRequest),
+	"ListSupportedPhoneNumberCountries":           decoder(decodeListSupportedPhoneNumberCountriesRequest),
 	"ListUsers":                                   decoder(decodeListUsersRequest),
 	"LogoutUser":                                  decoder(decodeLogoutUserRequest),
 	"ResetPersonalPIN":                            decoder(decodeResetPersonalPINRequest),
+	"RestorePhoneNumber":                          decoder(decodeRestorePhoneNumberRequest),
+	"SearchAvailablePhoneNumbers":                 decoder(decodeSearchAvailablePhoneNumbersRequest),
 	"UpdateAccount":                               decoder(decodeUpdateAccountRequest),
 	"UpdateAccountSettings":                       decoder(decodeUpdateAccountSettingsRequest),
+	"UpdateGlobalSettings":                        decoder(decodeUpdateGlobalSettingsRequest),
+	"UpdatePhoneNumber":                           decoder(decodeUpdatePhoneNumberRequest),
+	"UpdatePhoneNumberSettings":                   decoder(decodeUpdatePhoneNumberSettingsRequest),
 	"UpdateUser":                                  decoder(decodeUpdateUserRequest),
 	"UpdateUserSettings":                          decoder(decodeUpdateUserSettingsRequest),
 	"AdminCreateAccount":                          decoder(decodeAdminCreateAccountRequest),
@@ -335,59 +534,92 @@ var requestDecoders = map[string]func(*call) (any, error){
 
 // newOutputs makes an empty output of each operation that has one.
 var newOutputs = map[string]func() encoder{
-	"BatchSuspendUser":   func() encoder { return new(BatchSuspendUserResponse) },
-	"BatchUnsuspendUser": func() encoder { return new(BatchUnsuspendUserResponse) },
-	"BatchUpdateUser":    func() encoder { return new(BatchUpdateUserResponse) },
-	"CreateAccount":      func() encoder { return new(CreateAccountResponse) },
-	"CreateUser":         func() encoder { return new(CreateUserResponse) },
-	"GetAccount":         func() encoder { return new(GetAccountResponse) },
-	"GetAccountSettings": func() encoder { return new(GetAccountSettingsResponse) },
-	"GetUser":            func() encoder { return new(GetUserResponse) },
-	"GetUserSettings":    func() encoder { return new(GetUserSettingsResponse) },
-	"InviteUsers":        func() encoder { return new(InviteUsersResponse) },
-	"ListAccounts":       func() encoder { return new(ListAccountsResponse) },
-	"ListUsers":          func() encoder { return new(ListUsersResponse) },
-	"ResetPersonalPIN":   func() encoder { return new(ResetPersonalPINResponse) },
-	"UpdateAccount":      func() encoder { return new(UpdateAccountResponse) },
-	"UpdateUser":         func() encoder { return new(UpdateUserResponse) },
-	"AdminCreateAccount": func() encoder { return new(AdminCreateAccountResponse) },
-	"AdminUpdateAccount": func() encoder { return new(AdminUpdateAccountResponse) },
-	"AdminAdvanceClock":  func() encoder { return new(AdminAdvanceClockResponse) },
-	"AdminGetClock":      func() encoder { return new(AdminGetClockResponse) },
-	"AdminGetFaults":     func() encoder { return new(AdminGetFaultsResponse) },
-	"AdminPutFaults":     func() encoder { return new(AdminPutFaultsResponse) },
+	"BatchDeletePhoneNumber":            func() encoder { return new(BatchDeletePhoneNumberResponse) },
+	"BatchSuspendUser":                  func() encoder { return new(BatchSuspendUserResponse) },
+	"BatchUnsuspendUser":                func() encoder { return new(BatchUnsuspendUserResponse) },
+	"BatchUpdatePhoneNumber":            func() encoder { return new(BatchUpdatePhoneNumberResponse) },
+	"BatchUpdateUser":                   func() encoder { return new(BatchUpdateUserResponse) },
+	"CreateAccount":                     func() encoder { return new(CreateAccountResponse) },
+	"CreateMeetingDialOut":              func() encoder { return new(CreateMeetingDialOutResponse) },
+	"CreatePhoneNumberOrder":            func() encoder { return new(CreatePhoneNumberOrderResponse) },
+	"CreateUser":                        func() encoder { return new(CreateUserResponse) },
+	"GetAccount":                        func() encoder { return new(GetAccountResponse) },
+	"GetAccountSettings":                func() encoder { return new(GetAccountSettingsResponse) },
+	"GetGlobalSettings":                 func() encoder { return new(GetGlobalSettingsResponse) },
+	"GetPhoneNumber":                    func() encoder { return new(GetPhoneNumberResponse) },
+	"GetPhoneNumberOrder":               func() encoder { return new(GetPhoneNumberOrderResponse) },
+	"GetPhoneNumberSettings":            func() encoder { return new(GetPhoneNumberSettingsResponse) },
+	"GetUser":                           func() encoder { return new(GetUserResponse) },
+	"GetUserSettings":                   func() encoder { return new(GetUserSettingsResponse) },
+	"InviteUsers":                       func() encoder { return new(InviteUsersResponse) },
+	"ListAccounts":                      func() encoder { return new(ListAccountsResponse) },
+	"ListPhoneNumberOrders":             func() encoder { return new(ListPhoneNumberOrdersResponse) },
+	"ListPhoneNumbers":                  func() encoder { return new(ListPhoneNumbersResponse) },
+	"ListSupportedPhoneNumberCountries": func() encoder { return new(ListSupportedPhoneNumberCountriesResponse) },
+	"ListUsers":                         func() encoder { return new(ListUsersResponse) },
+	"ResetPersonalPIN":                  func() encoder { return new(ResetPersonalPINResponse) },
+	"RestorePhoneNumber":                func() encoder { return new(RestorePhoneNumberResponse) },
+	"SearchAvailablePhoneNumbers":       func() encoder { return new(SearchAvailablePhoneNumbersResponse) },
+	"UpdateAccount":                     func() encoder { return new(UpdateAccountResponse) },
+	"UpdatePhoneNumber":                 func() encoder { return new(UpdatePhoneNumberResponse) },
+	"UpdateUser":                        func() encoder { return new(UpdateUserResponse) },
+	"AdminCreateAccount":                func() encoder { return new(AdminCreateAccountResponse) },
+	"AdminUpdateAccount":                func() encoder { return new(AdminUpdateAccountResponse) },
+	"AdminAdvanceClock":                 func() encoder { return new(AdminAdvanceClockResponse) },
+	"AdminGetClock":                     func() encoder { return new(AdminGetClockResponse) },
+	"AdminGetFaults":                    func() encoder { return new(AdminGetFaultsResponse) },
+	"AdminPutFaults":                    func() encoder { return new(AdminPutFaultsResponse) },
 }
 
 // Handler signatures, one per implemented operation.
 var (
-	_ func(*API, context.Context, chime.Owner, *AssociateSigninDelegateGroupsWithAccountRequest) error          = (*API).handleAssociateSigninDelegateGroupsWithAccount
-	_ func(*API, context.Context, chime.Owner, *BatchSuspendUserRequest) (*BatchSuspendUserResponse, error)     = (*API).handleBatchSuspendUser
-	_ func(*API, context.Context, chime.Owner, *BatchUnsuspendUserRequest) (*BatchUnsuspendUserResponse, error) = (*API).handleBatchUnsuspendUser
-	_ func(*API, context.Context, chime.Owner, *BatchUpdateUserRequest) (*BatchUpdateUserResponse, error)       = (*API).handleBatchUpdateUser
-	_ func(*API, context.Context, chime.Owner, *CreateAccountRequest) (*CreateAccountResponse, error)           = (*API).handleCreateAccount
-	_ func(*API, context.Context, chime.Owner, *CreateUserRequest) (*CreateUserResponse, error)                 = (*API).handleCreateUser
-	_ func(*API, context.Context, chime.Owner, *DeleteAccountRequest) error                                     = (*API).handleDeleteAccount
-	_ func(*API, context.Context, chime.Owner, *DisassociateSigninDelegateGroupsFromAccountRequest) error       = (*API).handleDisassociateSigninDelegateGroupsFromAccount
-	_ func(*API, context.Context, chime.Owner, *GetAccountRequest) (*GetAccountResponse, error)                 = (*API).handleGetAccount
-	_ func(*API, context.Context, chime.Owner, *GetAccountSettingsRequest) (*GetAccountSettingsResponse, error) = (*API).handleGetAccountSettings
-	_ func(*API, context.Context, chime.Owner, *GetUserRequest) (*GetUserResponse, error)                       = (*API).handleGetUser
-	_ func(*API, context.Context, chime.Owner, *GetUserSettingsRequest) (*GetUserSettingsResponse, error)       = (*API).handleGetUserSettings
-	_ func(*API, context.Context, chime.Owner, *InviteUsersRequest) (*InviteUsersResponse, error)               = (*API).handleInviteUsers
-	_ func(*API, context.Context, chime.Owner, *ListAccountsRequest) (*ListAccountsResponse, error)             = (*API).handleListAccounts
-	_ func(*API, context.Context, chime.Owner, *ListUsersRequest) (*ListUsersResponse, error)                   = (*API).handleListUsers
-	_ func(*API, context.Context, chime.Owner, *LogoutUserRequest) error                                        = (*API).handleLogoutUser
-	_ func(*API, context.Context, chime.Owner, *ResetPersonalPINRequest) (*ResetPersonalPINResponse, error)     = (*API).handleResetPersonalPIN
-	_ func(*API, context.Context, chime.Owner, *UpdateAccountRequest) (*UpdateAccountResponse, error)           = (*API).handleUpdateAccount
-	_ func(*API, context.Context, chime.Owner, *UpdateAccountSettingsRequest) error                             = (*API).handleUpdateAccountSettings
-	_ func(*API, context.Context, chime.Owner, *UpdateUserRequest) (*UpdateUserResponse, error)                 = (*API).handleUpdateUser
-	_ func(*API, context.Context, chime.Owner, *UpdateUserSettingsRequest) error                                = (*API).handleUpdateUserSettings
-	_ func(*API, context.Context, chime.Owner, *AdminCreateAccountRequest) (*AdminCreateAccountResponse, error) = (*API).handleAdminCreateAccount
-	_ func(*API, context.Context, chime.Owner, *AdminUpdateAccountRequest) (*AdminUpdateAccountResponse, error) = (*API).handleAdminUpdateAccount
-	_ func(*API, context.Context, chime.Owner, *AdminAdvanceClockRequest) (*AdminAdvanceClockResponse, error)   = (*API).handleAdminAdvanceClock
-	_ func(*API, context.Context, chime.Owner, *AdminGetClockRequest) (*AdminGetClockResponse, error)           = (*API).handleAdminGetClock
-	_ func(*API, context.Context, chime.Owner, *AdminDeleteFaultsRequest) error                                 = (*API).handleAdminDeleteFaults
-	_ func(*API, context.Context, chime.Owner, *AdminGetFaultsRequest) (*AdminGetFaultsResponse, error)         = (*API).handleAdminGetFaults
-	_ func(*API, context.Context, chime.Owner, *AdminPutFaultsRequest) (*AdminPutFaultsResponse, error)         = (*API).handleAdminPutFaults
+	_ func(*API, context.Context, chime.Owner, *AssociatePhoneNumberWithUserRequest) error                                                    = (*API).handleAssociatePhoneNumberWithUser
+	_ func(*API, context.Context, chime.Owner, *AssociateSigninDelegateGroupsWithAccountRequest) error                                        = (*API).handleAssociateSigninDelegateGroupsWithAccount
+	_ func(*API, context.Context, chime.Owner, *BatchDeletePhoneNumberRequest) (*BatchDeletePhoneNumberResponse, error)                       = (*API).handleBatchDeletePhoneNumber
+	_ func(*API, context.Context, chime.Owner, *BatchSuspendUserRequest) (*BatchSuspendUserResponse, error)                                   = (*API).handleBatchSuspendUser
+	_ func(*API, context.Context, chime.Owner, *BatchUnsuspendUserRequest) (*BatchUnsuspendUserResponse, error)                               = (*API).handleBatchUnsuspendUser
+	_ func(*API, context.Context, chime.Owner, *BatchUpdatePhoneNumberRequest) (*BatchUpdatePhoneNumberResponse, error)                       = (*API).handleBatchUpdatePhoneNumber
+	_ func(*API, context.Context, chime.Owner, *BatchUpdateUserRequest) (*BatchUpdateUserResponse, error)                                     = (*API).handleBatchUpdateUser
+	_ func(*API, context.Context, chime.Owner, *CreateAccountRequest) (*CreateAccountResponse, error)                                         = (*API).handleCreateAccount
+	_ func(*API, context.Context, chime.Owner, *CreateMeetingDialOutRequest) (*CreateMeetingDialOutResponse, error)                           = (*API).handleCreateMeetingDialOut
+	_ func(*API, context.Context, chime.Owner, *CreatePhoneNumberOrderRequest) (*CreatePhoneNumberOrderResponse, error)                       = (*API).handleCreatePhoneNumberOrder
+	_ func(*API, context.Context, chime.Owner, *CreateUserRequest) (*CreateUserResponse, error)                                               = (*API).handleCreateUser
+	_ func(*API, context.Context, chime.Owner, *DeleteAccountRequest) error                                                                   = (*API).handleDeleteAccount
+	_ func(*API, context.Context, chime.Owner, *DeletePhoneNumberRequest) error                                                               = (*API).handleDeletePhoneNumber
+	_ func(*API, context.Context, chime.Owner, *DisassociatePhoneNumberFromUserRequest) error                                                 = (*API).handleDisassociatePhoneNumberFromUser
+	_ func(*API, context.Context, chime.Owner, *DisassociateSigninDelegateGroupsFromAccountRequest) error                                     = (*API).handleDisassociateSigninDelegateGroupsFromAccount
+	_ func(*API, context.Context, chime.Owner, *GetAccountRequest) (*GetAccountResponse, error)                                               = (*API).handleGetAccount
+	_ func(*API, context.Context, chime.Owner, *GetAccountSettingsRequest) (*GetAccountSettingsResponse, error)                               = (*API).handleGetAccountSettings
+	_ func(*API, context.Context, chime.Owner) (*GetGlobalSettingsResponse, error)                                                            = (*API).handleGetGlobalSettings
+	_ func(*API, context.Context, chime.Owner, *GetPhoneNumberRequest) (*GetPhoneNumberResponse, error)                                       = (*API).handleGetPhoneNumber
+	_ func(*API, context.Context, chime.Owner, *GetPhoneNumberOrderRequest) (*GetPhoneNumberOrderResponse, error)                             = (*API).handleGetPhoneNumberOrder
+	_ func(*API, context.Context, chime.Owner) (*GetPhoneNumberSettingsResponse, error)                                                       = (*API).handleGetPhoneNumberSettings
+	_ func(*API, context.Context, chime.Owner, *GetUserRequest) (*GetUserResponse, error)                                                     = (*API).handleGetUser
+	_ func(*API, context.Context, chime.Owner, *GetUserSettingsRequest) (*GetUserSettingsResponse, error)                                     = (*API).handleGetUserSettings
+	_ func(*API, context.Context, chime.Owner, *InviteUsersRequest) (*InviteUsersResponse, error)                                             = (*API).handleInviteUsers
+	_ func(*API, context.Context, chime.Owner, *ListAccountsRequest) (*ListAccountsResponse, error)                                           = (*API).handleListAccounts
+	_ func(*API, context.Context, chime.Owner, *ListPhoneNumberOrdersRequest) (*ListPhoneNumberOrdersResponse, error)                         = (*API).handleListPhoneNumberOrders
+	_ func(*API, context.Context, chime.Owner, *ListPhoneNumbersRequest) (*ListPhoneNumbersResponse, error)                                   = (*API).handleListPhoneNumbers
+	_ func(*API, context.Context, chime.Owner, *ListSupportedPhoneNumberCountriesRequest) (*ListSupportedPhoneNumberCountriesResponse, error) = (*API).handleListSupportedPhoneNumberCountries
+	_ func(*API, context.Context, chime.Owner, *ListUsersRequest) (*ListUsersResponse, error)                                                 = (*API).handleListUsers
+	_ func(*API, context.Context, chime.Owner, *LogoutUserRequest) error                                                                      = (*API).handleLogoutUser
+	_ func(*API, context.Context, chime.Owner, *ResetPersonalPINRequest) (*ResetPersonalPINResponse, error)                                   = (*API).handleResetPersonalPIN
+	_ func(*API, context.Context, chime.Owner, *RestorePhoneNumberRequest) (*RestorePhoneNumberResponse, error)                               = (*API).handleRestorePhoneNumber
+	_ func(*API, context.Context, chime.Owner, *SearchAvailablePhoneNumbersRequest) (*SearchAvailablePhoneNumbersResponse, error)             = (*API).handleSearchAvailablePhoneNumbers
+	_ func(*API, context.Context, chime.Owner, *UpdateAccountRequest) (*UpdateAccountResponse, error)                                         = (*API).handleUpdateAccount
+	_ func(*API, context.Context, chime.Owner, *UpdateAccountSettingsRequest) error                                                           = (*API).handleUpdateAccountSettings
+	_ func(*API, context.Context, chime.Owner, *UpdateGlobalSettingsRequest) error                                                            = (*API).handleUpdateGlobalSettings
+	_ func(*API, context.Context, chime.Owner, *UpdatePhoneNumberRequest) (*UpdatePhoneNumberResponse, error)                                 = (*API).handleUpdatePhoneNumber
+	_ func(*API, context.Context, chime.Owner, *UpdatePhoneNumberSettingsRequest) error                                                       = (*API).handleUpdatePhoneNumberSettings
+	_ func(*API, context.Context, chime.Owner, *UpdateUserRequest) (*UpdateUserResponse, error)                                               = (*API).handleUpdateUser
+	_ func(*API, context.Context, chime.Owner, *UpdateUserSettingsRequest) error                                                              = (*API).handleUpdateUserSettings
+	_ func(*API, context.Context, chime.Owner, *AdminCreateAccountRequest) (*AdminCreateAccountResponse, error)                               = (*API).handleAdminCreateAccount
+	_ func(*API, context.Context, chime.Owner, *AdminUpdateAccountRequest) (*AdminUpdateAccountResponse, error)                               = (*API).handleAdminUpdateAccount
+	_ func(*API, context.Context, chime.Owner, *AdminAdvanceClockRequest) (*AdminAdvanceClockResponse, error)                                 = (*API).handleAdminAdvanceClock
+	_ func(*API, context.Context, chime.Owner, *AdminGetClockRequest) (*AdminGetClockResponse, error)                                         = (*API).handleAdminGetClock
+	_ func(*API, context.Context, chime.Owner, *AdminDeleteFaultsRequest) error                                                               = (*API).handleAdminDeleteFaults
+	_ func(*API, context.Context, chime.Owner, *AdminGetFaultsRequest) (*AdminGetFaultsResponse, error)                                       = (*API).handleAdminGetFaults
+	_ func(*API, context.Context, chime.Owner, *AdminPutFaultsRequest) (*AdminPutFaultsResponse, error)                                       = (*API).handleAdminPutFaults
 )
 
 // Account is the model's Account structure.
@@ -818,6 +1050,28 @@ func (x *AlexaForBusinessMetadata) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
+// AssociatePhoneNumberWithUserRequest is the model's AssociatePhoneNumberWithUserRequest structure.
+type AssociatePhoneNumberWithUserRequest struct {
+	// The Amazon Chime account ID.
+	AccountId string
+	// The user ID.
+	UserId string
+	// The phone number, in E.164 format.
+	E164PhoneNumber string
+}
+
+// decodeFrom reads the AssociatePhoneNumberWithUserRequest members of a validated JSON object, each by its exact name.
+func (x *AssociatePhoneNumberWithUserRequest) decodeFrom(obj map[string]any) error {
+	if v := obj["E164PhoneNumber"]; v != nil {
+		val, err := stringValue(v)
+		if err != nil {
+			return err
+		}
+		x.E164PhoneNumber = val
+	}
+	return nil
+}
+
 // AssociateSigninDelegateGroupsWithAccountRequest is the model's AssociateSigninDelegateGroupsWithAccountRequest structure.
 type AssociateSigninDelegateGroupsWithAccountRequest struct {
 	// The Amazon Chime account ID.
@@ -845,6 +1099,53 @@ func (x *AssociateSigninDelegateGroupsWithAccountRequest) decodeFrom(obj map[str
 		}
 	}
 	return nil
+}
+
+// BatchDeletePhoneNumberRequest is the model's BatchDeletePhoneNumberRequest structure.
+type BatchDeletePhoneNumberRequest struct {
+	// The phone number IDs.
+	PhoneNumberIds []string
+}
+
+// decodeFrom reads the BatchDeletePhoneNumberRequest members of a validated JSON object, each by its exact name.
+func (x *BatchDeletePhoneNumberRequest) decodeFrom(obj map[string]any) error {
+	if v := obj["PhoneNumberIds"]; v != nil {
+		items, err := listValue(v)
+		if err != nil {
+			return err
+		}
+		x.PhoneNumberIds = make([]string, len(items))
+		for i, item := range items {
+			if x.PhoneNumberIds[i], err = stringValue(item); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// BatchDeletePhoneNumberResponse is the model's BatchDeletePhoneNumberResponse structure.
+type BatchDeletePhoneNumberResponse struct {
+	// The numbers that could not be deleted.
+	PhoneNumberErrors []PhoneNumberError
+}
+
+// appendJSON appends BatchDeletePhoneNumberResponse as a JSON object, members in model order.
+func (x *BatchDeletePhoneNumberResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.PhoneNumberErrors != nil {
+		b = appendKey(b, start, "PhoneNumberErrors")
+		b = append(b, '[')
+		for i := range x.PhoneNumberErrors {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = x.PhoneNumberErrors[i].appendJSON(b)
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}')
 }
 
 // BatchSuspendUserRequest is the model's BatchSuspendUserRequest structure.
@@ -945,6 +1246,57 @@ func (x *BatchUnsuspendUserResponse) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
+// BatchUpdatePhoneNumberRequest is the model's BatchUpdatePhoneNumberRequest structure.
+type BatchUpdatePhoneNumberRequest struct {
+	// The numbers and what to change on each.
+	UpdatePhoneNumberRequestItems []UpdatePhoneNumberRequestItem
+}
+
+// decodeFrom reads the BatchUpdatePhoneNumberRequest members of a validated JSON object, each by its exact name.
+func (x *BatchUpdatePhoneNumberRequest) decodeFrom(obj map[string]any) error {
+	if v := obj["UpdatePhoneNumberRequestItems"]; v != nil {
+		items, err := listValue(v)
+		if err != nil {
+			return err
+		}
+		x.UpdatePhoneNumberRequestItems = make([]UpdatePhoneNumberRequestItem, len(items))
+		for i, item := range items {
+			elem, err := objectValue(item)
+			if err != nil {
+				return err
+			}
+			if err := x.UpdatePhoneNumberRequestItems[i].decodeFrom(elem); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// BatchUpdatePhoneNumberResponse is the model's BatchUpdatePhoneNumberResponse structure.
+type BatchUpdatePhoneNumberResponse struct {
+	// The numbers that could not be updated.
+	PhoneNumberErrors []PhoneNumberError
+}
+
+// appendJSON appends BatchUpdatePhoneNumberResponse as a JSON object, members in model order.
+func (x *BatchUpdatePhoneNumberResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.PhoneNumberErrors != nil {
+		b = appendKey(b, start, "PhoneNumberErrors")
+		b = append(b, '[')
+		for i := range x.PhoneNumberErrors {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = x.PhoneNumberErrors[i].appendJSON(b)
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}')
+}
+
 // BatchUpdateUserRequest is the model's BatchUpdateUserRequest structure.
 type BatchUpdateUserRequest struct {
 	// The Amazon Chime account ID.
@@ -998,6 +1350,35 @@ func (x *BatchUpdateUserResponse) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
+// BusinessCallingSettings is the model's BusinessCallingSettings structure.
+type BusinessCallingSettings struct {
+	// The S3 bucket for call detail records.
+	CdrBucket *string
+}
+
+// decodeFrom reads the BusinessCallingSettings members of a validated JSON object, each by its exact name.
+func (x *BusinessCallingSettings) decodeFrom(obj map[string]any) error {
+	if v := obj["CdrBucket"]; v != nil {
+		val, err := stringValue(v)
+		if err != nil {
+			return err
+		}
+		x.CdrBucket = &val
+	}
+	return nil
+}
+
+// appendJSON appends BusinessCallingSettings as a JSON object, members in model order.
+func (x *BusinessCallingSettings) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.CdrBucket != nil {
+		b = appendKey(b, start, "CdrBucket")
+		b = appendString(b, *x.CdrBucket)
+	}
+	return append(b, '}')
+}
+
 // CreateAccountRequest is the model's CreateAccountRequest structure.
 type CreateAccountRequest struct {
 	// The name of the Amazon Chime account.
@@ -1029,6 +1410,110 @@ func (x *CreateAccountResponse) appendJSON(b []byte) []byte {
 	if x.Account != nil {
 		b = appendKey(b, start, "Account")
 		b = x.Account.appendJSON(b)
+	}
+	return append(b, '}')
+}
+
+// CreateMeetingDialOutRequest is the model's CreateMeetingDialOutRequest structure.
+type CreateMeetingDialOutRequest struct {
+	// The meeting ID.
+	MeetingId string
+	// The number to call from, in E.164 format.
+	FromPhoneNumber string
+	// The number to call, in E.164 format.
+	ToPhoneNumber string
+	// The attendee's join token.
+	JoinToken string
+}
+
+// decodeFrom reads the CreateMeetingDialOutRequest members of a validated JSON object, each by its exact name.
+func (x *CreateMeetingDialOutRequest) decodeFrom(obj map[string]any) error {
+	if v := obj["FromPhoneNumber"]; v != nil {
+		val, err := stringValue(v)
+		if err != nil {
+			return err
+		}
+		x.FromPhoneNumber = val
+	}
+	if v := obj["ToPhoneNumber"]; v != nil {
+		val, err := stringValue(v)
+		if err != nil {
+			return err
+		}
+		x.ToPhoneNumber = val
+	}
+	if v := obj["JoinToken"]; v != nil {
+		val, err := stringValue(v)
+		if err != nil {
+			return err
+		}
+		x.JoinToken = val
+	}
+	return nil
+}
+
+// CreateMeetingDialOutResponse is the model's CreateMeetingDialOutResponse structure.
+type CreateMeetingDialOutResponse struct {
+	// The ID of the call.
+	TransactionId *string
+}
+
+// appendJSON appends CreateMeetingDialOutResponse as a JSON object, members in model order.
+func (x *CreateMeetingDialOutResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.TransactionId != nil {
+		b = appendKey(b, start, "TransactionId")
+		b = appendString(b, *x.TransactionId)
+	}
+	return append(b, '}')
+}
+
+// CreatePhoneNumberOrderRequest is the model's CreatePhoneNumberOrderRequest structure.
+type CreatePhoneNumberOrderRequest struct {
+	// The product the numbers are for.
+	ProductType string
+	// The numbers to order, in E.164 format.
+	E164PhoneNumbers []string
+}
+
+// decodeFrom reads the CreatePhoneNumberOrderRequest members of a validated JSON object, each by its exact name.
+func (x *CreatePhoneNumberOrderRequest) decodeFrom(obj map[string]any) error {
+	if v := obj["ProductType"]; v != nil {
+		val, err := stringValue(v)
+		if err != nil {
+			return err
+		}
+		x.ProductType = val
+	}
+	if v := obj["E164PhoneNumbers"]; v != nil {
+		items, err := listValue(v)
+		if err != nil {
+			return err
+		}
+		x.E164PhoneNumbers = make([]string, len(items))
+		for i, item := range items {
+			if x.E164PhoneNumbers[i], err = stringValue(item); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// CreatePhoneNumberOrderResponse is the model's CreatePhoneNumberOrderResponse structure.
+type CreatePhoneNumberOrderResponse struct {
+	// The order.
+	PhoneNumberOrder *PhoneNumberOrder
+}
+
+// appendJSON appends CreatePhoneNumberOrderResponse as a JSON object, members in model order.
+func (x *CreatePhoneNumberOrderResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.PhoneNumberOrder != nil {
+		b = appendKey(b, start, "PhoneNumberOrder")
+		b = x.PhoneNumberOrder.appendJSON(b)
 	}
 	return append(b, '}')
 }
@@ -1092,6 +1577,20 @@ func (x *CreateUserResponse) appendJSON(b []byte) []byte {
 type DeleteAccountRequest struct {
 	// The Amazon Chime account ID.
 	AccountId string
+}
+
+// DeletePhoneNumberRequest is the model's DeletePhoneNumberRequest structure.
+type DeletePhoneNumberRequest struct {
+	// The phone number ID (its E.164 form, URL-encoded or not).
+	PhoneNumberId string
+}
+
+// DisassociatePhoneNumberFromUserRequest is the model's DisassociatePhoneNumberFromUserRequest structure.
+type DisassociatePhoneNumberFromUserRequest struct {
+	// The Amazon Chime account ID.
+	AccountId string
+	// The user ID.
+	UserId string
 }
 
 // DisassociateSigninDelegateGroupsFromAccountRequest is the model's DisassociateSigninDelegateGroupsFromAccountRequest structure.
@@ -1223,6 +1722,98 @@ func (x *GetAccountSettingsResponse) appendJSON(b []byte) []byte {
 	if x.AccountSettings != nil {
 		b = appendKey(b, start, "AccountSettings")
 		b = x.AccountSettings.appendJSON(b)
+	}
+	return append(b, '}')
+}
+
+// GetGlobalSettingsResponse is the model's GetGlobalSettingsResponse structure.
+type GetGlobalSettingsResponse struct {
+	// The Business Calling settings.
+	BusinessCalling *BusinessCallingSettings
+	// The Voice Connector settings.
+	VoiceConnector *VoiceConnectorSettings
+}
+
+// appendJSON appends GetGlobalSettingsResponse as a JSON object, members in model order.
+func (x *GetGlobalSettingsResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.BusinessCalling != nil {
+		b = appendKey(b, start, "BusinessCalling")
+		b = x.BusinessCalling.appendJSON(b)
+	}
+	if x.VoiceConnector != nil {
+		b = appendKey(b, start, "VoiceConnector")
+		b = x.VoiceConnector.appendJSON(b)
+	}
+	return append(b, '}')
+}
+
+// GetPhoneNumberOrderRequest is the model's GetPhoneNumberOrderRequest structure.
+type GetPhoneNumberOrderRequest struct {
+	// The order ID.
+	PhoneNumberOrderId string
+}
+
+// GetPhoneNumberOrderResponse is the model's GetPhoneNumberOrderResponse structure.
+type GetPhoneNumberOrderResponse struct {
+	// The order.
+	PhoneNumberOrder *PhoneNumberOrder
+}
+
+// appendJSON appends GetPhoneNumberOrderResponse as a JSON object, members in model order.
+func (x *GetPhoneNumberOrderResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.PhoneNumberOrder != nil {
+		b = appendKey(b, start, "PhoneNumberOrder")
+		b = x.PhoneNumberOrder.appendJSON(b)
+	}
+	return append(b, '}')
+}
+
+// GetPhoneNumberRequest is the model's GetPhoneNumberRequest structure.
+type GetPhoneNumberRequest struct {
+	// The phone number ID (its E.164 form, URL-encoded or not).
+	PhoneNumberId string
+}
+
+// GetPhoneNumberResponse is the model's GetPhoneNumberResponse structure.
+type GetPhoneNumberResponse struct {
+	// The phone number.
+	PhoneNumber *PhoneNumber
+}
+
+// appendJSON appends GetPhoneNumberResponse as a JSON object, members in model order.
+func (x *GetPhoneNumberResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.PhoneNumber != nil {
+		b = appendKey(b, start, "PhoneNumber")
+		b = x.PhoneNumber.appendJSON(b)
+	}
+	return append(b, '}')
+}
+
+// GetPhoneNumberSettingsResponse is the model's GetPhoneNumberSettingsResponse structure.
+type GetPhoneNumberSettingsResponse struct {
+	// The default outbound calling name.
+	CallingName *string
+	// When it was last changed, in ISO 8601 format.
+	CallingNameUpdatedTimestamp *time.Time
+}
+
+// appendJSON appends GetPhoneNumberSettingsResponse as a JSON object, members in model order.
+func (x *GetPhoneNumberSettingsResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.CallingName != nil {
+		b = appendKey(b, start, "CallingName")
+		b = appendString(b, *x.CallingName)
+	}
+	if x.CallingNameUpdatedTimestamp != nil {
+		b = appendKey(b, start, "CallingNameUpdatedTimestamp")
+		b = appendTime(b, *x.CallingNameUpdatedTimestamp)
 	}
 	return append(b, '}')
 }
@@ -1412,6 +2003,120 @@ func (x *ListAccountsResponse) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
+// ListPhoneNumberOrdersRequest is the model's ListPhoneNumberOrdersRequest structure.
+type ListPhoneNumberOrdersRequest struct {
+	// The token to use to retrieve the next page of results.
+	NextToken *string
+	// The maximum number of results to return in a single call.
+	MaxResults *int64
+}
+
+// ListPhoneNumberOrdersResponse is the model's ListPhoneNumberOrdersResponse structure.
+type ListPhoneNumberOrdersResponse struct {
+	// The orders.
+	PhoneNumberOrders []PhoneNumberOrder
+	// The token to use to retrieve the next page of results.
+	NextToken *string
+}
+
+// appendJSON appends ListPhoneNumberOrdersResponse as a JSON object, members in model order.
+func (x *ListPhoneNumberOrdersResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.PhoneNumberOrders != nil {
+		b = appendKey(b, start, "PhoneNumberOrders")
+		b = append(b, '[')
+		for i := range x.PhoneNumberOrders {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = x.PhoneNumberOrders[i].appendJSON(b)
+		}
+		b = append(b, ']')
+	}
+	if x.NextToken != nil {
+		b = appendKey(b, start, "NextToken")
+		b = appendString(b, *x.NextToken)
+	}
+	return append(b, '}')
+}
+
+// ListPhoneNumbersRequest is the model's ListPhoneNumbersRequest structure.
+type ListPhoneNumbersRequest struct {
+	// Only numbers in this status.
+	Status *string
+	// Only numbers of this product type.
+	ProductType *string
+	// The kind of association to filter by.
+	FilterName *string
+	// The associated id to filter by.
+	FilterValue *string
+	// The maximum number of results to return in a single call.
+	MaxResults *int64
+	// The token to use to retrieve the next page of results.
+	NextToken *string
+}
+
+// ListPhoneNumbersResponse is the model's ListPhoneNumbersResponse structure.
+type ListPhoneNumbersResponse struct {
+	// The phone numbers.
+	PhoneNumbers []PhoneNumber
+	// The token to use to retrieve the next page of results.
+	NextToken *string
+}
+
+// appendJSON appends ListPhoneNumbersResponse as a JSON object, members in model order.
+func (x *ListPhoneNumbersResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.PhoneNumbers != nil {
+		b = appendKey(b, start, "PhoneNumbers")
+		b = append(b, '[')
+		for i := range x.PhoneNumbers {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = x.PhoneNumbers[i].appendJSON(b)
+		}
+		b = append(b, ']')
+	}
+	if x.NextToken != nil {
+		b = appendKey(b, start, "NextToken")
+		b = appendString(b, *x.NextToken)
+	}
+	return append(b, '}')
+}
+
+// ListSupportedPhoneNumberCountriesRequest is the model's ListSupportedPhoneNumberCountriesRequest structure.
+type ListSupportedPhoneNumberCountriesRequest struct {
+	// The product type.
+	ProductType string
+}
+
+// ListSupportedPhoneNumberCountriesResponse is the model's ListSupportedPhoneNumberCountriesResponse structure.
+type ListSupportedPhoneNumberCountriesResponse struct {
+	// The supported countries.
+	PhoneNumberCountries []PhoneNumberCountry
+}
+
+// appendJSON appends ListSupportedPhoneNumberCountriesResponse as a JSON object, members in model order.
+func (x *ListSupportedPhoneNumberCountriesResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.PhoneNumberCountries != nil {
+		b = appendKey(b, start, "PhoneNumberCountries")
+		b = append(b, '[')
+		for i := range x.PhoneNumberCountries {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = x.PhoneNumberCountries[i].appendJSON(b)
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}')
+}
+
 // ListUsersRequest is the model's ListUsersRequest structure.
 type ListUsersRequest struct {
 	// The Amazon Chime account ID.
@@ -1464,6 +2169,314 @@ type LogoutUserRequest struct {
 	UserId string
 }
 
+// OrderedPhoneNumber is the model's OrderedPhoneNumber structure.
+type OrderedPhoneNumber struct {
+	// The phone number, in E.164 format.
+	E164PhoneNumber *string
+	// Whether the number was acquired.
+	Status *string
+}
+
+// appendJSON appends OrderedPhoneNumber as a JSON object, members in model order.
+func (x *OrderedPhoneNumber) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.E164PhoneNumber != nil {
+		b = appendKey(b, start, "E164PhoneNumber")
+		b = appendString(b, *x.E164PhoneNumber)
+	}
+	if x.Status != nil {
+		b = appendKey(b, start, "Status")
+		b = appendString(b, *x.Status)
+	}
+	return append(b, '}')
+}
+
+// PhoneNumber is the model's PhoneNumber structure.
+type PhoneNumber struct {
+	// The number's ID: its E.164 form, URL-encoded.
+	PhoneNumberId *string
+	// The number, in E.164 format.
+	E164PhoneNumber *string
+	// The ISO 3166 alpha-2 country code.
+	Country *string
+	// Local or toll-free.
+	Type *string
+	// The product the number is for.
+	ProductType *string
+	// The number's status.
+	Status *string
+	// What the number can do.
+	Capabilities *PhoneNumberCapabilities
+	// What the number is associated with.
+	Associations []PhoneNumberAssociation
+	// The outbound calling name.
+	CallingName *string
+	// The status of the calling name.
+	CallingNameStatus *string
+	// When the number was ordered, in ISO 8601 format.
+	CreatedTimestamp *time.Time
+	// When the number last changed, in ISO 8601 format.
+	UpdatedTimestamp *time.Time
+	// When the number was deleted, in ISO 8601 format.
+	DeletionTimestamp *time.Time
+}
+
+// appendJSON appends PhoneNumber as a JSON object, members in model order.
+func (x *PhoneNumber) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.PhoneNumberId != nil {
+		b = appendKey(b, start, "PhoneNumberId")
+		b = appendString(b, *x.PhoneNumberId)
+	}
+	if x.E164PhoneNumber != nil {
+		b = appendKey(b, start, "E164PhoneNumber")
+		b = appendString(b, *x.E164PhoneNumber)
+	}
+	if x.Country != nil {
+		b = appendKey(b, start, "Country")
+		b = appendString(b, *x.Country)
+	}
+	if x.Type != nil {
+		b = appendKey(b, start, "Type")
+		b = appendString(b, *x.Type)
+	}
+	if x.ProductType != nil {
+		b = appendKey(b, start, "ProductType")
+		b = appendString(b, *x.ProductType)
+	}
+	if x.Status != nil {
+		b = appendKey(b, start, "Status")
+		b = appendString(b, *x.Status)
+	}
+	if x.Capabilities != nil {
+		b = appendKey(b, start, "Capabilities")
+		b = x.Capabilities.appendJSON(b)
+	}
+	if x.Associations != nil {
+		b = appendKey(b, start, "Associations")
+		b = append(b, '[')
+		for i := range x.Associations {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = x.Associations[i].appendJSON(b)
+		}
+		b = append(b, ']')
+	}
+	if x.CallingName != nil {
+		b = appendKey(b, start, "CallingName")
+		b = appendString(b, *x.CallingName)
+	}
+	if x.CallingNameStatus != nil {
+		b = appendKey(b, start, "CallingNameStatus")
+		b = appendString(b, *x.CallingNameStatus)
+	}
+	if x.CreatedTimestamp != nil {
+		b = appendKey(b, start, "CreatedTimestamp")
+		b = appendTime(b, *x.CreatedTimestamp)
+	}
+	if x.UpdatedTimestamp != nil {
+		b = appendKey(b, start, "UpdatedTimestamp")
+		b = appendTime(b, *x.UpdatedTimestamp)
+	}
+	if x.DeletionTimestamp != nil {
+		b = appendKey(b, start, "DeletionTimestamp")
+		b = appendTime(b, *x.DeletionTimestamp)
+	}
+	return append(b, '}')
+}
+
+// PhoneNumberAssociation is the model's PhoneNumberAssociation structure.
+type PhoneNumberAssociation struct {
+	// The id the number is associated with.
+	Value *string
+	// What kind of id Value is.
+	Name *string
+	// When the association was made, in ISO 8601 format.
+	AssociatedTimestamp *time.Time
+}
+
+// appendJSON appends PhoneNumberAssociation as a JSON object, members in model order.
+func (x *PhoneNumberAssociation) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.Value != nil {
+		b = appendKey(b, start, "Value")
+		b = appendString(b, *x.Value)
+	}
+	if x.Name != nil {
+		b = appendKey(b, start, "Name")
+		b = appendString(b, *x.Name)
+	}
+	if x.AssociatedTimestamp != nil {
+		b = appendKey(b, start, "AssociatedTimestamp")
+		b = appendTime(b, *x.AssociatedTimestamp)
+	}
+	return append(b, '}')
+}
+
+// PhoneNumberCapabilities is the model's PhoneNumberCapabilities structure.
+type PhoneNumberCapabilities struct {
+	// Whether the number takes calls.
+	InboundCall *bool
+	// Whether the number makes calls.
+	OutboundCall *bool
+	// Whether the number takes SMS.
+	InboundSMS *bool
+	// Whether the number sends SMS.
+	OutboundSMS *bool
+	// Whether the number takes MMS.
+	InboundMMS *bool
+	// Whether the number sends MMS.
+	OutboundMMS *bool
+}
+
+// appendJSON appends PhoneNumberCapabilities as a JSON object, members in model order.
+func (x *PhoneNumberCapabilities) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.InboundCall != nil {
+		b = appendKey(b, start, "InboundCall")
+		b = strconv.AppendBool(b, *x.InboundCall)
+	}
+	if x.OutboundCall != nil {
+		b = appendKey(b, start, "OutboundCall")
+		b = strconv.AppendBool(b, *x.OutboundCall)
+	}
+	if x.InboundSMS != nil {
+		b = appendKey(b, start, "InboundSMS")
+		b = strconv.AppendBool(b, *x.InboundSMS)
+	}
+	if x.OutboundSMS != nil {
+		b = appendKey(b, start, "OutboundSMS")
+		b = strconv.AppendBool(b, *x.OutboundSMS)
+	}
+	if x.InboundMMS != nil {
+		b = appendKey(b, start, "InboundMMS")
+		b = strconv.AppendBool(b, *x.InboundMMS)
+	}
+	if x.OutboundMMS != nil {
+		b = appendKey(b, start, "OutboundMMS")
+		b = strconv.AppendBool(b, *x.OutboundMMS)
+	}
+	return append(b, '}')
+}
+
+// PhoneNumberCountry is the model's PhoneNumberCountry structure.
+type PhoneNumberCountry struct {
+	// The ISO 3166 alpha-2 country code.
+	CountryCode *string
+	// The number types available there.
+	SupportedPhoneNumberTypes []string
+}
+
+// appendJSON appends PhoneNumberCountry as a JSON object, members in model order.
+func (x *PhoneNumberCountry) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.CountryCode != nil {
+		b = appendKey(b, start, "CountryCode")
+		b = appendString(b, *x.CountryCode)
+	}
+	if x.SupportedPhoneNumberTypes != nil {
+		b = appendKey(b, start, "SupportedPhoneNumberTypes")
+		b = append(b, '[')
+		for i := range x.SupportedPhoneNumberTypes {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, x.SupportedPhoneNumberTypes[i])
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}')
+}
+
+// PhoneNumberError is the model's PhoneNumberError structure.
+type PhoneNumberError struct {
+	// The number the error is about.
+	PhoneNumberId *string
+	// The error code.
+	ErrorCode *string
+	// The error message.
+	ErrorMessage *string
+}
+
+// appendJSON appends PhoneNumberError as a JSON object, members in model order.
+func (x *PhoneNumberError) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.PhoneNumberId != nil {
+		b = appendKey(b, start, "PhoneNumberId")
+		b = appendString(b, *x.PhoneNumberId)
+	}
+	if x.ErrorCode != nil {
+		b = appendKey(b, start, "ErrorCode")
+		b = appendString(b, *x.ErrorCode)
+	}
+	if x.ErrorMessage != nil {
+		b = appendKey(b, start, "ErrorMessage")
+		b = appendString(b, *x.ErrorMessage)
+	}
+	return append(b, '}')
+}
+
+// PhoneNumberOrder is the model's PhoneNumberOrder structure.
+type PhoneNumberOrder struct {
+	// The order ID.
+	PhoneNumberOrderId *string
+	// The product the numbers are ordered for.
+	ProductType *string
+	// The status of the order.
+	Status *string
+	// The ordered numbers and their statuses.
+	OrderedPhoneNumbers []OrderedPhoneNumber
+	// When the order was created, in ISO 8601 format.
+	CreatedTimestamp *time.Time
+	// When the order last changed, in ISO 8601 format.
+	UpdatedTimestamp *time.Time
+}
+
+// appendJSON appends PhoneNumberOrder as a JSON object, members in model order.
+func (x *PhoneNumberOrder) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.PhoneNumberOrderId != nil {
+		b = appendKey(b, start, "PhoneNumberOrderId")
+		b = appendString(b, *x.PhoneNumberOrderId)
+	}
+	if x.ProductType != nil {
+		b = appendKey(b, start, "ProductType")
+		b = appendString(b, *x.ProductType)
+	}
+	if x.Status != nil {
+		b = appendKey(b, start, "Status")
+		b = appendString(b, *x.Status)
+	}
+	if x.OrderedPhoneNumbers != nil {
+		b = appendKey(b, start, "OrderedPhoneNumbers")
+		b = append(b, '[')
+		for i := range x.OrderedPhoneNumbers {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = x.OrderedPhoneNumbers[i].appendJSON(b)
+		}
+		b = append(b, ']')
+	}
+	if x.CreatedTimestamp != nil {
+		b = appendKey(b, start, "CreatedTimestamp")
+		b = appendTime(b, *x.CreatedTimestamp)
+	}
+	if x.UpdatedTimestamp != nil {
+		b = appendKey(b, start, "UpdatedTimestamp")
+		b = appendTime(b, *x.UpdatedTimestamp)
+	}
+	return append(b, '}')
+}
+
 // ResetPersonalPINRequest is the model's ResetPersonalPINRequest structure.
 type ResetPersonalPINRequest struct {
 	// The Amazon Chime account ID.
@@ -1485,6 +2498,79 @@ func (x *ResetPersonalPINResponse) appendJSON(b []byte) []byte {
 	if x.User != nil {
 		b = appendKey(b, start, "User")
 		b = x.User.appendJSON(b)
+	}
+	return append(b, '}')
+}
+
+// RestorePhoneNumberRequest is the model's RestorePhoneNumberRequest structure.
+type RestorePhoneNumberRequest struct {
+	// The phone number ID.
+	PhoneNumberId string
+}
+
+// RestorePhoneNumberResponse is the model's RestorePhoneNumberResponse structure.
+type RestorePhoneNumberResponse struct {
+	// The phone number.
+	PhoneNumber *PhoneNumber
+}
+
+// appendJSON appends RestorePhoneNumberResponse as a JSON object, members in model order.
+func (x *RestorePhoneNumberResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.PhoneNumber != nil {
+		b = appendKey(b, start, "PhoneNumber")
+		b = x.PhoneNumber.appendJSON(b)
+	}
+	return append(b, '}')
+}
+
+// SearchAvailablePhoneNumbersRequest is the model's SearchAvailablePhoneNumbersRequest structure.
+type SearchAvailablePhoneNumbersRequest struct {
+	// The area code (US only).
+	AreaCode *string
+	// The city (US only; needs State).
+	City *string
+	// The country; US when absent.
+	Country *string
+	// The state (US only).
+	State *string
+	// The toll-free prefix (US only).
+	TollFreePrefix *string
+	// Local or toll-free; required outside the US.
+	PhoneNumberType *string
+	// The maximum number of results to return in a single call.
+	MaxResults *int64
+	// The token to use to retrieve the next page of results.
+	NextToken *string
+}
+
+// SearchAvailablePhoneNumbersResponse is the model's SearchAvailablePhoneNumbersResponse structure.
+type SearchAvailablePhoneNumbersResponse struct {
+	// The available numbers, in E.164 format.
+	E164PhoneNumbers []string
+	// The token to use to retrieve the next page of results.
+	NextToken *string
+}
+
+// appendJSON appends SearchAvailablePhoneNumbersResponse as a JSON object, members in model order.
+func (x *SearchAvailablePhoneNumbersResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.E164PhoneNumbers != nil {
+		b = appendKey(b, start, "E164PhoneNumbers")
+		b = append(b, '[')
+		for i := range x.E164PhoneNumbers {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendString(b, x.E164PhoneNumbers[i])
+		}
+		b = append(b, ']')
+	}
+	if x.NextToken != nil {
+		b = appendKey(b, start, "NextToken")
+		b = appendString(b, *x.NextToken)
 	}
 	return append(b, '}')
 }
@@ -1631,6 +2717,139 @@ func (x *UpdateAccountSettingsRequest) decodeFrom(obj map[string]any) error {
 		if err := x.AccountSettings.decodeFrom(sub); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// UpdateGlobalSettingsRequest is the model's UpdateGlobalSettingsRequest structure.
+type UpdateGlobalSettingsRequest struct {
+	// The Business Calling settings; {} clears the bucket.
+	BusinessCalling *BusinessCallingSettings
+	// The Voice Connector settings; {} clears the bucket.
+	VoiceConnector *VoiceConnectorSettings
+}
+
+// decodeFrom reads the UpdateGlobalSettingsRequest members of a validated JSON object, each by its exact name.
+func (x *UpdateGlobalSettingsRequest) decodeFrom(obj map[string]any) error {
+	if v := obj["BusinessCalling"]; v != nil {
+		sub, err := objectValue(v)
+		if err != nil {
+			return err
+		}
+		x.BusinessCalling = new(BusinessCallingSettings)
+		if err := x.BusinessCalling.decodeFrom(sub); err != nil {
+			return err
+		}
+	}
+	if v := obj["VoiceConnector"]; v != nil {
+		sub, err := objectValue(v)
+		if err != nil {
+			return err
+		}
+		x.VoiceConnector = new(VoiceConnectorSettings)
+		if err := x.VoiceConnector.decodeFrom(sub); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// UpdatePhoneNumberRequest is the model's UpdatePhoneNumberRequest structure.
+type UpdatePhoneNumberRequest struct {
+	// The phone number ID (its E.164 form, URL-encoded or not).
+	PhoneNumberId string
+	// The new product type.
+	ProductType *string
+	// The new outbound calling name.
+	CallingName *string
+}
+
+// decodeFrom reads the UpdatePhoneNumberRequest members of a validated JSON object, each by its exact name.
+func (x *UpdatePhoneNumberRequest) decodeFrom(obj map[string]any) error {
+	if v := obj["ProductType"]; v != nil {
+		val, err := stringValue(v)
+		if err != nil {
+			return err
+		}
+		x.ProductType = &val
+	}
+	if v := obj["CallingName"]; v != nil {
+		val, err := stringValue(v)
+		if err != nil {
+			return err
+		}
+		x.CallingName = &val
+	}
+	return nil
+}
+
+// UpdatePhoneNumberRequestItem is the model's UpdatePhoneNumberRequestItem structure.
+type UpdatePhoneNumberRequestItem struct {
+	// The number's ID.
+	PhoneNumberId string
+	// The new product type.
+	ProductType *string
+	// The new outbound calling name.
+	CallingName *string
+}
+
+// decodeFrom reads the UpdatePhoneNumberRequestItem members of a validated JSON object, each by its exact name.
+func (x *UpdatePhoneNumberRequestItem) decodeFrom(obj map[string]any) error {
+	if v := obj["PhoneNumberId"]; v != nil {
+		val, err := stringValue(v)
+		if err != nil {
+			return err
+		}
+		x.PhoneNumberId = val
+	}
+	if v := obj["ProductType"]; v != nil {
+		val, err := stringValue(v)
+		if err != nil {
+			return err
+		}
+		x.ProductType = &val
+	}
+	if v := obj["CallingName"]; v != nil {
+		val, err := stringValue(v)
+		if err != nil {
+			return err
+		}
+		x.CallingName = &val
+	}
+	return nil
+}
+
+// UpdatePhoneNumberResponse is the model's UpdatePhoneNumberResponse structure.
+type UpdatePhoneNumberResponse struct {
+	// The phone number.
+	PhoneNumber *PhoneNumber
+}
+
+// appendJSON appends UpdatePhoneNumberResponse as a JSON object, members in model order.
+func (x *UpdatePhoneNumberResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.PhoneNumber != nil {
+		b = appendKey(b, start, "PhoneNumber")
+		b = x.PhoneNumber.appendJSON(b)
+	}
+	return append(b, '}')
+}
+
+// UpdatePhoneNumberSettingsRequest is the model's UpdatePhoneNumberSettingsRequest structure.
+type UpdatePhoneNumberSettingsRequest struct {
+	// The default outbound calling name.
+	CallingName string
+}
+
+// decodeFrom reads the UpdatePhoneNumberSettingsRequest members of a validated JSON object, each by its exact name.
+func (x *UpdatePhoneNumberSettingsRequest) decodeFrom(obj map[string]any) error {
+	if v := obj["CallingName"]; v != nil {
+		val, err := stringValue(v)
+		if err != nil {
+			return err
+		}
+		x.CallingName = val
 	}
 	return nil
 }
@@ -1912,10 +3131,59 @@ func (x *UserSettings) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
+// VoiceConnectorSettings is the model's VoiceConnectorSettings structure.
+type VoiceConnectorSettings struct {
+	// The S3 bucket for call detail records.
+	CdrBucket *string
+}
+
+// decodeFrom reads the VoiceConnectorSettings members of a validated JSON object, each by its exact name.
+func (x *VoiceConnectorSettings) decodeFrom(obj map[string]any) error {
+	if v := obj["CdrBucket"]; v != nil {
+		val, err := stringValue(v)
+		if err != nil {
+			return err
+		}
+		x.CdrBucket = &val
+	}
+	return nil
+}
+
+// appendJSON appends VoiceConnectorSettings as a JSON object, members in model order.
+func (x *VoiceConnectorSettings) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.CdrBucket != nil {
+		b = appendKey(b, start, "CdrBucket")
+		b = appendString(b, *x.CdrBucket)
+	}
+	return append(b, '}')
+}
+
+// decodeAssociatePhoneNumberWithUserRequest reads the validated request of AssociatePhoneNumberWithUser.
+func decodeAssociatePhoneNumberWithUserRequest(c *call) (*AssociatePhoneNumberWithUserRequest, error) {
+	x := new(AssociatePhoneNumberWithUserRequest)
+	x.AccountId = c.labels["accountId"]
+	x.UserId = c.labels["userId"]
+	if err := x.decodeFrom(c.doc); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
 // decodeAssociateSigninDelegateGroupsWithAccountRequest reads the validated request of AssociateSigninDelegateGroupsWithAccount.
 func decodeAssociateSigninDelegateGroupsWithAccountRequest(c *call) (*AssociateSigninDelegateGroupsWithAccountRequest, error) {
 	x := new(AssociateSigninDelegateGroupsWithAccountRequest)
 	x.AccountId = c.labels["accountId"]
+	if err := x.decodeFrom(c.doc); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// decodeBatchDeletePhoneNumberRequest reads the validated request of BatchDeletePhoneNumber.
+func decodeBatchDeletePhoneNumberRequest(c *call) (*BatchDeletePhoneNumberRequest, error) {
+	x := new(BatchDeletePhoneNumberRequest)
 	if err := x.decodeFrom(c.doc); err != nil {
 		return nil, err
 	}
@@ -1942,6 +3210,15 @@ func decodeBatchUnsuspendUserRequest(c *call) (*BatchUnsuspendUserRequest, error
 	return x, nil
 }
 
+// decodeBatchUpdatePhoneNumberRequest reads the validated request of BatchUpdatePhoneNumber.
+func decodeBatchUpdatePhoneNumberRequest(c *call) (*BatchUpdatePhoneNumberRequest, error) {
+	x := new(BatchUpdatePhoneNumberRequest)
+	if err := x.decodeFrom(c.doc); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
 // decodeBatchUpdateUserRequest reads the validated request of BatchUpdateUser.
 func decodeBatchUpdateUserRequest(c *call) (*BatchUpdateUserRequest, error) {
 	x := new(BatchUpdateUserRequest)
@@ -1955,6 +3232,25 @@ func decodeBatchUpdateUserRequest(c *call) (*BatchUpdateUserRequest, error) {
 // decodeCreateAccountRequest reads the validated request of CreateAccount.
 func decodeCreateAccountRequest(c *call) (*CreateAccountRequest, error) {
 	x := new(CreateAccountRequest)
+	if err := x.decodeFrom(c.doc); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// decodeCreateMeetingDialOutRequest reads the validated request of CreateMeetingDialOut.
+func decodeCreateMeetingDialOutRequest(c *call) (*CreateMeetingDialOutRequest, error) {
+	x := new(CreateMeetingDialOutRequest)
+	x.MeetingId = c.labels["meetingId"]
+	if err := x.decodeFrom(c.doc); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// decodeCreatePhoneNumberOrderRequest reads the validated request of CreatePhoneNumberOrder.
+func decodeCreatePhoneNumberOrderRequest(c *call) (*CreatePhoneNumberOrderRequest, error) {
+	x := new(CreatePhoneNumberOrderRequest)
 	if err := x.decodeFrom(c.doc); err != nil {
 		return nil, err
 	}
@@ -1975,6 +3271,21 @@ func decodeCreateUserRequest(c *call) (*CreateUserRequest, error) {
 func decodeDeleteAccountRequest(c *call) (*DeleteAccountRequest, error) {
 	x := new(DeleteAccountRequest)
 	x.AccountId = c.labels["accountId"]
+	return x, nil
+}
+
+// decodeDeletePhoneNumberRequest reads the validated request of DeletePhoneNumber.
+func decodeDeletePhoneNumberRequest(c *call) (*DeletePhoneNumberRequest, error) {
+	x := new(DeletePhoneNumberRequest)
+	x.PhoneNumberId = c.labels["phoneNumberId"]
+	return x, nil
+}
+
+// decodeDisassociatePhoneNumberFromUserRequest reads the validated request of DisassociatePhoneNumberFromUser.
+func decodeDisassociatePhoneNumberFromUserRequest(c *call) (*DisassociatePhoneNumberFromUserRequest, error) {
+	x := new(DisassociatePhoneNumberFromUserRequest)
+	x.AccountId = c.labels["accountId"]
+	x.UserId = c.labels["userId"]
 	return x, nil
 }
 
@@ -1999,6 +3310,20 @@ func decodeGetAccountRequest(c *call) (*GetAccountRequest, error) {
 func decodeGetAccountSettingsRequest(c *call) (*GetAccountSettingsRequest, error) {
 	x := new(GetAccountSettingsRequest)
 	x.AccountId = c.labels["accountId"]
+	return x, nil
+}
+
+// decodeGetPhoneNumberRequest reads the validated request of GetPhoneNumber.
+func decodeGetPhoneNumberRequest(c *call) (*GetPhoneNumberRequest, error) {
+	x := new(GetPhoneNumberRequest)
+	x.PhoneNumberId = c.labels["phoneNumberId"]
+	return x, nil
+}
+
+// decodeGetPhoneNumberOrderRequest reads the validated request of GetPhoneNumberOrder.
+func decodeGetPhoneNumberOrderRequest(c *call) (*GetPhoneNumberOrderRequest, error) {
+	x := new(GetPhoneNumberOrderRequest)
+	x.PhoneNumberOrderId = c.labels["phoneNumberOrderId"]
 	return x, nil
 }
 
@@ -2054,6 +3379,67 @@ func decodeListAccountsRequest(c *call) (*ListAccountsRequest, error) {
 	return x, nil
 }
 
+// decodeListPhoneNumberOrdersRequest reads the validated request of ListPhoneNumberOrders.
+func decodeListPhoneNumberOrdersRequest(c *call) (*ListPhoneNumberOrdersRequest, error) {
+	x := new(ListPhoneNumberOrdersRequest)
+	if vs := c.query["next-token"]; len(vs) > 0 {
+		v := vs[0]
+		x.NextToken = &v
+	}
+	if vs := c.query["max-results"]; len(vs) > 0 {
+		n, err := strconv.ParseInt(vs[0], 10, 64)
+		if err != nil {
+			return nil, errBodyMismatch
+		}
+		v := n
+		x.MaxResults = &v
+	}
+	return x, nil
+}
+
+// decodeListPhoneNumbersRequest reads the validated request of ListPhoneNumbers.
+func decodeListPhoneNumbersRequest(c *call) (*ListPhoneNumbersRequest, error) {
+	x := new(ListPhoneNumbersRequest)
+	if vs := c.query["status"]; len(vs) > 0 {
+		v := vs[0]
+		x.Status = &v
+	}
+	if vs := c.query["product-type"]; len(vs) > 0 {
+		v := vs[0]
+		x.ProductType = &v
+	}
+	if vs := c.query["filter-name"]; len(vs) > 0 {
+		v := vs[0]
+		x.FilterName = &v
+	}
+	if vs := c.query["filter-value"]; len(vs) > 0 {
+		v := vs[0]
+		x.FilterValue = &v
+	}
+	if vs := c.query["max-results"]; len(vs) > 0 {
+		n, err := strconv.ParseInt(vs[0], 10, 64)
+		if err != nil {
+			return nil, errBodyMismatch
+		}
+		v := n
+		x.MaxResults = &v
+	}
+	if vs := c.query["next-token"]; len(vs) > 0 {
+		v := vs[0]
+		x.NextToken = &v
+	}
+	return x, nil
+}
+
+// decodeListSupportedPhoneNumberCountriesRequest reads the validated request of ListSupportedPhoneNumberCountries.
+func decodeListSupportedPhoneNumberCountriesRequest(c *call) (*ListSupportedPhoneNumberCountriesRequest, error) {
+	x := new(ListSupportedPhoneNumberCountriesRequest)
+	if vs := c.query["product-type"]; len(vs) > 0 {
+		x.ProductType = vs[0]
+	}
+	return x, nil
+}
+
 // decodeListUsersRequest reads the validated request of ListUsers.
 func decodeListUsersRequest(c *call) (*ListUsersRequest, error) {
 	x := new(ListUsersRequest)
@@ -2097,6 +3483,55 @@ func decodeResetPersonalPINRequest(c *call) (*ResetPersonalPINRequest, error) {
 	return x, nil
 }
 
+// decodeRestorePhoneNumberRequest reads the validated request of RestorePhoneNumber.
+func decodeRestorePhoneNumberRequest(c *call) (*RestorePhoneNumberRequest, error) {
+	x := new(RestorePhoneNumberRequest)
+	x.PhoneNumberId = c.labels["phoneNumberId"]
+	return x, nil
+}
+
+// decodeSearchAvailablePhoneNumbersRequest reads the validated request of SearchAvailablePhoneNumbers.
+func decodeSearchAvailablePhoneNumbersRequest(c *call) (*SearchAvailablePhoneNumbersRequest, error) {
+	x := new(SearchAvailablePhoneNumbersRequest)
+	if vs := c.query["area-code"]; len(vs) > 0 {
+		v := vs[0]
+		x.AreaCode = &v
+	}
+	if vs := c.query["city"]; len(vs) > 0 {
+		v := vs[0]
+		x.City = &v
+	}
+	if vs := c.query["country"]; len(vs) > 0 {
+		v := vs[0]
+		x.Country = &v
+	}
+	if vs := c.query["state"]; len(vs) > 0 {
+		v := vs[0]
+		x.State = &v
+	}
+	if vs := c.query["toll-free-prefix"]; len(vs) > 0 {
+		v := vs[0]
+		x.TollFreePrefix = &v
+	}
+	if vs := c.query["phone-number-type"]; len(vs) > 0 {
+		v := vs[0]
+		x.PhoneNumberType = &v
+	}
+	if vs := c.query["max-results"]; len(vs) > 0 {
+		n, err := strconv.ParseInt(vs[0], 10, 64)
+		if err != nil {
+			return nil, errBodyMismatch
+		}
+		v := n
+		x.MaxResults = &v
+	}
+	if vs := c.query["next-token"]; len(vs) > 0 {
+		v := vs[0]
+		x.NextToken = &v
+	}
+	return x, nil
+}
+
 // decodeUpdateAccountRequest reads the validated request of UpdateAccount.
 func decodeUpdateAccountRequest(c *call) (*UpdateAccountRequest, error) {
 	x := new(UpdateAccountRequest)
@@ -2111,6 +3546,34 @@ func decodeUpdateAccountRequest(c *call) (*UpdateAccountRequest, error) {
 func decodeUpdateAccountSettingsRequest(c *call) (*UpdateAccountSettingsRequest, error) {
 	x := new(UpdateAccountSettingsRequest)
 	x.AccountId = c.labels["accountId"]
+	if err := x.decodeFrom(c.doc); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// decodeUpdateGlobalSettingsRequest reads the validated request of UpdateGlobalSettings.
+func decodeUpdateGlobalSettingsRequest(c *call) (*UpdateGlobalSettingsRequest, error) {
+	x := new(UpdateGlobalSettingsRequest)
+	if err := x.decodeFrom(c.doc); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// decodeUpdatePhoneNumberRequest reads the validated request of UpdatePhoneNumber.
+func decodeUpdatePhoneNumberRequest(c *call) (*UpdatePhoneNumberRequest, error) {
+	x := new(UpdatePhoneNumberRequest)
+	x.PhoneNumberId = c.labels["phoneNumberId"]
+	if err := x.decodeFrom(c.doc); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// decodeUpdatePhoneNumberSettingsRequest reads the validated request of UpdatePhoneNumberSettings.
+func decodeUpdatePhoneNumberSettingsRequest(c *call) (*UpdatePhoneNumberSettingsRequest, error) {
+	x := new(UpdatePhoneNumberSettingsRequest)
 	if err := x.decodeFrom(c.doc); err != nil {
 		return nil, err
 	}

@@ -122,7 +122,11 @@ func encode(op *apispec.Operation, doc map[string]any) (path, rawBody string) {
 	q := url.Values{}
 	body := map[string]any{}
 	hasBody := false
-	for _, m := range op.Input.Members {
+	var members []apispec.Member
+	if op.Input != nil {
+		members = op.Input.Members
+	}
+	for _, m := range members {
 		v, ok := doc[m.Name]
 		switch m.Location {
 		case apispec.URI:
@@ -226,8 +230,8 @@ func TestEveryConstraint(t *testing.T) {
 		defer srv.Close()
 		cases := 0
 		for _, op := range apispec.All {
-			if !op.Implemented {
-				continue
+			if !op.Implemented || op.Input == nil {
+				continue // nothing to break
 			}
 			for name, doc := range mutations(op) {
 				path, body := encode(op, doc)

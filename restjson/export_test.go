@@ -22,5 +22,9 @@ func DecodeRequest(method, target string, body []byte) (any, error) {
 	if err := validateCall(c); err != nil {
 		return nil, err
 	}
-	return requestDecoders[op.Name](c)
+	decode, ok := requestDecoders[op.Name]
+	if !ok {
+		return nil, nil // an operation without input
+	}
+	return decode(c)
 }

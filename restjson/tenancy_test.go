@@ -34,9 +34,66 @@ func TestTenancyEveryOperation(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// The owner's phone number, order and settings.
+		const number = "+12065550100"
+		order, err := store.Services().PhoneNumbers.CreatePhoneNumberOrder(ctx, "111122223333", chime.BusinessCalling, []string{number})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := store.Services().Settings.UpdatePhoneNumberSettings(ctx, "111122223333", "Alpha Corp"); err != nil {
+			t.Fatal(err)
+		}
+		bucket := "alpha-cdrs"
+		if err := store.Services().Settings.UpdateGlobalSettings(ctx, "111122223333", chime.GlobalSettingsUpdate{VoiceConnectorCdrBucket: &bucket}); err != nil {
+			t.Fatal(err)
+		}
+		// Where an operation names a number, an order or a meeting, it
+		// names the owner's.
+		phoneMembers := map[string]any{"PhoneNumberId": number, "E164PhoneNumbers": []any{number}, "PhoneNumberIds": []any{number},
+			"UpdatePhoneNumberRequestItems": []any{map[string]any{"PhoneNumberId": number, "CallingName": "Beta"}},
+			"E164PhoneNumber":               number, "FromPhoneNumber": number, "ToPhoneNumber": "+12065550199",
+			"PhoneNumberOrderId": order.ID, "MeetingId": "5d7cbf0e-3a59-4f47-9b44-6d0f4e3e2a11", "AreaCode": "206", "CallingName": "Beta"}
+		hidden := func(name string) func(t *testing.T, status int, _ http.Header, resp []byte) {
+			return func(t *testing.T, status int, _ http.Header, resp []byte) {
+				if status != 200 || strings.Contains(string(resp), "2065550100") || strings.Contains(string(resp), order.ID) ||
+					strings.Contains(string(resp), "Alpha Corp") || strings.Contains(string(resp), bucket) {
+					t.Errorf("%s by another tenant: %d %s", name, status, resp)
+				}
+			}
+		}
+		notFoundItem := func(name string) func(t *testing.T, status int, _ http.Header, resp []byte) {
+			return func(t *testing.T, status int, _ http.Header, resp []byte) {
+				if status != 200 || !strings.Contains(string(resp), `"ErrorCode":"NotFound"`) {
+					t.Errorf("%s by another tenant: %d %s", name, status, resp)
+				}
+			}
+		}
 		// Operations that name no Chime account act on the caller's own AWS
 		// account; each says what another tenant must see.
 		unlabelled := map[string]func(t *testing.T, status int, header http.Header, resp []byte){
+			// The owner's number, order and settings do not exist for
+			// another AWS account.
+			"GetPhoneNumber":         wantStatus(404),
+			"UpdatePhoneNumber":      wantStatus(404),
+			"DeletePhoneNumber":      wantStatus(404),
+			"RestorePhoneNumber":     wantStatus(404),
+			"GetPhoneNumberOrder":    wantStatus(404),
+			"BatchUpdatePhoneNumber": notFoundItem("BatchUpdatePhoneNumber"),
+			"BatchDeletePhoneNumber": notFoundItem("BatchDeletePhoneNumber"),
+			"ListPhoneNumbers":       hidden("ListPhoneNumbers"),
+			"ListPhoneNumberOrders":  hidden("ListPhoneNumberOrders"),
+			"GetPhoneNumberSettings": hidden("GetPhoneNumberSettings"),
+			"GetGlobalSettings":      hidden("GetGlobalSettings"),
+			// The owner's number is not offered, nor can it be ordered
+			// again (the order's item fails), nor called from.
+			"SearchAvailablePhoneNumbers": hidden("SearchAvailablePhoneNumbers"),
+			"CreatePhoneNumberOrder":      wantStatus(201),
+			"CreateMeetingDialOut":        wantStatus(400),
+			// Settings of one's own AWS account; the owner's are checked
+			// below to be unchanged.
+			"UpdatePhoneNumberSettings":         wantStatus(204),
+			"UpdateGlobalSettings":              wantStatus(204),
+			"ListSupportedPhoneNumberCountries": wantStatus(200),
 			// Creating makes an account of the caller's own; the owner's list
 			// is checked below to be unchanged.
 			"CreateAccount":      wantStatus(201),
@@ -60,9 +117,23 @@ func TestTenancyEveryOperation(t *testing.T) {
 		}
 		tried := 0
 		for _, op := range apispec.Implemented() {
-			doc := validValue(op.Input, 0).(map[string]any)
+			doc := map[string]any{}
+			var label *apispec.Member
+			if op.Input != nil {
+				doc = validValue(op.Input, 0).(map[string]any)
+				label = op.Input.MemberNamed("AccountId")
+				for k, v := range phoneMembers {
+					if _, ok := doc[k]; ok {
+						doc[k] = v
+					}
+				}
+				for _, m := range []string{"City", "State", "Country", "TollFreePrefix", "PhoneNumberType", "Status", "ProductType", "FilterName", "FilterValue"} {
+					if mem := op.Input.MemberNamed(m); mem != nil && mem.Location == apispec.Query && op.Name != "ListSupportedPhoneNumberCountries" {
+						delete(doc, m)
+					}
+				}
+			}
 			delete(doc, "NextToken") // a token we did not issue is refused first, whoever asks
-			label := op.Input.MemberNamed("AccountId")
 			if label == nil || label.Location != apispec.URI {
 				check, ok := unlabelled[op.Name]
 				if !ok {
@@ -70,7 +141,7 @@ func TestTenancyEveryOperation(t *testing.T) {
 					continue
 				}
 				for _, m := range []string{"Name", "UserEmail"} {
-					if op.Input.MemberNamed(m) != nil && op.Input.MemberNamed(m).Location == apispec.Query {
+					if op.Input != nil && op.Input.MemberNamed(m) != nil && op.Input.MemberNamed(m).Location == apispec.Query {
 						delete(doc, m)
 					}
 				}
@@ -83,6 +154,9 @@ func TestTenancyEveryOperation(t *testing.T) {
 			doc["AccountId"] = acct.ID
 			if op.Input.MemberNamed("UserId") != nil {
 				doc["UserId"] = user.ID
+			}
+			if op.Name == "AssociatePhoneNumberWithUser" {
+				doc["E164PhoneNumber"] = "+12065550101"
 			}
 			if m := op.Input.MemberNamed("UserIdList"); m != nil {
 				doc["UserIdList"] = []any{user.ID}
@@ -113,6 +187,15 @@ func TestTenancyEveryOperation(t *testing.T) {
 		}
 		if a, _ := store.Services().Accounts.GetAccount(ctx, "111122223333", acct.ID); a.Name != "Alpha" || a.Type != chime.EnterpriseLWA {
 			t.Fatalf("the owner's account changed: %+v", a)
+		}
+		if n, err := store.Services().PhoneNumbers.GetPhoneNumber(ctx, "111122223333", number); err != nil || n.CallingName == "Beta" || n.Status == chime.DeleteInProgress {
+			t.Fatalf("the owner's number changed: %+v %v", n, err)
+		}
+		if s, _ := store.Services().Settings.GetPhoneNumberSettings(ctx, "111122223333"); s.CallingName != "Alpha Corp" {
+			t.Fatalf("the owner's calling name changed: %+v", s)
+		}
+		if g, _ := store.Services().Settings.GetGlobalSettings(ctx, "111122223333"); g.VoiceConnectorCdrBucket != bucket {
+			t.Fatalf("the owner's buckets changed: %+v", g)
 		}
 		// Wrong secrets and hostile values leave no secret in the log.
 		send(t, srv.URL, "AKIDALPHA", "not-the-secret", "GET", "/accounts", "")

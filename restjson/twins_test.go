@@ -21,6 +21,9 @@ func TestCaseTwinKeysCarryNothing(t *testing.T) {
 	hostile := []any{"evil\u0000value", strings.Repeat("x", 5000), []any{"a", "b"}, map[string]any{"k": "v"}, 12345, true, "valid-value"}
 	members := 0
 	for _, op := range apispec.Implemented() {
+		if op.Input == nil {
+			continue // nothing is read from the request
+		}
 		doc := validValue(op.Input, 0).(map[string]any)
 		path, body := encode(op, doc)
 		want, err := restjson.DecodeRequest(op.Method, path, []byte(body))

@@ -35,12 +35,11 @@ func Generate(ops []*apispec.Operation) ([]byte, error) {
 		if !op.Implemented {
 			continue
 		}
-		if op.Input == nil {
-			return nil, fmt.Errorf("%s is implemented but has no input shape", op.Name)
-		}
 		implemented = append(implemented, op)
-		if err := g.collect(op.Input, true); err != nil {
-			return nil, fmt.Errorf("%s: %w", op.Name, err)
+		if op.Input != nil {
+			if err := g.collect(op.Input, true); err != nil {
+				return nil, fmt.Errorf("%s: %w", op.Name, err)
+			}
 		}
 		if hasOutput(op) {
 			if err := g.collect(op.Output, false); err != nil {
@@ -68,7 +67,9 @@ func Generate(ops []*apispec.Operation) ([]byte, error) {
 		}
 	}
 	for _, op := range implemented {
-		g.requestDecoder(op)
+		if op.Input != nil {
+			g.requestDecoder(op)
+		}
 	}
 	if g.err != nil {
 		return nil, g.err
@@ -366,16 +367,20 @@ func appendFunc(t apispec.Type) string {
 // A missing or mistyped handler method fails to compile.
 func (g *generator) bindingTable(ops []*apispec.Operation) {
 	g.p("// bindings serves each implemented operation: decode, handle, encode.\n")
-	g.p("// Each handler method takes the caller's AWS account and the typed input.\n")
+	g.p("// Each handler method takes the caller's AWS account and the typed input\n")
+	g.p("// (none for an operation the model gives no input).\n")
 	g.p("var bindings = map[string]binding{\n")
 	for _, op := range ops {
-		in := op.Input.Name
 		g.p("\t%q: func(a *API, ctx context.Context, c *call) (encoder, error) {\n", op.Name)
-		g.p("\t\tin, err := decode%s(c)\n\t\tif err != nil {\n\t\t\treturn nil, err\n\t\t}\n", in)
+		args := "ctx, c.owner"
+		if op.Input != nil {
+			g.p("\t\tin, err := decode%s(c)\n\t\tif err != nil {\n\t\t\treturn nil, err\n\t\t}\n", op.Input.Name)
+			args += ", in"
+		}
 		if !hasOutput(op) {
-			g.p("\t\treturn nil, a.handle%s(ctx, c.owner, in)\n", op.Name)
+			g.p("\t\treturn nil, a.handle%s(%s)\n", op.Name, args)
 		} else {
-			g.p("\t\tout, err := a.handle%s(ctx, c.owner, in)\n", op.Name)
+			g.p("\t\tout, err := a.handle%s(%s)\n", op.Name, args)
 			g.p("\t\tif err != nil || out == nil {\n\t\t\treturn nil, err\n\t\t}\n\t\treturn out, nil\n")
 		}
 		g.p("\t},\n")
@@ -384,7 +389,9 @@ func (g *generator) bindingTable(ops []*apispec.Operation) {
 	g.p("// requestDecoders decodes each implemented operation's validated request\n// into its input type.\n")
 	g.p("var requestDecoders = map[string]func(*call) (any, error){\n")
 	for _, op := range ops {
-		g.p("\t%q: decoder(decode%s),\n", op.Name, op.Input.Name)
+		if op.Input != nil {
+			g.p("\t%q: decoder(decode%s),\n", op.Name, op.Input.Name)
+		}
 	}
 	g.p("}\n\n")
 	g.p("// newOutputs makes an empty output of each operation that has one.\n")
@@ -397,10 +404,14 @@ func (g *generator) bindingTable(ops []*apispec.Operation) {
 	g.p("}\n\n")
 	g.p("// Handler signatures, one per implemented operation.\nvar (\n")
 	for _, op := range ops {
+		params := "*API, context.Context, chime.Owner"
+		if op.Input != nil {
+			params += ", *" + op.Input.Name
+		}
 		if !hasOutput(op) {
-			g.p("\t_ func(*API, context.Context, chime.Owner, *%s) error = (*API).handle%s\n", op.Input.Name, op.Name)
+			g.p("\t_ func(%s) error = (*API).handle%s\n", params, op.Name)
 		} else {
-			g.p("\t_ func(*API, context.Context, chime.Owner, *%s) (*%s, error) = (*API).handle%s\n", op.Input.Name, op.Output.Name, op.Name)
+			g.p("\t_ func(%s) (*%s, error) = (*API).handle%s\n", params, op.Output.Name, op.Name)
 		}
 	}
 	g.p(")\n\n")
