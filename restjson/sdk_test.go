@@ -17,6 +17,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/chime/types"
 	"github.com/aws/smithy-go"
 	"github.com/openchime/chime"
+	"github.com/openchime/chime/internal/clock"
 	"github.com/openchime/chime/restjson"
 	"github.com/openchime/chime/sigv4"
 	"github.com/openchime/chime/sqlstore"
@@ -35,20 +36,25 @@ type env struct {
 	store *sqlstore.Store
 	alpha *awschime.Client
 	beta  *awschime.Client
+	// clock is the store's time; tests move it forward.
+	clock *clock.Clock
 }
 
 func newEnv(t *testing.T, open storeOpener) *env {
 	t.Helper()
 	ctx := context.Background()
-	store := open(t, sqlstore.Options{})
+	clk := new(clock.Clock)
+	store := open(t, sqlstore.Options{Now: clk.Now})
 	api := restjson.New(restjson.Config{
 		Services:      store.Services(),
 		Auth:          &sigv4.Verifier{Keys: testKeys, Service: "chime"},
 		PaginationKey: []byte("0123456789abcdef0123456789abcdef"),
+		Clock:         clk,
+		ClockControl:  true,
 	})
 	srv := httptest.NewServer(api)
 	t.Cleanup(srv.Close)
-	e := &env{t: t, ctx: ctx, url: srv.URL, store: store}
+	e := &env{t: t, ctx: ctx, url: srv.URL, store: store, clock: clk}
 	e.alpha = e.client("AKIDALPHA", "alpha-secret")
 	e.beta = e.client("AKIDBETA", "beta-secret")
 	return e
