@@ -307,7 +307,7 @@ func TestBoto3AllOperations(t *testing.T) {
 	if err := exec.Command(python, "-c", "import boto3").Run(); err != nil {
 		testenv.Missing(t, "boto3 is not importable: skipping the boto3 end-to-end test")
 	}
-	s := startServer(t, "--dev")
+	s := startServer(t, "--dev", "--deletion-retention", "2s")
 	admin := exec.Command(binary, "admin", "create-account", "--name", "LWA", "--account-type", "EnterpriseLWA", "--endpoint-url", s.url)
 	admin.Env = cleanEnv(t)
 	created, err := admin.Output()

@@ -6,6 +6,7 @@ and LWA_ACCOUNT_ID was made with `chime admin create-account`.
 """
 import json
 import sys
+import time
 
 import boto3
 from botocore.config import Config
@@ -105,6 +106,61 @@ call("batch_suspend_user", AccountId=lwa, UserIdList=[lwa_user["UserId"]])
 assert call("get_user", AccountId=lwa, UserId=lwa_user["UserId"])["User"]["UserRegistrationStatus"] == "Suspended"
 assert call("batch_unsuspend_user", AccountId=lwa, UserIdList=[lwa_user["UserId"]])["UserErrors"] == []
 assert call("get_user", AccountId=lwa, UserId=lwa_user["UserId"])["User"]["UserRegistrationStatus"] == "Registered"
+
+# Phone numbers, as a provisioning script uses them. The server runs with
+# --dev (orders complete after a second) and --deletion-retention 2s.
+def poll(fn, done, what, timeout=20):
+    deadline = time.time() + timeout
+    while True:
+        value = fn()
+        if done(value):
+            return value
+        if time.time() > deadline:
+            raise AssertionError(f"{what} never happened: {value}")
+        time.sleep(0.2)
+
+
+countries = call("list_supported_phone_number_countries", ProductType="VoiceConnector")["PhoneNumberCountries"]
+assert countries == [{"CountryCode": "US", "SupportedPhoneNumberTypes": ["Local", "TollFree"]}], countries
+found = call("search_available_phone_numbers", AreaCode="206", MaxResults=2)
+assert found["E164PhoneNumbers"] == ["+12065550100", "+12065550101"] and found["NextToken"], found
+assert call("search_available_phone_numbers", TollFreePrefix="800")["E164PhoneNumbers"] == []
+expect("BadRequestException", "search_available_phone_numbers", City="Seattle")
+order = call("create_phone_number_order", ProductType="BusinessCalling",
+             E164PhoneNumbers=["+12065550100", "+12065550101"])["PhoneNumberOrder"]
+assert order["Status"] == "Processing", order
+order = poll(lambda: call("get_phone_number_order", PhoneNumberOrderId=order["PhoneNumberOrderId"])["PhoneNumberOrder"],
+             lambda o: o["Status"] != "Processing", "the order")
+assert order["Status"] == "Successful", order
+assert [o["PhoneNumberOrderId"] for o in call("list_phone_number_orders")["PhoneNumberOrders"]] == [order["PhoneNumberOrderId"]]
+number = call("get_phone_number", PhoneNumberId="+12065550100")["PhoneNumber"]
+assert number["PhoneNumberId"] == "%2B12065550100" and number["Status"] == "Unassigned" and number["Associations"] == [], number
+call("associate_phone_number_with_user", AccountId=example, UserId=person["UserId"], E164PhoneNumber="+12065550100")
+assert call("get_user", AccountId=example, UserId=person["UserId"])["User"]["PrimaryProvisionedNumber"] == "+12065550100"
+assigned = call("list_phone_numbers", Status="Assigned")["PhoneNumbers"]
+assert [n["E164PhoneNumber"] for n in assigned] == ["+12065550100"], assigned
+errs = call("batch_delete_phone_number", PhoneNumberIds=["%2B12065550100"])["PhoneNumberErrors"]
+assert [e["ErrorCode"] for e in errs] == ["PhoneNumberAssociationsExist"], errs
+call("disassociate_phone_number_from_user", AccountId=example, UserId=person["UserId"])
+up = call("update_phone_number", PhoneNumberId="%2B12065550101", ProductType="VoiceConnector")["PhoneNumber"]
+assert up["ProductType"] == "VoiceConnector", up
+assert call("batch_update_phone_number", UpdatePhoneNumberRequestItems=[
+    {"PhoneNumberId": "+12065550101", "CallingName": "Front Desk"}])["PhoneNumberErrors"] == []
+expect("ConflictException", "update_phone_number", PhoneNumberId="+12065550101", CallingName="Lobby")
+dial = call("create_meeting_dial_out", MeetingId="5d7cbf0e-3a59-4f47-9b44-6d0f4e3e2a11", FromPhoneNumber="+12065550101",
+            ToPhoneNumber="+12065550199", JoinToken="dG9rZW4")
+assert len(dial["TransactionId"]) == 36, dial
+call("delete_phone_number", PhoneNumberId="+12065550100")
+assert call("restore_phone_number", PhoneNumberId="+12065550100")["PhoneNumber"]["Status"] == "Unassigned"
+call("delete_phone_number", PhoneNumberId="+12065550100")
+poll(lambda: [n["E164PhoneNumber"] for n in call("list_phone_numbers")["PhoneNumbers"]],
+     lambda ns: ns == ["+12065550101"], "the release")
+expect("NotFoundException", "get_phone_number", PhoneNumberId="+12065550100")
+call("update_phone_number_settings", CallingName="Example Corp")
+assert call("get_phone_number_settings")["CallingName"] == "Example Corp"
+call("update_global_settings", VoiceConnector={"CdrBucket": "example-cdrs"})
+settings = call("get_global_settings")
+assert settings["VoiceConnector"] == {"CdrBucket": "example-cdrs"} and settings["BusinessCalling"] == {}, settings
 
 # A wrong secret is refused
 bad = boto3.client("chime", endpoint_url=endpoint, region_name="us-east-1",
