@@ -54,6 +54,7 @@ func runServer(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fs.DurationVar(&cfg.PhoneNumbers.CallingNameDelay, "calling-name-delay", 0, "how long a calling-name update stays pending (default 5s; 1s with --dev) (env CHIME_CALLING_NAME_DELAY)")
 	fs.DurationVar(&cfg.PhoneNumbers.DeletionRetention, "deletion-retention", 0, "how long a deleted phone number can be restored before release (default 168h) (env CHIME_DELETION_RETENTION)")
 	fs.DurationVar(&cfg.PhoneNumbers.CallingNameMinInterval, "calling-name-min-interval", 0, "least time between changes of the default calling name (default 168h) (env CHIME_CALLING_NAME_MIN_INTERVAL)")
+	fs.DurationVar(&cfg.SweepInterval, "sweep-interval", cfg.SweepInterval, "how often this node removes released phone numbers, 0 never (env CHIME_SWEEP_INTERVAL)")
 	fs.IntVar(&cfg.MaxInFlight, "max-in-flight", cfg.MaxInFlight, "requests served at once, 0 for no bound (env CHIME_MAX_IN_FLIGHT)")
 	fs.DurationVar(&cfg.QueueTimeout, "queue-timeout", cfg.QueueTimeout, "how long a request waits for a place before 503 (env CHIME_QUEUE_TIMEOUT)")
 	fs.StringVar(&cfg.TLSCert, "tls-cert", "", "PEM certificate (chain) to serve HTTPS with (env CHIME_TLS_CERT)")

@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -127,4 +130,87 @@ func TestNodesShareOneDatabase(t *testing.T) {
 		}
 		t.Logf("%d acknowledged creates on two nodes, all read back from the survivor", len(acked))
 	})
+}
+
+// Two nodes, two AWS accounts, one number: whichever order reaches the
+// database first gets it, the other's order item fails, and neither call
+// fails. Then both nodes sweep the released numbers at once: each number
+// is released once, and ordering it again works.
+func TestNodesShareThePhoneNumberPool(t *testing.T) {
+	url := pgtest.Schema(t)
+	creds := filepath.Join(t.TempDir(), "credentials")
+	if err := os.WriteFile(creds, []byte("[other]\naws_access_key_id = AKIDOTHER\naws_secret_access_key = other-secret\naws_account_id = 111122223333\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"--dev", "--store", url, "--credentials", creds, "--deletion-retention", "1s", "--sweep-interval", "50ms"}
+	a, b := startServer(t, args...), startServer(t, args...)
+	ctx := context.Background()
+	ca, cb := sdkClient(a.url, "test", "test"), sdkClient(b.url, "AKIDOTHER", "other-secret")
+	numbers := make([]string, 20)
+	for i := range numbers {
+		numbers[i] = fmt.Sprintf("+1206555%04d", 150+i)
+	}
+	orders := make([][2]string, len(numbers))
+	var wg sync.WaitGroup
+	for i, n := range numbers {
+		for j, c := range []*awschime.Client{ca, cb} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				out, err := c.CreatePhoneNumberOrder(ctx, &awschime.CreatePhoneNumberOrderInput{
+					ProductType: types.PhoneNumberProductTypeVoiceConnector, E164PhoneNumbers: []string{n}})
+				if err != nil {
+					t.Errorf("order of %s: %v", n, err)
+					return
+				}
+				orders[i][j] = aws.ToString(out.PhoneNumberOrder.PhoneNumberOrderId)
+			}()
+		}
+	}
+	wg.Wait()
+	if t.Failed() {
+		return
+	}
+	status := func(c *awschime.Client, id string) types.PhoneNumberOrderStatus {
+		for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+			out, err := c.GetPhoneNumberOrder(ctx, &awschime.GetPhoneNumberOrderInput{PhoneNumberOrderId: aws.String(id)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s := out.PhoneNumberOrder.Status; s != types.PhoneNumberOrderStatusProcessing || time.Now().After(deadline) {
+				return s
+			}
+		}
+	}
+	won := map[string]*awschime.Client{}
+	for i, n := range numbers {
+		sa, sb := status(ca, orders[i][0]), status(cb, orders[i][1])
+		switch {
+		case sa == types.PhoneNumberOrderStatusSuccessful && sb == types.PhoneNumberOrderStatusFailed:
+			won[n] = ca
+		case sb == types.PhoneNumberOrderStatusSuccessful && sa == types.PhoneNumberOrderStatusFailed:
+			won[n] = cb
+		default:
+			t.Fatalf("%s: the orders ended %s and %s", n, sa, sb)
+		}
+	}
+	// Both nodes sweep every 50 ms; the retention is a second.
+	for n, c := range won {
+		if _, err := c.DeletePhoneNumber(ctx, &awschime.DeletePhoneNumberInput{PhoneNumberId: aws.String(n)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	time.Sleep(1500 * time.Millisecond) // past the retention, several sweeps of each node
+	out, err := cb.CreatePhoneNumberOrder(ctx, &awschime.CreatePhoneNumberOrderInput{ProductType: types.PhoneNumberProductTypeVoiceConnector, E164PhoneNumbers: numbers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := status(cb, aws.ToString(out.PhoneNumberOrder.PhoneNumberOrderId)); s != types.PhoneNumberOrderStatusSuccessful {
+		t.Fatalf("ordering the released numbers again: %s", s)
+	}
+	for _, s := range []*server{a, b} {
+		if strings.Contains(s.logs.String(), "sweeping released phone numbers failed") {
+			t.Errorf("a sweep failed:\n%s", s.logs.String())
+		}
+	}
 }

@@ -83,6 +83,9 @@ type Config struct {
 	// ClockControl lets signed callers move the server's clock forward at
 	// /_chime/clock (always on with Dev).
 	ClockControl bool
+	// SweepInterval is how often this node removes the phone numbers whose
+	// retention has passed (reads already treat them as released).
+	SweepInterval time.Duration
 	// PhoneNumbers are the delays of the phone-number state machines; a
 	// zero field takes DefaultPhoneNumberTimings, or DevPhoneNumberTimings
 	// with Dev.
@@ -132,6 +135,7 @@ func Defaults() Config {
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
+		SweepInterval:     time.Minute,
 	}
 }
 
@@ -173,7 +177,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 	}
 	cfg.PhoneNumbers = timings(cfg.PhoneNumbers, cfg.Dev)
 	s := &Server{cfg: cfg, log: log}
-	store, storeName, err := openStore(ctx, cfg, sqlstore.Options{Now: s.clock.Now})
+	store, storeName, err := openStore(ctx, cfg, sqlstore.Options{Now: s.clock.Now, PhoneNumbers: cfg.PhoneNumbers})
 	if err != nil {
 		return nil, err
 	}
@@ -282,6 +286,10 @@ func (s *Server) Serve(ctx context.Context) error {
 		go s.pprof.Serve(s.pprofLn)
 		defer s.pprof.Close()
 	}
+	sweepCtx, stopSweeping := context.WithCancel(context.Background())
+	swept := make(chan struct{})
+	go func() { defer close(swept); s.sweep(sweepCtx) }()
+	defer func() { stopSweeping(); <-swept }()
 	errc := make(chan error, 1)
 	go func() {
 		if s.cfg.TLSCert != "" {
@@ -312,6 +320,31 @@ func (s *Server) Serve(ctx context.Context) error {
 	}
 	s.log.Info("stopped")
 	return serveErr
+}
+
+// sweep removes released phone numbers every SweepInterval until ctx
+// ends. Any number of nodes may sweep at once: the store's sweep is
+// idempotent, and reads never depend on it.
+func (s *Server) sweep(ctx context.Context) {
+	if s.cfg.SweepInterval <= 0 {
+		return
+	}
+	t := time.NewTicker(s.cfg.SweepInterval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			n, err := s.store.Services().PhoneNumbers.SweepPhoneNumbers(ctx)
+			switch {
+			case err != nil && ctx.Err() == nil:
+				s.log.Warn("sweeping released phone numbers failed", "error", err.Error())
+			case n > 0:
+				s.log.Info("released phone numbers removed", "count", n)
+			}
+		}
+	}
 }
 
 // listenPprof binds the profiling listener, loopback only.
