@@ -250,6 +250,9 @@ func (s AccountStore) DeleteAccount(ctx context.Context, owner, accountID string
 			return chime.Errorf(chime.Unprocessable,
 				"The account still has %d users that are not suspended; suspend or remove them first", active)
 		}
+		if err := s.unassignNumbersOfAccount(ctx, tx, owner, accountID); err != nil {
+			return err
+		}
 		if _, err := s.on(tx).ExecContext(ctx, s.q(`DELETE FROM users WHERE aws_account_id = ? AND account_id = ?`), owner, accountID); err != nil {
 			return err
 		}

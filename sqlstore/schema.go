@@ -49,7 +49,7 @@ const lookupIndex = "{{lookup}}"
 // column but seq, in seq order; parents come before their children, as
 // import writes them in this order. A table of the schema is either here
 // or in unexportedTables, with the reason (TestEveryTableIsExported).
-var exportedTables = []string{"accounts", "users"}
+var exportedTables = []string{"accounts", "users", "phone_numbers", "phone_number_orders", "aws_account_settings"}
 
 // unexportedTables are the schema's other tables and why an export leaves
 // them out. Tables an engine keeps for itself (sqlite_sequence) are not
@@ -141,4 +141,61 @@ var schema = [][]string{{
 }, {
 	// User ids are random UUIDs, unique everywhere.
 	lookupIndex + `CREATE UNIQUE INDEX users_by_id ON users (id)`,
+}, {
+	// Phone numbers belong to an AWS account. A number is held by at most
+	// one AWS account at a time: e164 is unique across owners, which is
+	// what decides two orders of one number, on every engine and node. A
+	// row keeps facts (the status last written, and when it was acquired,
+	// named, deleted); the state at a moment follows from them and the
+	// clock (chime.PhoneNumberRecord.At). A row whose deletion is older
+	// than the retention is a released number: no owner's any more, free
+	// in the pool, and removed by the sweep or by the next order of it.
+	`CREATE TABLE phone_numbers (
+		seq {{identity}},
+		aws_account_id TEXT NOT NULL,
+		e164 TEXT NOT NULL UNIQUE,
+		country TEXT NOT NULL,
+		number_type TEXT NOT NULL,
+		product_type TEXT NOT NULL,
+		status TEXT NOT NULL,
+		inbound_call {{int}} NOT NULL DEFAULT 0,
+		outbound_call {{int}} NOT NULL DEFAULT 0,
+		inbound_sms {{int}} NOT NULL DEFAULT 0,
+		outbound_sms {{int}} NOT NULL DEFAULT 0,
+		inbound_mms {{int}} NOT NULL DEFAULT 0,
+		outbound_mms {{int}} NOT NULL DEFAULT 0,
+		associations TEXT NOT NULL DEFAULT '[]',
+		calling_name TEXT NOT NULL DEFAULT '',
+		calling_name_status TEXT NOT NULL,
+		calling_name_set_at {{int}},
+		created_at {{int}} NOT NULL,
+		updated_at {{int}} NOT NULL,
+		acquired_at {{int}},
+		deleted_at {{int}}
+	)`,
+	`CREATE INDEX phone_numbers_by_owner ON phone_numbers (aws_account_id, e164)`,
+	`CREATE INDEX phone_numbers_by_deletion ON phone_numbers (deleted_at)`,
+	// An order keeps its numbers, in the order asked, with whether each
+	// was reserved (JSON); its state follows from them and the clock
+	// (chime.PhoneNumberOrderRecord.At).
+	`CREATE TABLE phone_number_orders (
+		seq {{identity}},
+		aws_account_id TEXT NOT NULL,
+		id TEXT NOT NULL,
+		product_type TEXT NOT NULL,
+		numbers TEXT NOT NULL,
+		created_at {{int}} NOT NULL,
+		completes_at {{int}} NOT NULL,
+		UNIQUE (aws_account_id, id)
+	)`,
+	`CREATE INDEX phone_number_orders_by_time ON phone_number_orders (aws_account_id, created_at, id)`,
+	// The settings of an AWS account as a whole; no row is the zero settings.
+	`CREATE TABLE aws_account_settings (
+		seq {{identity}},
+		aws_account_id TEXT NOT NULL UNIQUE,
+		calling_name TEXT NOT NULL DEFAULT '',
+		calling_name_updated_at {{int}},
+		business_calling_cdr_bucket TEXT NOT NULL DEFAULT '',
+		voice_connector_cdr_bucket TEXT NOT NULL DEFAULT ''
+	)`,
 }}

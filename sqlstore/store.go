@@ -1,7 +1,8 @@
 // Package sqlstore implements the services of package chime on
 // database/sql, once for every SQL engine. Each resource has a store type
-// of its own (AccountStore, UserStore) in a file of its own, all sharing
-// one database core; Store is the opened database that hands them out.
+// of its own (AccountStore, UserStore, PhoneNumberStore, SettingsStore) in
+// a file of its own, all sharing one database core; Store is the opened
+// database that hands them out.
 // What differs between engines (placeholders, the schema's identity
 // columns, error classification) sits behind a small Dialect; the business
 // rules come from package chime. It imports chime, internal/randid and the
@@ -31,6 +32,10 @@ type Options struct {
 	// GroupCommit lets concurrent writes share a transaction and its sync
 	// (see group.go); for engines with a single writer.
 	GroupCommit bool
+	// PhoneNumbers are the delays of the phone-number state machines; a
+	// zero field takes chime.DefaultPhoneNumberTimings' (a negative one
+	// means no delay, or no limit).
+	PhoneNumbers chime.PhoneNumberTimings
 }
 
 // core is what every resource's store shares: the database, the dialect,
@@ -41,6 +46,7 @@ type core struct {
 	now     func() time.Time
 	newID   func() string
 	newPIN  func() string
+	timings chime.PhoneNumberTimings
 
 	mu        sync.Mutex
 	queries   map[string]string    // '?' query -> engine query
@@ -65,14 +71,16 @@ type Store struct {
 // Services returns the store's services, one per resource.
 func (s *Store) Services() chime.Services {
 	return chime.Services{
-		Accounts: AccountStore{s.core},
-		Users:    UserStore{s.core},
+		Accounts:     AccountStore{s.core},
+		Users:        UserStore{s.core},
+		PhoneNumbers: PhoneNumberStore{s.core},
+		Settings:     SettingsStore{s.core},
 	}
 }
 
 // New returns a store on db. Call Migrate before use.
 func New(db *sql.DB, d Dialect, o Options) *Store {
-	c := &core{db: db, dialect: d, now: o.Now, newID: o.NewID, newPIN: o.NewPIN,
+	c := &core{db: db, dialect: d, now: o.Now, newID: o.NewID, newPIN: o.NewPIN, timings: phoneNumberTimings(o.PhoneNumbers),
 		queries: map[string]string{}, stmts: map[string]*sql.Stmt{}, preparing: map[string]bool{}}
 	if c.now == nil {
 		c.now = time.Now
@@ -87,6 +95,18 @@ func New(db *sql.DB, d Dialect, o Options) *Store {
 		c.group = newCommitter(db)
 	}
 	return &Store{core: c, AccountStore: AccountStore{c}, UserStore: UserStore{c}}
+}
+
+// phoneNumberTimings fills the zero fields of t from the defaults.
+func phoneNumberTimings(t chime.PhoneNumberTimings) chime.PhoneNumberTimings {
+	d := chime.DefaultPhoneNumberTimings
+	for _, f := range []struct{ v, def *time.Duration }{{&t.OrderDelay, &d.OrderDelay}, {&t.CallingNameDelay, &d.CallingNameDelay},
+		{&t.DeletionRetention, &d.DeletionRetention}, {&t.CallingNameMinInterval, &d.CallingNameMinInterval}} {
+		if *f.v == 0 {
+			*f.v = *f.def
+		}
+	}
+	return t
 }
 
 // DB returns the underlying database, for health checks and integrity tests.

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/openchime/chime"
 	"github.com/openchime/chime/internal/pgtest"
@@ -38,8 +39,10 @@ var engines = []struct {
 	}},
 }
 
-func openSQLite(t *testing.T) *sqlstore.Store {
-	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "chime.db"), sqlstore.Options{})
+func openSQLite(t *testing.T) *sqlstore.Store { return openSQLiteWith(t, sqlstore.Options{}) }
+
+func openSQLiteWith(t *testing.T, o sqlstore.Options) *sqlstore.Store {
+	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "chime.db"), o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -229,8 +232,8 @@ func importLines(s *sqlstore.Store, data []byte) (sqlstore.Counts, error) {
 }
 
 // populate writes every kind of state the services keep, in every
-// exported table.
-func populate(t *testing.T, svc chime.Services) {
+// exported table; advance moves the store's clock forward.
+func populate(t *testing.T, svc chime.Services, advance func(time.Duration)) {
 	ctx := context.Background()
 	must := func(err error) {
 		t.Helper()
@@ -248,9 +251,13 @@ func populate(t *testing.T, svc chime.Services) {
 		dir, err := svc.Accounts.CreateAccount(ctx, owner, chime.NewAccount{Name: "Directory ünïcode ✓ \"quoted\"", Type: chime.EnterpriseDirectory})
 		must(err)
 		must(svc.Accounts.AssociateSigninDelegateGroups(ctx, owner, dir.ID, []string{"admins", "rooms"}))
+		var u0 *chime.User
 		for i := 0; i < 5; i++ {
 			u, err := svc.Users.CreateUser(ctx, owner, dir.ID, chime.NewUser{Email: fmt.Sprintf("u%d-%s@example.com", i, owner), Username: fmt.Sprintf("User %d", i)})
 			must(err)
+			if i == 0 {
+				u0 = u
+			}
 			if i%2 == 0 {
 				must(svc.Users.UpdateUserSettings(ctx, owner, dir.ID, u.ID, chime.UserSettings{Telephony: chime.TelephonySettings{InboundCalling: true, OutboundCalling: true, SMS: true}}))
 				must(svc.Users.LogoutUser(ctx, owner, dir.ID, u.ID))
@@ -268,6 +275,24 @@ func populate(t *testing.T, svc chime.Services) {
 		must(err)
 		_, err = svc.Users.BatchSuspendUser(ctx, owner, lwa.ID, []string{u.ID})
 		must(err)
+
+		// Phone numbers in every state a row keeps, an order that fails
+		// in part, and settings.
+		must(svc.Settings.UpdatePhoneNumberSettings(ctx, owner, "Example Corp"))
+		bucket := "cdr-" + owner
+		must(svc.Settings.UpdateGlobalSettings(ctx, owner, chime.GlobalSettingsUpdate{VoiceConnectorCdrBucket: &bucket}))
+		npa := map[string]string{"111122223333": "206", "444455556666": "212"}[owner]
+		numbers := []string{"+1" + npa + "5550100", "+1" + npa + "5550101", "+1" + npa + "5550102", "+1" + npa + "5551234"}
+		_, err = svc.PhoneNumbers.CreatePhoneNumberOrder(ctx, owner, chime.BusinessCalling, numbers)
+		must(err)
+		_, err = svc.PhoneNumbers.CreatePhoneNumberOrder(ctx, owner, chime.VoiceConnector, []string{"+184455501" + npa[1:]})
+		must(err)
+		advance(time.Hour)
+		must(svc.PhoneNumbers.AssociatePhoneNumberWithUser(ctx, owner, dir.ID, u0.ID, numbers[0]))
+		name := "Front Desk"
+		_, err = svc.PhoneNumbers.UpdatePhoneNumber(ctx, owner, numbers[1], chime.PhoneNumberUpdate{CallingName: &name})
+		must(err)
+		must(svc.PhoneNumbers.DeletePhoneNumber(ctx, owner, numbers[2]))
 	}
 }
 
@@ -276,8 +301,9 @@ func populate(t *testing.T, svc chime.Services) {
 // order, and exports again to the same bytes.
 func TestExportRoundTrip(t *testing.T) {
 	ctx := context.Background()
-	src := openSQLite(t)
-	populate(t, src.Services())
+	now := time.Date(2026, 1, 2, 3, 4, 5, 6_000_000, time.UTC)
+	src := openSQLiteWith(t, sqlstore.Options{Now: func() time.Time { return now }})
+	populate(t, src.Services(), func(d time.Duration) { now = now.Add(d) })
 	if _, err := src.Secret(ctx, "pagination"); err != nil {
 		t.Fatal(err)
 	}

@@ -255,6 +255,12 @@ func (s UserStore) BatchSuspendUser(ctx context.Context, owner, accountID string
 		if err != nil {
 			return err
 		}
+		if effect == chime.RemoveFromAccount {
+			// Removed users' numbers go back to the inventory.
+			if err := s.unassignNumbersOfUsers(ctx, tx, owner, accountID, userIDs); err != nil {
+				return err
+			}
+		}
 		for _, id := range userIDs {
 			var found bool
 			if effect == chime.RemoveFromAccount {

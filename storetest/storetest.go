@@ -50,6 +50,18 @@ var suites = []struct {
 }{
 	{"Accounts", accountTests},
 	{"Users", userTests},
+	{"PhoneNumbers", phoneNumberTests},
+	{"Settings", settingsTests},
+}
+
+// timings are the phone-number delays of the suite's stores: far longer
+// than the second the fixture's clock gains on each reading, so that a
+// test reaches them only by moving the clock (fixture.advance).
+var timings = chime.PhoneNumberTimings{
+	OrderDelay:             time.Minute,
+	CallingNameDelay:       time.Hour,
+	DeletionRetention:      7 * 24 * time.Hour,
+	CallingNameMinInterval: 7 * 24 * time.Hour,
 }
 
 // Run runs the whole suite against stores made by open.
@@ -62,27 +74,29 @@ func Run(t *testing.T, open Factory) {
 }
 
 // fixture is an empty store with a deterministic clock and id source.
+// The clock gains a second on every reading, and advance moves it on.
 type fixture struct {
-	t   *testing.T
-	ctx context.Context
-	svc chime.Services
-	now time.Time
-	ids atomic.Int64
+	t     *testing.T
+	ctx   context.Context
+	svc   chime.Services
+	clock sync.Mutex
+	now   time.Time
+	ids   atomic.Int64
 }
 
 func newFixture(t *testing.T, open Factory) *fixture {
 	f := &fixture{t: t, ctx: context.Background(), now: time.Date(2020, 1, 15, 22, 38, 9, 806_000_000, time.UTC)}
-	var clock sync.Mutex
 	f.svc = open(t, sqlstore.Options{
 		Now: func() time.Time {
-			clock.Lock()
-			defer clock.Unlock()
+			f.clock.Lock()
+			defer f.clock.Unlock()
 			f.now = f.now.Add(time.Second)
 			return f.now
 		},
 		NewID: func() string {
 			return fmt.Sprintf("00000000-0000-4000-8000-%012d", f.ids.Add(1))
 		},
+		PhoneNumbers: timings,
 	})
 	services := reflect.ValueOf(f.svc)
 	for i := 0; i < services.NumField(); i++ {
@@ -91,6 +105,13 @@ func newFixture(t *testing.T, open Factory) *fixture {
 		}
 	}
 	return f
+}
+
+// advance moves the store's clock d forward.
+func (f *fixture) advance(d time.Duration) {
+	f.clock.Lock()
+	defer f.clock.Unlock()
+	f.now = f.now.Add(d)
 }
 
 func (f *fixture) account(owner string, t chime.AccountType) *chime.Account {
