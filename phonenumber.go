@@ -474,22 +474,36 @@ func NewOrderedPhoneNumber(e164 string, p PhoneNumberProductType, now, completes
 // batches report it with CodePhoneNumberAssociationsExist.
 var ErrPhoneNumberAssociationsExist = Errorf(BadRequest, "The phone number is assigned: disassociate it before deleting it")
 
-// ApplyPhoneNumberUpdate changes one detail of a settled record at now.
-// Returns BadRequest for none or both details, a number in the deletion
-// queue or still being acquired, a product type change of a number that is
-// not Unassigned or that the number cannot have, an invalid calling name;
-// Conflict while a calling-name update is pending.
-func ApplyPhoneNumberUpdate(r *PhoneNumberRecord, u PhoneNumberUpdate, now time.Time) error {
+// CheckPhoneNumberUpdate returns BadRequest for an update that no number
+// could take: none or both details, an unknown product type, an invalid
+// calling name. A store checks it before it looks the number up, so that a
+// malformed request is refused as such whatever the number.
+func CheckPhoneNumberUpdate(u PhoneNumberUpdate) error {
 	if (u.ProductType == nil) == (u.CallingName == nil) {
 		return Errorf(BadRequest, "Update one detail of a phone number at a time: ProductType or CallingName")
+	}
+	if p := u.ProductType; p != nil && !slices.Contains(PhoneNumberProductTypes, *p) {
+		return Errorf(BadRequest, "ProductType must be one of %s", joinNames(PhoneNumberProductTypes, ", "))
+	}
+	if n := u.CallingName; n != nil {
+		return CheckCallingName(*n)
+	}
+	return nil
+}
+
+// ApplyPhoneNumberUpdate changes one detail of a settled record at now.
+// Returns BadRequest as CheckPhoneNumberUpdate does, and for a number in
+// the deletion queue or still being acquired, or a product type change of
+// a number that is not Unassigned or that the number cannot have; Conflict
+// while a calling-name update is pending.
+func ApplyPhoneNumberUpdate(r *PhoneNumberRecord, u PhoneNumberUpdate, now time.Time) error {
+	if err := CheckPhoneNumberUpdate(u); err != nil {
+		return err
 	}
 	if r.Status != Unassigned && r.Status != Assigned {
 		return Errorf(BadRequest, "The phone number is %s and cannot be changed", string(r.Status))
 	}
 	if p := u.ProductType; p != nil {
-		if !slices.Contains(PhoneNumberProductTypes, *p) {
-			return Errorf(BadRequest, "ProductType must be one of %s", joinNames(PhoneNumberProductTypes, ", "))
-		}
 		if r.Status != Unassigned {
 			return Errorf(BadRequest, "Only an unassigned phone number can change its product type")
 		}
@@ -500,9 +514,6 @@ func ApplyPhoneNumberUpdate(r *PhoneNumberRecord, u PhoneNumberUpdate, now time.
 	} else {
 		if r.CallingNameStatus == CallingNameUpdateInProgress {
 			return Errorf(Conflict, "Pending updates to outbound calling names must be complete before you can request another update.")
-		}
-		if err := CheckCallingName(*u.CallingName); err != nil {
-			return err
 		}
 		r.CallingName, r.CallingNameStatus, r.CallingNameSetAt = *u.CallingName, CallingNameUpdateInProgress, now
 	}

@@ -149,3 +149,30 @@ func TestPhoneNumberLifeOnTheClock(t *testing.T) {
 		t.Fatalf("a completed order: %+v", o)
 	}
 }
+
+// An update no number could take is refused as such, before the state of
+// the number is considered (a pending calling name included).
+func TestCheckPhoneNumberUpdate(t *testing.T) {
+	vc, bogus, name, bad := chime.VoiceConnector, chime.PhoneNumberProductType("Bogus"), "Front Desk", "Bad!"
+	for what, u := range map[string]chime.PhoneNumberUpdate{
+		"neither": {}, "both": {ProductType: &vc, CallingName: &name},
+		"unknown product type": {ProductType: &bogus}, "invalid calling name": {CallingName: &bad},
+	} {
+		if err := chime.CheckPhoneNumberUpdate(u); !chime.IsKind(err, chime.BadRequest) {
+			t.Errorf("%s: %v, want BadRequest", what, err)
+		}
+	}
+	for _, u := range []chime.PhoneNumberUpdate{{ProductType: &vc}, {CallingName: &name}, {CallingName: new(string)}} {
+		if err := chime.CheckPhoneNumberUpdate(u); err != nil {
+			t.Errorf("%+v: %v", u, err)
+		}
+	}
+	t0 := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	r := chime.NewOrderedPhoneNumber("+12065550100", chime.BusinessCalling, t0, t0, "Acme") // its calling name is pending
+	if !r.Settle(t0, chime.DefaultPhoneNumberTimings) || r.CallingNameStatus != chime.CallingNameUpdateInProgress {
+		t.Fatalf("%+v", r.PhoneNumber)
+	}
+	if err := chime.ApplyPhoneNumberUpdate(r, chime.PhoneNumberUpdate{CallingName: &bad}, t0); !chime.IsKind(err, chime.BadRequest) {
+		t.Fatalf("an invalid name while one is pending: %v, want BadRequest", err)
+	}
+}

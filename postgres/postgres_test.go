@@ -3,9 +3,13 @@ package postgres_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/openchime/chime"
 	"github.com/openchime/chime/internal/pgtest"
@@ -110,5 +114,117 @@ func TestUpgradeFromFirstVersion(t *testing.T) {
 	}
 	if !strings.Contains(plan, "users_by_id") {
 		t.Fatalf("the lookup by id does not use users_by_id: %s", plan)
+	}
+}
+
+// twoNodes opens two stores on one database, as two server nodes do, with
+// one clock that advance moves.
+func twoNodes(t *testing.T) (a, b chime.Services, advance func(time.Duration)) {
+	url := pgtest.Schema(t)
+	var mu sync.Mutex
+	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	o := sqlstore.Options{Now: func() time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		return now
+	}}
+	var nodes [2]chime.Services
+	for i := range nodes {
+		s, err := postgres.Open(context.Background(), url, postgres.DefaultPool(), o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		nodes[i] = s.Services()
+	}
+	return nodes[0], nodes[1], func(d time.Duration) {
+		mu.Lock()
+		defer mu.Unlock()
+		now = now.Add(d)
+	}
+}
+
+// Two nodes take orders of the same numbers at once, for two AWS accounts,
+// and sweep released numbers at once: every number has one owner, no
+// order fails as a whole, and every released number is removed once.
+func TestTwoNodesPhoneNumbers(t *testing.T) {
+	ctx := context.Background()
+	a, b, advance := twoNodes(t)
+	owners := []string{storetest.Owner, storetest.Other}
+	var numbers []string
+	for i := 0; i < 40; i++ {
+		numbers = append(numbers, fmt.Sprintf("+1415555%04d", 100+i))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 8)
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			node, list := []chime.Services{a, b}[i%2], slices.Clone(numbers)
+			if i%4 >= 2 {
+				slices.Reverse(list)
+			}
+			_, err := node.PhoneNumbers.CreatePhoneNumberOrder(ctx, owners[i%2], chime.VoiceConnector, list)
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	advance(chime.DefaultPhoneNumberTimings.OrderDelay)
+	held := map[string][]string{}
+	for _, owner := range owners {
+		page, err := b.PhoneNumbers.ListPhoneNumbers(ctx, owner, chime.PhoneNumberFilter{Status: chime.Unassigned}, chime.PageRequest{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range page.PhoneNumbers {
+			held[n.E164] = append(held[n.E164], owner)
+		}
+		if len(page.PhoneNumbers) > 0 {
+			ids := make([]string, len(page.PhoneNumbers))
+			for i, n := range page.PhoneNumbers {
+				ids[i] = n.E164
+			}
+			if errs, err := a.PhoneNumbers.BatchDeletePhoneNumber(ctx, owner, ids); err != nil || len(errs) > 0 {
+				t.Fatalf("delete: %v %+v", err, errs)
+			}
+		}
+	}
+	for _, n := range numbers {
+		if len(held[n]) != 1 {
+			t.Fatalf("%s is held by %v", n, held[n])
+		}
+	}
+	advance(chime.DefaultPhoneNumberTimings.DeletionRetention)
+	var removed atomic.Int64
+	errs = make(chan error, 6)
+	for i := 0; i < 6; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			n, err := []chime.Services{a, b}[i%2].PhoneNumbers.SweepPhoneNumbers(ctx)
+			removed.Add(int64(n))
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if removed.Load() != int64(len(numbers)) {
+		t.Fatalf("the sweeps removed %d of %d", removed.Load(), len(numbers))
+	}
+	free, _, err := a.PhoneNumbers.SearchAvailablePhoneNumbers(ctx, storetest.Owner, chime.NumberSearch{AreaCode: "415"}, chime.PageRequest{})
+	if err != nil || len(free) != 100 {
+		t.Fatalf("%d numbers free after the sweeps (%v)", len(free), err)
 	}
 }

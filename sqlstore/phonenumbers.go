@@ -531,8 +531,12 @@ func (s PhoneNumberStore) phoneNumbersAfter(ctx context.Context, owner, after st
 	return out, rows.Err()
 }
 
-// UpdatePhoneNumber implements chime.PhoneNumberService.
+// UpdatePhoneNumber implements chime.PhoneNumberService. A malformed
+// update is refused before the number is looked up.
 func (s PhoneNumberStore) UpdatePhoneNumber(ctx context.Context, owner, id string, u chime.PhoneNumberUpdate) (*chime.PhoneNumber, error) {
+	if err := chime.CheckPhoneNumberUpdate(u); err != nil {
+		return nil, err
+	}
 	return s.change(ctx, owner, id, "update phone number", func(r *chime.PhoneNumberRecord, now time.Time) error {
 		return chime.ApplyPhoneNumberUpdate(r, u, now)
 	})
@@ -575,23 +579,26 @@ func (s PhoneNumberStore) BatchUpdatePhoneNumber(ctx context.Context, owner stri
 	for i, item := range items {
 		ids[i] = item.ID
 	}
-	return s.batch(ctx, owner, ids, "batch update phone number", func(i int, r *chime.PhoneNumberRecord, now time.Time) error {
+	return s.batch(ctx, owner, ids, "batch update phone number", func(i int) error {
+		return chime.CheckPhoneNumberUpdate(items[i].PhoneNumberUpdate)
+	}, func(i int, r *chime.PhoneNumberRecord, now time.Time) error {
 		return chime.ApplyPhoneNumberUpdate(r, items[i].PhoneNumberUpdate, now)
 	})
 }
 
 // BatchDeletePhoneNumber implements chime.PhoneNumberService.
 func (s PhoneNumberStore) BatchDeletePhoneNumber(ctx context.Context, owner string, ids []string) ([]chime.PhoneNumberError, error) {
-	return s.batch(ctx, owner, ids, "batch delete phone number", func(_ int, r *chime.PhoneNumberRecord, now time.Time) error {
+	return s.batch(ctx, owner, ids, "batch delete phone number", nil, func(_ int, r *chime.PhoneNumberRecord, now time.Time) error {
 		return chime.DeletePhoneNumber(r, now)
 	})
 }
 
 // batch applies a rule to each number of ids (as the client sent them) in
 // one transaction, in ascending order of the numbers, and reports the
-// failures per item in the client's order.
+// failures per item in the client's order. An item with an invalid id, or
+// that check (when given) refuses, fails before its number is looked up.
 func (s PhoneNumberStore) batch(ctx context.Context, owner string, ids []string, what string,
-	rule func(i int, r *chime.PhoneNumberRecord, now time.Time) error) ([]chime.PhoneNumberError, error) {
+	check func(i int) error, rule func(i int, r *chime.PhoneNumberRecord, now time.Time) error) ([]chime.PhoneNumberError, error) {
 	if len(ids) > chime.MaxPhoneNumbersPerRequest {
 		return nil, chime.Errorf(chime.BadRequest, "A batch has at most %d phone numbers", chime.MaxPhoneNumbersPerRequest)
 	}
@@ -602,6 +609,9 @@ func (s PhoneNumberStore) batch(ctx context.Context, owner string, ids []string,
 		numbers := make([]string, len(ids))
 		for i, id := range ids {
 			numbers[i], failed[i] = chime.PhoneNumberID(id)
+			if failed[i] == nil && check != nil {
+				failed[i] = check(i)
+			}
 		}
 		for _, i := range ascending(numbers) {
 			if failed[i] != nil {

@@ -468,12 +468,14 @@ func testUpdateProductType(t *testing.T, f *fixture) {
 		u      chime.PhoneNumberUpdate
 		kind   chime.Kind
 	}{
-		"Both":                    {"+12065550100", chime.PhoneNumberUpdate{ProductType: &vc, CallingName: &name}, chime.BadRequest},
-		"Neither":                 {"+12065550100", chime.PhoneNumberUpdate{}, chime.BadRequest},
-		"TollFreeBusinessCalling": {"+18445550100", chime.PhoneNumberUpdate{ProductType: &bc}, chime.BadRequest},
-		"UnknownProductType":      {"+18445550100", chime.PhoneNumberUpdate{ProductType: ptr(chime.PhoneNumberProductType("Bogus"))}, chime.BadRequest},
-		"Unknown":                 {"+12065550199", chime.PhoneNumberUpdate{ProductType: &vc}, chime.NotFound},
-		"NotANumber":              {"bogus", chime.PhoneNumberUpdate{ProductType: &vc}, chime.BadRequest},
+		"Both":                     {"+12065550100", chime.PhoneNumberUpdate{ProductType: &vc, CallingName: &name}, chime.BadRequest},
+		"Neither":                  {"+12065550100", chime.PhoneNumberUpdate{}, chime.BadRequest},
+		"TollFreeBusinessCalling":  {"+18445550100", chime.PhoneNumberUpdate{ProductType: &bc}, chime.BadRequest},
+		"UnknownProductType":       {"+18445550100", chime.PhoneNumberUpdate{ProductType: ptr(chime.PhoneNumberProductType("Bogus"))}, chime.BadRequest},
+		"Unknown":                  {"+12065550199", chime.PhoneNumberUpdate{ProductType: &vc}, chime.NotFound},
+		"BothOfAnUnknownNumber":    {"+12065550199", chime.PhoneNumberUpdate{ProductType: &vc, CallingName: &name}, chime.BadRequest},
+		"BadNameOfAnUnknownNumber": {"+12065550199", chime.PhoneNumberUpdate{CallingName: ptr("!")}, chime.BadRequest},
+		"NotANumber":               {"bogus", chime.PhoneNumberUpdate{ProductType: &vc}, chime.BadRequest},
 	} {
 		_, err := f.svc.PhoneNumbers.UpdatePhoneNumber(f.ctx, Owner, tc.number, tc.u)
 		if chime.KindOf(err) != tc.kind || err == nil {
@@ -565,10 +567,12 @@ func testBatchUpdatePhoneNumber(t *testing.T, f *fixture) {
 		{ID: "not a number", PhoneNumberUpdate: chime.PhoneNumberUpdate{ProductType: &vc}},
 		{ID: "12065550100", PhoneNumberUpdate: chime.PhoneNumberUpdate{CallingName: &name}},
 		{ID: "+12065550100", PhoneNumberUpdate: chime.PhoneNumberUpdate{ProductType: &vc, CallingName: &name}},
+		{ID: "+12065550198", PhoneNumberUpdate: chime.PhoneNumberUpdate{}},
 	})
 	must(t, err)
 	want := []chime.PhoneNumberError{{ID: "+12065550199", Code: chime.CodeNotFound}, {ID: "+12065550102", Code: chime.CodeConflict},
-		{ID: "not a number", Code: chime.CodeBadRequest}, {ID: "+12065550100", Code: chime.CodeBadRequest}}
+		{ID: "not a number", Code: chime.CodeBadRequest}, {ID: "+12065550100", Code: chime.CodeBadRequest},
+		{ID: "+12065550198", Code: chime.CodeBadRequest}}
 	if len(errs) != len(want) {
 		t.Fatalf("errors %+v", errs)
 	}

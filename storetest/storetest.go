@@ -5,7 +5,9 @@
 //
 // and measures it with the same function: storetest.Bench(b, open).
 // Each resource's tests are in a file of their own (accounts.go,
-// users.go), listed in suites.
+// users.go, phonenumbers.go, settings.go), listed in suites. The store
+// must take its clock and phone-number timings from the options it is
+// given: the suite moves the clock past those timings.
 //
 // It imports chime, sqlstore (for the injected time and id sources) and the
 // standard library's testing.
