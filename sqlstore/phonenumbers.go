@@ -159,6 +159,14 @@ func (c *core) changePhoneNumber(ctx context.Context, tx *sql.Tx, owner, e164 st
 	return &n, nil
 }
 
+// lockAnyPhoneNumber reads and locks the row of a number, whoever holds
+// it, with its seq; sql.ErrNoRows if there is none.
+func (c *core) lockAnyPhoneNumber(ctx context.Context, tx *sql.Tx, e164 string) (*chime.PhoneNumberRecord, int64, error) {
+	r, _, seq, err := scanPhoneNumber(c.on(tx).QueryRowContext(ctx,
+		c.q(`SELECT `+phoneNumberColumns+` FROM phone_numbers WHERE e164 = ?`+c.dialect.LockForUpdate()), e164))
+	return r, seq, err
+}
+
 // reserve gives owner the number of r, the record an order makes, if the
 // pool has the number and nobody holds it; a released number's row is
 // removed first. It reports whether the number is owner's now.
@@ -166,8 +174,7 @@ func (c *core) reserve(ctx context.Context, tx *sql.Tx, owner string, r *chime.P
 	if _, _, ok := chime.PoolNumber(r.E164); !ok {
 		return false, nil
 	}
-	held, _, seq, err := scanPhoneNumber(c.on(tx).QueryRowContext(ctx,
-		c.q(`SELECT `+phoneNumberColumns+` FROM phone_numbers WHERE e164 = ?`+c.dialect.LockForUpdate()), r.E164))
+	held, seq, err := c.lockAnyPhoneNumber(ctx, tx, r.E164)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 	case err != nil:
@@ -704,7 +711,10 @@ func (c *core) setUserPhoneNumber(ctx context.Context, tx *sql.Tx, owner, accoun
 	return err
 }
 
-// CheckDialOutNumber implements chime.PhoneNumberService.
+// CheckDialOutNumber implements chime.PhoneNumberService. A number owner
+// does not hold is judged as a record of nothing, which the rule refuses
+// with the same BadRequest as a number unfit for dial-outs: the operation
+// models no NotFound.
 func (s PhoneNumberStore) CheckDialOutNumber(ctx context.Context, owner, number string) error {
 	e164, err := chime.E164(number)
 	if err != nil {
@@ -712,7 +722,7 @@ func (s PhoneNumberStore) CheckDialOutNumber(ctx context.Context, owner, number 
 	}
 	r, err := s.phoneNumberAt(ctx, owner, e164, s.nowMillis())
 	if chime.IsKind(err, chime.NotFound) {
-		return chime.CheckDialOutNumber(&chime.PhoneNumberRecord{})
+		r, err = &chime.PhoneNumberRecord{}, nil
 	}
 	if err != nil {
 		return s.classify("check dial-out number", err)
@@ -756,8 +766,7 @@ func (s PhoneNumberStore) SweepPhoneNumbers(ctx context.Context) (int, error) {
 		err := s.write(ctx, "sweep phone numbers", func(tx *sql.Tx) error {
 			n = 0
 			for _, e164 := range chunk {
-				r, _, seq, err := scanPhoneNumber(s.on(tx).QueryRowContext(ctx,
-					s.q(`SELECT `+phoneNumberColumns+` FROM phone_numbers WHERE e164 = ?`+s.dialect.LockForUpdate()), e164))
+				r, seq, err := s.lockAnyPhoneNumber(ctx, tx, e164)
 				if errors.Is(err, sql.ErrNoRows) {
 					continue // another sweep, or an order, was first
 				}
