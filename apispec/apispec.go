@@ -130,6 +130,16 @@ func Implemented() []*Operation {
 	return ops
 }
 
+// InputShape is the operation's input, or an empty structure for an
+// operation the model gives none, so that callers need not tell the two
+// apart.
+func (op *Operation) InputShape() *Shape {
+	if op.Input != nil {
+		return op.Input
+	}
+	return structure(op.Name + "Request")
+}
+
 // IsExtension reports whether the operation is one of this project's own,
 // outside the Chime API.
 func (op *Operation) IsExtension() bool { return strings.HasPrefix(op.Path, "/_chime/") }

@@ -39,7 +39,7 @@ func Encode(op *apispec.Operation, input map[string]any) (Request, error) {
 	}
 	var bodyMembers []string // present, by name
 	hasBody := false
-	for _, m := range op.Input.Members {
+	for _, m := range op.InputShape().Members {
 		v, present := input[m.Name]
 		switch m.Location {
 		case apispec.URI:

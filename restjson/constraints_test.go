@@ -42,10 +42,22 @@ func validValue(s *apispec.Shape, depth int) any {
 	if len(s.Enum) > 0 {
 		return s.Enum[0]
 	}
-	if s.Pattern == `.+@.+\..+` {
-		return "valid@example.com"
+	if v, ok := patternSamples[s.Pattern]; ok {
+		return v
 	}
 	return "valid-value"
+}
+
+// patternSamples are valid values of the model's patterns that
+// "valid-value" does not match.
+var patternSamples = map[string]string{
+	`.+@.+\..+`:                 "valid@example.com",
+	`^\+?[1-9]\d{1,14}$`:        "+12065550100",
+	`[A-Z]{2}`:                  "US",
+	`^$|^[a-zA-Z0-9 ]{2,15}$`:   "Valid Name",
+	`^8(00|33|44|55|66|77|88)$`: "844",
+	`^[a-zA-Z0-9+/]+$`:          "dG9rZW4",
+	`[a-fA-F0-9]{8}(?:-[a-fA-F0-9]{4}){3}-[a-fA-F0-9]{12}`: "5d7cbf0e-3a59-4f47-9b44-6d0f4e3e2a11",
 }
 
 type violation struct {

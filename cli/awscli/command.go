@@ -34,7 +34,7 @@ type param struct {
 // opParams lists an operation's options, in model order.
 func opParams(op *apispec.Operation) []param {
 	var ps []param
-	for _, m := range op.Input.Members {
+	for _, m := range op.InputShape().Members {
 		ps = append(ps, param{flag: "--" + kebab(m.Name), member: m})
 	}
 	return ps
@@ -237,7 +237,7 @@ func (inv *invocation) document(e *Env) (map[string]any, error) {
 	}
 	for k, v := range loaded {
 		if _, set := doc[k]; !set {
-			if mem := inv.op.Input.MemberNamed(k); mem != nil {
+			if mem := inv.op.InputShape().MemberNamed(k); mem != nil {
 				c, err := coerce(mem.Shape, v, "--cli-input")
 				if err == nil {
 					v = c

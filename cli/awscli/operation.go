@@ -66,11 +66,11 @@ func (p *Program) execute(ctx context.Context, inv *invocation, stderr io.Writer
 	switch inv.skeleton {
 	case "input":
 		var b strings.Builder
-		writePyJSON(&b, inputSkeleton(op.Input, 0), 0)
+		writePyJSON(&b, inputSkeleton(op.InputShape(), 0), 0)
 		fmt.Fprintln(p.Stdout, b.String())
 		return ExitOK
 	case "yaml-input":
-		out, err := yamlInputSkeleton(op.Input)
+		out, err := yamlInputSkeleton(op.InputShape())
 		if err != nil {
 			PrintError(stderr, err.Error())
 			return ExitGeneralError
@@ -87,7 +87,7 @@ func (p *Program) execute(ctx context.Context, inv *invocation, stderr io.Writer
 	}
 	doc, err := inv.document(&p.Env)
 	if err == nil {
-		err = validateInput(op.Input, doc)
+		err = validateInput(op.InputShape(), doc)
 	}
 	if err != nil {
 		return paramFailure(stderr, err, false)
