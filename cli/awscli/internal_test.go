@@ -2,7 +2,9 @@ package awscli
 
 import (
 	"fmt"
+	"io"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -84,5 +86,38 @@ func TestYAMLQuoting(t *testing.T) {
 		if got := yamlString(in); got != want {
 			t.Errorf("yamlString(%q) = %s, want %s", in, got, want)
 		}
+	}
+}
+
+func TestVisible(t *testing.T) {
+	for _, tc := range []struct{ name, in, want, wantLines string }{
+		{"plain", "Team ünïcode ✓ \\x41", "Team ünïcode ✓ \\x41", "Team ünïcode ✓ \\x41"},
+		{"ESC", "a\x1b[2Jb", `a\x1b[2Jb`, `a\x1b[2Jb`},
+		{"C0", "\x00\x01\x07\x08\x0b\x0c\x1f", `\x00\x01\x07\x08\x0b\x0c\x1f`, `\x00\x01\x07\x08\x0b\x0c\x1f`},
+		{"separators", "a\tb\nc\rd", `a\tb\nc\rd`, "a\\tb\nc\\rd"},
+		{"DEL", "a\x7fb", `a\x7fb`, `a\x7fb`},
+		{"C1", "\u0080\u0085\u009b\u009f\u00a0", `\x80\x85\x9b\x9f` + "\u00a0", `\x80\x85\x9b\x9f` + "\u00a0"},
+		{"not UTF-8", "a\xff\xc2b", `a\xff\xc2b`, `a\xff\xc2b`},
+		{"replacement character", "\ufffd", "\ufffd", "\ufffd"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := visible(tc.in); got != tc.want {
+				t.Errorf("visible(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+			if got := visible(visible(tc.in)); got != tc.want {
+				t.Errorf("visible is not idempotent on %q: %q", tc.in, got)
+			}
+			if got := visibleLines(tc.in); got != tc.wantLines {
+				t.Errorf("visibleLines(%q) = %q, want %q", tc.in, got, tc.wantLines)
+			}
+		})
+	}
+	// A character cut between two writes shows as bytes.
+	var b strings.Builder
+	w := visibleWriter{&b}
+	io.WriteString(w, "a\xc2")
+	io.WriteString(w, "\x9bb\n")
+	if b.String() != `a\xc2\x9bb`+"\n" {
+		t.Errorf("split C1: %q", b.String())
 	}
 }
