@@ -121,3 +121,58 @@ func TestVisible(t *testing.T) {
 		t.Errorf("split C1: %q", b.String())
 	}
 }
+
+// TestCommandIndexSkipsGlobalOptionValues: the command is found after
+// every global option, whatever its value, in both spellings; a value
+// equal to a command's name is a value.
+func TestCommandIndexSkipsGlobalOptionValues(t *testing.T) {
+	for _, gf := range globalFlags {
+		t.Run(gf.name, func(t *testing.T) {
+			for _, command := range []string{"export", "import", "server", "bench", "admin", "version", "list-users"} {
+				if !gf.takes {
+					if got := CommandIndex([]string{gf.name, command, "--x"}); got != 1 {
+						t.Errorf("%s %s: the command is at %d", gf.name, command, got)
+					}
+					continue
+				}
+				if gf.set(defaultGlobals(), command) != nil {
+					// A value the option refuses names no command either:
+					// Run reports the option.
+					if got := CommandIndex([]string{gf.name, command, command, "--x"}); got != -1 {
+						t.Errorf("%s %s refused, yet the command is at %d", gf.name, command, got)
+					}
+				}
+				value := acceptedValue(t, gf, command)
+				for _, tc := range []struct {
+					args []string
+					want int
+				}{
+					{[]string{gf.name, value, command, "--store", "x"}, 2},
+					{[]string{gf.name + "=" + value, command, "--store", "x"}, 1},
+					{[]string{"--debug", gf.name, value, "--no-paginate", command}, 4},
+					{[]string{gf.name, value, gf.name, value, command}, 4},
+					{[]string{gf.name}, -1},
+					{[]string{gf.name, value}, -1},
+				} {
+					if got := CommandIndex(tc.args); got != tc.want {
+						t.Errorf("CommandIndex(%q) = %d, want %d", tc.args, got, tc.want)
+					}
+				}
+			}
+		})
+	}
+}
+
+// acceptedValue is the command's name when the option takes it, else the
+// first value it accepts among its kinds (a format, a colour, a binary
+// format, a number of seconds).
+func acceptedValue(t *testing.T, gf globalFlag, command string) string {
+	t.Helper()
+	for _, v := range []string{command, "text", "on", "base64", "5"} {
+		if gf.set(defaultGlobals(), v) == nil {
+			return v
+		}
+	}
+	t.Fatalf("%s accepts none of the test's values: add one", gf.name)
+	return ""
+}
