@@ -13,6 +13,7 @@ package storetest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"regexp"
@@ -61,13 +62,22 @@ func Run(t *testing.T, open Factory) {
 	}
 }
 
-// fixture is an empty store with a deterministic clock and id source.
+// fixture is an empty store with a deterministic clock, id source and
+// PIN source.
 type fixture struct {
-	t   *testing.T
-	ctx context.Context
-	svc chime.Services
-	now time.Time
-	ids atomic.Int64
+	t    *testing.T
+	ctx  context.Context
+	svc  chime.Services
+	now  time.Time
+	ids  atomic.Int64
+	pins atomic.Int64
+	// stuckPIN, when set, is the PIN the source gives (as a broken one
+	// would), stuckDraws times at most; pinDraws counts the draws.
+	stuckPIN   atomic.Pointer[string]
+	stuckDraws int64
+	pinDraws   atomic.Int64
+	// panicPIN makes the PIN source panic, as a bug inside a write would.
+	panicPIN atomic.Bool
 }
 
 func newFixture(t *testing.T, open Factory) *fixture {
@@ -82,6 +92,16 @@ func newFixture(t *testing.T, open Factory) *fixture {
 		},
 		NewID: func() string {
 			return fmt.Sprintf("00000000-0000-4000-8000-%012d", f.ids.Add(1))
+		},
+		NewPIN: func() string {
+			if f.panicPIN.Load() {
+				panic(errPINSource)
+			}
+			if p := f.stuckPIN.Load(); p != nil && f.pinDraws.Add(1) <= f.stuckDraws {
+				return *p
+			}
+			// Distinct for each draw: the multiplier is prime to 10^10.
+			return fmt.Sprintf("%0*d", chime.PINLength, 1_000_000_007*f.pins.Add(1)%10_000_000_000)
 		},
 	})
 	services := reflect.ValueOf(f.svc)
@@ -110,6 +130,9 @@ func (f *fixture) user(owner, accountID, email string, t chime.UserType) *chime.
 	}
 	return u
 }
+
+// errPINSource is what the PIN source panics with under panicPIN.
+var errPINSource = errors.New("the PIN source failed")
 
 // uuidPattern is the form of every id a store makes.
 var uuidPattern = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
