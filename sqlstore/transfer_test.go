@@ -477,7 +477,7 @@ func TestImportKeepsPageCursors(t *testing.T) {
 	if err != nil || tailAccounts.Next == "" {
 		t.Fatalf("%+v %v", tailAccounts, err)
 	}
-	// Gaps: users 1 and 2 and the last two removed, account 2 and the
+	// Gaps: users 1 and 2 and the last two removed, account 1 and the
 	// last two deleted.
 	var removed []string
 	for _, i := range []int{1, 2, 6, 7} {
@@ -486,17 +486,18 @@ func TestImportKeepsPageCursors(t *testing.T) {
 	if _, err := src.BatchSuspendUser(ctx, owner, team, removed); err != nil {
 		t.Fatal(err)
 	}
-	for _, i := range []int{2, 4, 5} {
+	for _, i := range []int{1, 4, 5} {
 		if err := src.DeleteAccount(ctx, owner, accounts[i]); err != nil {
 			t.Fatal(err)
 		}
 	}
-	// Cursors after the first user and the first account.
-	userPage, err := src.ListUsers(ctx, owner, team, chime.UserFilter{}, chime.PageRequest{Limit: 1})
+	// Cursors after the second user and the second account left, which
+	// come after a gap.
+	userPage, err := src.ListUsers(ctx, owner, team, chime.UserFilter{}, chime.PageRequest{Limit: 2})
 	if err != nil || userPage.Next == "" {
 		t.Fatalf("%+v %v", userPage, err)
 	}
-	accountPage, err := src.ListAccounts(ctx, owner, chime.AccountFilter{}, chime.PageRequest{Limit: 1})
+	accountPage, err := src.ListAccounts(ctx, owner, chime.AccountFilter{}, chime.PageRequest{Limit: 2})
 	if err != nil || accountPage.Next == "" {
 		t.Fatalf("%+v %v", accountPage, err)
 	}
