@@ -3,6 +3,8 @@ package chime
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Owner is the 12-digit id of the AWS account a request is made by. Every
@@ -53,8 +55,23 @@ const MaxAccountNameLength = 100
 // PINLength is the number of decimal digits of a personal meeting PIN.
 const PINLength = 10
 
-// ValidEmail reports whether s matches the model's e-mail pattern.
-func ValidEmail(s string) bool { return emailPattern.MatchString(s) }
+// ValidEmail reports whether s matches the model's e-mail pattern and is
+// an address common sense accepts: valid UTF-8, one '@', no whitespace
+// around it, no trailing dot, and no control or formatting characters
+// (which print as nothing, or reorder what follows). Stores compare
+// addresses in a normalised form as well (Unicode NFKC, case-folded), so
+// that addresses that only look different are one.
+func ValidEmail(s string) bool {
+	if !utf8.ValidString(s) || !emailPattern.MatchString(s) || strings.Count(s, "@") != 1 || strings.HasSuffix(s, ".") {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if unicode.IsSpace(first) || unicode.IsSpace(last) {
+		return false
+	}
+	return !strings.ContainsFunc(s, func(r rune) bool { return unicode.In(r, unicode.Cc, unicode.Cf) })
+}
 
 // ValidNonEmpty reports whether s has a non-space character on one line.
 func ValidNonEmpty(s string) bool { return nonEmptyPattern.MatchString(s) }

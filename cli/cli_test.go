@@ -171,3 +171,28 @@ func TestVersionAndHelp(t *testing.T) {
 		t.Errorf("no command: %d %s", code, stderr)
 	}
 }
+
+// TestGlobalOptionValueNamedLikeCommand: a global option's value that
+// equals a command's name is the option's value; the command is the word
+// after it, and gets the arguments after itself.
+func TestGlobalOptionValueNamedLikeCommand(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "export.jsonl")
+	if _, stderr, code := run(t, "--query", "export", "export", "--store", "sqlite:"+filepath.Join(dir, "a.db"), "--file", file); code != 0 {
+		t.Fatalf("--query export export: %d %s", code, stderr)
+	}
+	if b, err := os.ReadFile(file); err != nil || !strings.Contains(string(b), `"chime-export"`) {
+		t.Fatalf("--query export export wrote %q (%v)", b, err)
+	}
+	if _, stderr, code := run(t, "--region", "import", "--profile=export", "import", "--store", "sqlite:"+filepath.Join(dir, "b.db"), "--file", file); code != 0 {
+		t.Fatalf("--region import --profile=export import: %d %s", code, stderr)
+	}
+	if out, stderr, code := run(t, "--endpoint-url", "server", "--output", "text", "export", "--store", "sqlite:"+filepath.Join(dir, "b.db")); code != 0 || !strings.Contains(out, `"chime-export"`) {
+		t.Fatalf("--endpoint-url server export: %d %q %s", code, out, stderr)
+	}
+	// A refused value names no command: the option is reported.
+	if _, stderr, code := run(t, "--output", "export", "export", "--store", "sqlite:"+filepath.Join(dir, "c.db")); code != 252 || !strings.Contains(stderr, "argument --output") {
+		t.Fatalf("--output export export: %d %s", code, stderr)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/mattn/go-isatty"
@@ -28,43 +29,205 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return code
 	}
 	defer s.Close()
-	out := stdout
+	var dst destination = &streamDestination{w: stdout, name: "standard output"}
 	if *file != "-" {
-		f, err := os.OpenFile(*file, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+		d, err := createDestination(*file)
 		if err != nil {
 			awscli.PrintError(stderr, err.Error())
 			return awscli.ExitConfigError
 		}
-		defer f.Close()
-		out = f
+		dst = d
 	}
-	counts, err := s.Count(ctx)
-	if err != nil {
-		awscli.PrintError(stderr, err.Error())
+	return export(ctx, s, dst, stderr)
+}
+
+// export writes the store's export to dst and then reports the records
+// that reached it, by table. Every failure, a write, the flush, the sync
+// or the close, is an error with a non-zero exit, after which dst is
+// discarded (see destination).
+func export(ctx context.Context, s *sqlstore.Store, dst destination, stderr io.Writer) int {
+	fail := func(err error) int {
+		left := dst.Discard()
+		awscli.PrintError(stderr, "export failed, "+left+": "+err.Error())
+		if ctx.Err() != nil {
+			return awscli.ExitInterrupted
+		}
 		return awscli.ExitGeneralError
 	}
-	bar := newProgress(stderr, "export", counts.Total())
-	w := bufio.NewWriterSize(out, 64<<10)
+	estimate, err := s.Count(ctx) // for the progress bar only
+	if err != nil {
+		return fail(err)
+	}
+	bar := newProgress(stderr, "export", estimate.Total())
+	w := bufio.NewWriterSize(dst, 64<<10)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
+	written := sqlstore.Counts{Rows: map[string]int{}}
 	n := 0
 	err = s.Export(ctx, func(r sqlstore.Record) error {
-		if r.Type != sqlstore.RecordHeader {
-			n++
-			bar.update(n)
+		if err := enc.Encode(r); err != nil {
+			return err
 		}
-		return enc.Encode(r)
+		switch r.Type {
+		case sqlstore.RecordHeader:
+			return nil
+		case sqlstore.RecordSecret:
+			written.Secrets++
+		case sqlstore.RecordRow:
+			written.Rows[r.Table]++
+		}
+		n++
+		bar.update(n)
+		return nil
 	})
 	if err == nil {
 		err = w.Flush()
 	}
+	if err == nil {
+		err = dst.Commit()
+	}
 	bar.done(n)
 	if err != nil {
-		awscli.PrintError(stderr, "export failed: "+err.Error())
-		return awscli.ExitGeneralError
+		return fail(err)
 	}
-	fmt.Fprintf(stderr, "exported %d accounts, %d users\n", counts.Accounts, counts.Users)
+	fmt.Fprintf(stderr, "exported %v\n", written)
 	return awscli.ExitOK
+}
+
+// destination is where an export goes.
+type destination interface {
+	io.Writer
+	// Commit makes what was written durable (synced, closed): only then
+	// is the export complete.
+	Commit() error
+	// Discard, after a failure, drops what it can of a partial export and
+	// says what is left.
+	Discard() string
+}
+
+// syncFile is the part of *os.File a destination uses.
+type syncFile interface {
+	io.Writer
+	Sync() error
+	Close() error
+}
+
+// createDestination opens --file. A regular file (or a new one) is
+// written as a temporary file beside it, which Commit syncs, closes and
+// renames over it: the path then holds a whole export, and after a
+// failure what it held before, never part of an export (an import of a
+// cut export would load a part of the installation without a word). A
+// device or a pipe (a FIFO), or a link under /dev or /proc to an open
+// file (/dev/stdout, redirected to a file or not), is written in place,
+// appending, as a shell's redirection would.
+func createDestination(path string) (destination, error) {
+	fi, statErr := os.Stat(path)
+	lfi, _ := os.Lstat(path)
+	abs, _ := filepath.Abs(path)
+	descriptor := lfi != nil && lfi.Mode()&os.ModeSymlink != 0 &&
+		(strings.HasPrefix(abs, "/dev/") || strings.HasPrefix(abs, "/proc/"))
+	if statErr == nil && (descriptor || !fi.Mode().IsRegular()) {
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+		if err != nil {
+			return nil, err
+		}
+		return &streamDestination{w: f, f: f, name: path}, nil
+	}
+	target := path
+	if resolved, err := filepath.EvalSymlinks(path); err == nil {
+		target = resolved // replace the file a link points to, not the link
+	}
+	f, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.partial")
+	if err != nil {
+		return nil, fmt.Errorf("cannot write beside %s: %w", path, err)
+	}
+	return &fileDestination{syncFile: f, tmp: f.Name(), path: target}, nil
+}
+
+// fileDestination is an export to a regular file: see createDestination.
+type fileDestination struct {
+	syncFile
+	tmp, path       string
+	closed, renamed bool
+}
+
+func (d *fileDestination) Commit() error {
+	if err := d.Sync(); err != nil {
+		return fmt.Errorf("sync %s: %w", d.tmp, err)
+	}
+	d.closed = true
+	if err := d.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", d.tmp, err)
+	}
+	if err := os.Rename(d.tmp, d.path); err != nil {
+		return err
+	}
+	d.renamed = true
+	return syncDir(filepath.Dir(d.path))
+}
+
+func (d *fileDestination) Discard() string {
+	if d.renamed {
+		return d.path + " holds the whole export, but its directory could not be synced"
+	}
+	if !d.closed {
+		d.Close()
+	}
+	os.Remove(d.tmp)
+	return "nothing was written to " + d.path
+}
+
+// syncDir makes a rename in dir durable.
+func syncDir(dir string) error {
+	f, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = f.Sync()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("sync directory %s: %w", dir, err)
+	}
+	return nil
+}
+
+// streamDestination is an export written in place: standard output, or a
+// device or a pipe that --file names (f, closed by Commit). A regular file
+// behind it (standard output redirected to a file) is synced.
+type streamDestination struct {
+	w    io.Writer
+	f    syncFile
+	name string
+}
+
+func (d *streamDestination) Write(p []byte) (int, error) { return d.w.Write(p) }
+
+func (d *streamDestination) Commit() error {
+	if f, ok := d.w.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			if err := f.Sync(); err != nil {
+				return fmt.Errorf("sync %s: %w", d.name, err)
+			}
+		}
+	}
+	if d.f != nil {
+		f := d.f
+		d.f = nil
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("close %s: %w", d.name, err)
+		}
+	}
+	return nil
+}
+
+func (d *streamDestination) Discard() string {
+	if d.f != nil {
+		d.f.Close()
+		d.f = nil
+	}
+	return d.name + " holds an incomplete export"
 }
 
 func runImport(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer) int {
@@ -98,13 +261,26 @@ func runImport(ctx context.Context, args []string, stdin io.Reader, stderr io.Wr
 		}
 		return r, true, nil
 	}
-	counts, err := s.Import(ctx, next, bar.update)
-	bar.done(counts.Total())
+	// Import calls progress after each batch it committed, with the
+	// records written so far.
+	committed := 0
+	counts, err := s.Import(ctx, next, func(n int) {
+		committed = n
+		bar.update(n)
+	})
+	bar.done(committed)
 	if err != nil {
-		awscli.PrintError(stderr, "import failed, nothing after the last full batch was written: "+err.Error())
+		left := "nothing was written"
+		if committed > 0 {
+			left = fmt.Sprintf("the first %d records (the batches before the failing one) were written and stay in the store", committed)
+		}
+		awscli.PrintError(stderr, "import failed, "+left+": "+err.Error())
+		if ctx.Err() != nil {
+			return awscli.ExitInterrupted
+		}
 		return awscli.ExitGeneralError
 	}
-	fmt.Fprintf(stderr, "imported %d accounts, %d users\n", counts.Accounts, counts.Users)
+	fmt.Fprintf(stderr, "imported %v\n", counts)
 	return awscli.ExitOK
 }
 

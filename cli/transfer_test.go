@@ -2,6 +2,7 @@ package cli_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -151,5 +152,172 @@ func TestImportRefusesGarbage(t *testing.T) {
 		if _, stderr, code := run(t, "import", "--store", "sqlite:"+filepath.Join(dir, name+".db"), "--file", file); code == 0 {
 			t.Errorf("%s: imported: %s", name, stderr)
 		}
+	}
+}
+
+// recordCounts counts the records of an export file: rows by table, and
+// secrets.
+func recordCounts(t *testing.T, file string) sqlstore.Counts {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := sqlstore.Counts{Rows: map[string]int{}}
+	for _, line := range strings.Split(strings.TrimSuffix(string(b), "\n"), "\n") {
+		var r sqlstore.Record
+		if err := json.Unmarshal([]byte(line), &r); err != nil {
+			t.Fatalf("%q: %v", line, err)
+		}
+		switch r.Type {
+		case sqlstore.RecordSecret:
+			c.Secrets++
+		case sqlstore.RecordRow:
+			c.Rows[r.Table]++
+		}
+	}
+	return c
+}
+
+// TestExportReportsWhatItWrote: export and import report the records
+// they wrote, every table and the secrets, even while another writer adds
+// users to the store being exported.
+func TestExportReportsWhatItWrote(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	source := filepath.Join(dir, "source.db")
+	s, err := sqlite.Open(context.Background(), source, sqlstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	populate(t, s)
+	s.Secret(context.Background(), "pagination")
+	s.Close()
+
+	// A second writer on the same file, as a running server would be.
+	writer, err := sqlite.Open(context.Background(), source, sqlstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	acct, err := writer.CreateAccount(context.Background(), "111122223333", chime.NewAccount{Name: "Busy", Type: chime.EnterpriseDirectory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop, stopped := make(chan struct{}), make(chan struct{})
+	first := make(chan error, 1)
+	go func() {
+		defer close(stopped)
+		for i := 0; ; i++ {
+			_, err := writer.CreateUser(context.Background(), "111122223333", acct.ID, chime.NewUser{Email: fmt.Sprintf("busy%d@example.com", i)})
+			if i == 0 {
+				first <- err
+			}
+			select {
+			case <-stop:
+				return
+			default:
+			}
+		}
+	}()
+	if err := <-first; err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "export.jsonl")
+	_, stderr, code := run(t, "export", "--store", "sqlite:"+source, "--file", file)
+	close(stop)
+	<-stopped
+	if code != 0 {
+		t.Fatalf("export: %d %s", code, stderr)
+	}
+	written := recordCounts(t, file)
+	if written.Secrets == 0 || written.Rows["accounts"] == 0 || written.Rows["users"] == 0 {
+		t.Fatalf("the export holds %v", written)
+	}
+	if want := fmt.Sprintf("exported %v\n", written); !strings.HasSuffix(stderr, want) {
+		t.Errorf("export reports %q, the file holds %q", stderr, want)
+	}
+
+	_, stderr, code = run(t, "import", "--store", "sqlite:"+filepath.Join(dir, "copy.db"), "--file", file)
+	if code != 0 {
+		t.Fatalf("import: %d %s", code, stderr)
+	}
+	if want := fmt.Sprintf("imported %v\n", written); !strings.HasSuffix(stderr, want) {
+		t.Errorf("import reports %q, the file holds %q", stderr, want)
+	}
+}
+
+// TestImportReportsCommittedBatches: an import that fails after whole
+// batches says how many records those batches wrote, which the store
+// then holds.
+func TestImportReportsCommittedBatches(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	source := filepath.Join(dir, "source.db")
+	s, err := sqlite.Open(context.Background(), source, sqlstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	acct, err := s.CreateAccount(ctx, "111122223333", chime.NewAccount{Name: "Many"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 12; i++ {
+		emails := make([]string, 50)
+		for j := range emails {
+			emails[j] = fmt.Sprintf("u%d-%d@example.com", i, j)
+		}
+		if _, err := s.InviteUsers(ctx, "111122223333", acct.ID, emails, chime.PrivateUser); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	file := filepath.Join(dir, "export.jsonl")
+	if _, stderr, code := run(t, "export", "--store", "sqlite:"+source, "--file", file); code != 0 {
+		t.Fatalf("export: %d %s", code, stderr)
+	}
+	total := recordCounts(t, file).Total()
+	if total <= 500 {
+		t.Fatalf("the export has %d records, fewer than an import batch", total)
+	}
+	f, _ := os.OpenFile(file, os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString(`{"Type":"bogus"}` + "\n")
+	f.Close()
+	target := filepath.Join(dir, "copy.db")
+	_, stderr, code := run(t, "import", "--store", "sqlite:"+target, "--file", file)
+	if code == 0 {
+		t.Fatalf("import of a bad record: %s", stderr)
+	}
+	copyStore, err := sqlite.Open(ctx, target, sqlstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer copyStore.Close()
+	held, err := copyStore.Count(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if held.Total() == 0 || !strings.Contains(stderr, fmt.Sprintf("the first %d records", held.Total())) {
+		t.Errorf("the store holds %d records; import said:\n%s", held.Total(), stderr)
+	}
+}
+
+// TestExportWriteFailure: a write that fails is an error, with no counts.
+func TestExportWriteFailure(t *testing.T) {
+	isolate(t)
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full on this system")
+	}
+	dir := t.TempDir()
+	s, err := sqlite.Open(context.Background(), filepath.Join(dir, "s.db"), sqlstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	populate(t, s)
+	s.Close()
+	_, stderr, code := run(t, "export", "--store", "sqlite:"+filepath.Join(dir, "s.db"), "--file", "/dev/full")
+	if code != 255 || !strings.Contains(stderr, "export failed") || strings.Contains(stderr, "exported") {
+		t.Errorf("export to /dev/full: %d %s", code, stderr)
 	}
 }

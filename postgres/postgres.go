@@ -11,8 +11,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
+	"net"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -42,10 +45,30 @@ func (Dialect) Rebind(q string) string {
 	return b.String()
 }
 
-// IsUniqueViolation implements sqlstore.Dialect.
-func (Dialect) IsUniqueViolation(err error) bool {
+// Classify implements sqlstore.Dialect from the SQLSTATE of the server's
+// errors and the errors of the connection itself.
+func (Dialect) Classify(err error) sqlstore.Failure {
 	var pe *pgconn.PgError
-	return errors.As(err, &pe) && pe.Code == "23505"
+	if errors.As(err, &pe) {
+		switch {
+		case pe.Code == "23505": // unique_violation
+			return sqlstore.UniqueViolation
+		case pe.Code == "40001", pe.Code == "40P01": // serialization_failure, deadlock_detected
+			return sqlstore.Retry
+		case unavailableStates[pe.Code], len(pe.Code) == 5 && unavailableStates[pe.Code[:2]]:
+			return sqlstore.Unavailable
+		}
+		return sqlstore.Other
+	}
+	var ce *pgconn.ConnectError
+	var ne net.Error
+	switch {
+	case errors.As(err, &ce), errors.As(err, &ne), pgconn.Timeout(err), errors.Is(err, pgconn.ErrConnClosed),
+		errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF),
+		errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE):
+		return sqlstore.Unavailable
+	}
+	return sqlstore.Other
 }
 
 // migrationLock is the advisory lock key nodes take around migrations.
@@ -66,6 +89,42 @@ func (Dialect) LockForUpdate() string { return " FOR UPDATE" }
 // locked for update by others until the transaction ends; others may take
 // the same lock.
 func (Dialect) LockForKeyShare() string { return " FOR KEY SHARE" }
+
+// unavailableStates are the SQLSTATEs, and classes of them, of a server
+// that cannot take the work now.
+var unavailableStates = map[string]bool{
+	"08":    true, // connection exception
+	"53":    true, // insufficient resources: disk, memory, connections
+	"57P01": true, // admin_shutdown
+	"57P02": true, // crash_shutdown
+	"57P03": true, // cannot_connect_now: starting up
+	"57014": true, // query_canceled: a statement timeout
+	"25006": true, // read_only_sql_transaction: a standby, as after a failover
+}
+
+// OverridingIdentity implements sqlstore.Dialect: an identity column
+// GENERATED ALWAYS takes a value only with this clause.
+func (Dialect) OverridingIdentity() string { return "OVERRIDING SYSTEM VALUE" }
+
+// LastSeq implements sqlstore.Dialect: the last value of the column's
+// sequence.
+func (Dialect) LastSeq(ctx context.Context, tx *sql.Tx, table string) (int64, error) {
+	var last int64
+	err := tx.QueryRowContext(ctx, `SELECT COALESCE(pg_sequence_last_value(pg_get_serial_sequence($1, 'seq')::regclass), 0)`,
+		table).Scan(&last)
+	return last, err
+}
+
+// SetLastSeq implements sqlstore.Dialect: values written with
+// OVERRIDING SYSTEM VALUE do not move the sequence, so it is set here.
+func (Dialect) SetLastSeq(ctx context.Context, tx *sql.Tx, table string, last int64) error {
+	var n int64
+	if err := tx.QueryRowContext(ctx, `SELECT GREATEST($1::bigint, COALESCE(MAX(seq), 0)) FROM `+table, last).Scan(&n); err != nil || n == 0 {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence($1, 'seq'), $2)`, table, n)
+	return err
+}
 
 // Migrations implements sqlstore.Dialect.
 func (Dialect) Migrations() [][]string {

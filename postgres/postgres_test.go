@@ -3,7 +3,11 @@ package postgres_test
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"io"
+	"net"
+	"net/url"
 	"slices"
 	"strings"
 	"sync"
@@ -11,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/openchime/chime"
 	"github.com/openchime/chime/internal/pgtest"
 	"github.com/openchime/chime/postgres"
@@ -226,5 +231,112 @@ func TestTwoNodesPhoneNumbers(t *testing.T) {
 	free, _, err := a.PhoneNumbers.SearchAvailablePhoneNumbers(ctx, storetest.Owner, chime.NumberSearch{AreaCode: "415"}, chime.PageRequest{})
 	if err != nil || len(free) != 100 {
 		t.Fatalf("%d numbers free after the sweeps (%v)", len(free), err)
+	}
+}
+
+// proxy forwards TCP connections to addr until cut, which closes the
+// listener and every connection, as a database outage does.
+type proxy struct {
+	ln    net.Listener
+	mu    sync.Mutex
+	conns []net.Conn
+}
+
+func newProxy(t *testing.T, addr string) *proxy {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &proxy{ln: ln}
+	t.Cleanup(p.cut)
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			d, err := net.Dial("tcp", addr)
+			if err != nil {
+				c.Close()
+				continue
+			}
+			p.mu.Lock()
+			p.conns = append(p.conns, c, d)
+			p.mu.Unlock()
+			go func() { io.Copy(d, c); d.Close() }()
+			go func() { io.Copy(c, d); c.Close() }()
+		}
+	}()
+	return p
+}
+
+func (p *proxy) cut() {
+	p.ln.Close()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, c := range p.conns {
+		c.Close()
+	}
+}
+
+// A database that stops answering (connections reset, new ones
+// refused) makes reads, writes and Ping fail as Unavailable (503: retry
+// later), not as failures of the service (500).
+func TestOutageIsUnavailable(t *testing.T) {
+	ctx := context.Background()
+	u, err := url.Parse(pgtest.Schema(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newProxy(t, u.Host)
+	u.Host = p.ln.Addr().String()
+	s, err := postgres.Open(ctx, u.String(), postgres.DefaultPool(), sqlstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	a, err := s.CreateAccount(ctx, "111122223333", chime.NewAccount{Name: "x", Type: chime.EnterpriseDirectory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.cut()
+	_, err = s.CreateUser(ctx, "111122223333", a.ID, chime.NewUser{Email: "x@example.com"})
+	if chime.KindOf(err) != chime.Unavailable {
+		t.Errorf("CreateUser: %v (%v), want unavailable", chime.KindOf(err), err)
+	}
+	_, err = s.GetAccount(ctx, "111122223333", a.ID)
+	if chime.KindOf(err) != chime.Unavailable {
+		t.Errorf("GetAccount: %v (%v), want unavailable", chime.KindOf(err), err)
+	}
+	if err := s.Ping(ctx); chime.KindOf(err) != chime.Unavailable {
+		t.Errorf("Ping: %v (%v), want unavailable", chime.KindOf(err), err)
+	}
+}
+
+// The SQLSTATEs and connection errors the store tells apart.
+func TestClassify(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		err  error
+		want sqlstore.Failure
+	}{
+		{"UniqueViolation", &pgconn.PgError{Code: "23505"}, sqlstore.UniqueViolation},
+		{"Deadlock", &pgconn.PgError{Code: "40P01"}, sqlstore.Retry},
+		{"SerializationFailure", &pgconn.PgError{Code: "40001"}, sqlstore.Retry},
+		{"AdminShutdown", &pgconn.PgError{Code: "57P01"}, sqlstore.Unavailable},
+		{"TooManyConnections", &pgconn.PgError{Code: "53300"}, sqlstore.Unavailable},
+		{"ConnectionFailure", &pgconn.PgError{Code: "08006"}, sqlstore.Unavailable},
+		{"ReadOnlyStandby", &pgconn.PgError{Code: "25006"}, sqlstore.Unavailable},
+		{"SyntaxError", &pgconn.PgError{Code: "42601"}, sqlstore.Other},
+		{"BadEncoding", &pgconn.PgError{Code: "22021"}, sqlstore.Other},
+		{"Refused", &net.OpError{Op: "dial", Net: "tcp", Err: errors.New("connection refused")}, sqlstore.Unavailable},
+		{"EOF", io.ErrUnexpectedEOF, sqlstore.Unavailable},
+		{"Other", errors.New("something else"), sqlstore.Other},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := (postgres.Dialect{}).Classify(tc.err); got != tc.want {
+				t.Fatalf("got %v, want %v", got, tc.want)
+			}
+		})
 	}
 }

@@ -1,5 +1,6 @@
 // Package sqlite opens the embedded SQLite store: the connection settings
-// that make a commit durable, the schema, and the mapping of driver errors.
+// that make a commit durable, the schema, the mapping of driver errors,
+// and the check that the database file is still the one opened.
 //
 // The driver is modernc.org/sqlite, a translation of SQLite's C source to
 // Go: no cgo, so the binary cross-compiles and builds on a machine without a
@@ -30,13 +31,24 @@ func (Dialect) Name() string { return "sqlite" }
 // Rebind implements sqlstore.Dialect: SQLite takes '?' as it is.
 func (Dialect) Rebind(q string) string { return q }
 
-// IsUniqueViolation implements sqlstore.Dialect.
-func (Dialect) IsUniqueViolation(err error) bool {
+// Classify implements sqlstore.Dialect: a unique or primary key refused
+// the row, or the database cannot take the work now (locked past the busy
+// timeout, out of space or memory, failing to read or write its files).
+func (Dialect) Classify(err error) sqlstore.Failure {
 	var e *sqlite3.Error
 	if !errors.As(err, &e) {
-		return false
+		return sqlstore.Other
 	}
-	return e.Code() == sqlite3lib.SQLITE_CONSTRAINT_UNIQUE || e.Code() == sqlite3lib.SQLITE_CONSTRAINT_PRIMARYKEY
+	switch e.Code() {
+	case sqlite3lib.SQLITE_CONSTRAINT_UNIQUE, sqlite3lib.SQLITE_CONSTRAINT_PRIMARYKEY:
+		return sqlstore.UniqueViolation
+	}
+	switch e.Code() & 0xff { // the primary code of an extended one
+	case sqlite3lib.SQLITE_BUSY, sqlite3lib.SQLITE_LOCKED, sqlite3lib.SQLITE_IOERR, sqlite3lib.SQLITE_FULL,
+		sqlite3lib.SQLITE_CANTOPEN, sqlite3lib.SQLITE_READONLY, sqlite3lib.SQLITE_NOMEM, sqlite3lib.SQLITE_PROTOCOL:
+		return sqlstore.Unavailable
+	}
+	return sqlstore.Other
 }
 
 // LockMigrations implements sqlstore.Dialect: every transaction here begins
@@ -49,6 +61,32 @@ func (Dialect) LockForUpdate() string { return "" }
 
 // LockForKeyShare implements sqlstore.Dialect, like LockForUpdate.
 func (Dialect) LockForKeyShare() string { return "" }
+
+// OverridingIdentity implements sqlstore.Dialect: SQLite takes a value
+// for an INTEGER PRIMARY KEY as it is.
+func (Dialect) OverridingIdentity() string { return "" }
+
+// LastSeq implements sqlstore.Dialect: AUTOINCREMENT keeps the last value
+// of each table in sqlite_sequence.
+func (Dialect) LastSeq(ctx context.Context, tx *sql.Tx, table string) (int64, error) {
+	var last int64
+	err := tx.QueryRowContext(ctx, `SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = ?), 0)`, table).Scan(&last)
+	return last, err
+}
+
+// SetLastSeq implements sqlstore.Dialect. SQLite already moves
+// sqlite_sequence past every value inserted.
+func (Dialect) SetLastSeq(ctx context.Context, tx *sql.Tx, table string, last int64) error {
+	res, err := tx.ExecContext(ctx, `UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = ?`, last, table)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n > 0 {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO sqlite_sequence (name, seq) SELECT ?, MAX(?, COALESCE(MAX(seq), 0)) FROM `+table, table, last)
+	return err
+}
 
 // Migrations implements sqlstore.Dialect.
 func (Dialect) Migrations() [][]string {
@@ -91,7 +129,34 @@ func Open(ctx context.Context, path string, o sqlstore.Options) (*sqlstore.Store
 	// One writer at a time is all SQLite allows: let concurrent writes
 	// share a commit and its sync instead of queueing for the lock.
 	o.GroupCommit = true
+	// The file the connections opened, to notice when another takes its
+	// place: every commit and health check stats the path (a microsecond).
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	opened, err := os.Stat(path)
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: %w", err)
+	}
+	o.Verify = func() error { return sameFile(path, opened) }
 	return open(ctx, db, o)
+}
+
+// sameFile returns an error unless path still names the file opened: a
+// file removed or replaced under a running server would take every write
+// acknowledged since with it when the server restarts, and connections
+// opened since would see another database.
+func sameFile(path string, opened os.FileInfo) error {
+	now, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("the database file %s is gone: %w", path, err)
+	}
+	if !os.SameFile(opened, now) {
+		return fmt.Errorf("the database file %s was replaced by another file", path)
+	}
+	return nil
 }
 
 // OpenMemory returns a store that lives in memory and is gone when closed:

@@ -2,6 +2,8 @@ package sqlite_test
 
 import (
 	"context"
+	"database/sql"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -75,3 +77,103 @@ func TestReopenKeepsData(t *testing.T) {
 // BenchmarkStore measures the store on a database file, durable commits
 // included: go test -bench Store ./sqlite/
 func BenchmarkStore(b *testing.B) { storetest.Bench(b, openFile) }
+
+// openAccount opens a store on a fresh database file with one account.
+func openAccount(t *testing.T) (s *sqlstore.Store, path string, account string) {
+	t.Helper()
+	path = filepath.Join(t.TempDir(), "chime.db")
+	s, err := sqlite.Open(context.Background(), path, sqlstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	a, err := s.CreateAccount(context.Background(), "111122223333", chime.NewAccount{Name: "x", Type: chime.EnterpriseDirectory})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, path, a.ID
+}
+
+// wantUnavailable checks that writes and Ping fail as Unavailable.
+func wantUnavailable(t *testing.T, s *sqlstore.Store, account string) {
+	t.Helper()
+	ctx := context.Background()
+	_, err := s.CreateUser(ctx, "111122223333", account, chime.NewUser{Email: "after@example.com"})
+	if chime.KindOf(err) != chime.Unavailable {
+		t.Errorf("CreateUser: %v (%v), want unavailable", chime.KindOf(err), err)
+	}
+	_, err = s.CreateAccount(ctx, "111122223333", chime.NewAccount{Name: "after"})
+	if chime.KindOf(err) != chime.Unavailable {
+		t.Errorf("CreateAccount: %v (%v), want unavailable", chime.KindOf(err), err)
+	}
+	if err := s.Ping(ctx); chime.KindOf(err) != chime.Unavailable {
+		t.Errorf("Ping: %v (%v), want unavailable", chime.KindOf(err), err)
+	}
+}
+
+// A database file removed under a running store: the writes it would
+// acknowledge would be gone at the next start, so it takes none, and
+// its health check fails.
+func TestRemovedFileIsUnavailable(t *testing.T) {
+	s, path, account := openAccount(t)
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	wantUnavailable(t, s, account)
+}
+
+// A database file replaced under a running store (another database
+// moved to its path) is as good as removed; and the store does not take
+// writes again when the file comes back, as connections opened meanwhile
+// may be on the other one.
+func TestReplacedFileIsUnavailable(t *testing.T) {
+	s, path, account := openAccount(t)
+	other := filepath.Join(t.TempDir(), "other.db")
+	o, err := sqlite.Open(context.Background(), other, sqlstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Close()
+	aside := path + ".aside"
+	if err := os.Rename(path, aside); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(other, path); err != nil {
+		t.Fatal(err)
+	}
+	wantUnavailable(t, s, account)
+	if err := os.Rename(aside, path); err != nil {
+		t.Fatal(err)
+	}
+	wantUnavailable(t, s, account)
+}
+
+// A database locked by another process past the busy timeout is
+// Unavailable (retry later), not a failure of the service.
+func TestBusyIsUnavailable(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "chime.db")
+	db, err := sql.Open("sqlite", "file:"+path+"?_txlock=immediate&_pragma=journal_mode(WAL)&_pragma=busy_timeout(50)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sqlstore.New(db, sqlite.Dialect{}, sqlstore.Options{})
+	defer s.Close()
+	if err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	other, err := sql.Open("sqlite", "file:"+path+"?_txlock=immediate")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	lock, err := other.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Rollback()
+	_, err = s.CreateAccount(ctx, "111122223333", chime.NewAccount{Name: "x"})
+	if chime.KindOf(err) != chime.Unavailable {
+		t.Fatalf("got %v (%v), want unavailable", chime.KindOf(err), err)
+	}
+}

@@ -130,12 +130,12 @@ func (s AccountStore) CreateAccount(ctx context.Context, owner string, in chime.
 	if err != nil {
 		return nil, err
 	}
-	err = s.write(ctx, "create account", func(tx *sql.Tx) error {
+	err = s.write(ctx, "create account", func(ctx context.Context, tx *sql.Tx) error {
 		_, err := s.on(tx).ExecContext(ctx, s.q(`INSERT INTO accounts (aws_account_id, id, name, account_type, created_at,
 			default_license, supported_licenses, status, signin_delegate_groups) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
 			a.AwsAccountID, a.ID, a.Name, string(a.Type), toMillis(a.CreatedAt), string(a.DefaultLicense),
 			licensesColumn(a.SupportedLicenses), string(a.Status), groupsColumn(a.SigninDelegateGroups))
-		if err != nil && s.dialect.IsUniqueViolation(err) {
+		if err != nil && s.dialect.Classify(err) == UniqueViolation {
 			return chime.Errorf(chime.Conflict, "The account %s already exists", a.ID)
 		}
 		return err
@@ -213,7 +213,7 @@ func (s AccountStore) AdminUpdateAccount(ctx context.Context, owner, accountID s
 // changeAccount reads, changes and writes an account in one transaction.
 func (s AccountStore) changeAccount(ctx context.Context, owner, accountID, what string, change func(*chime.Account) error) (*chime.Account, error) {
 	var out *chime.Account
-	err := s.write(ctx, what, func(tx *sql.Tx) error {
+	err := s.write(ctx, what, func(ctx context.Context, tx *sql.Tx) error {
 		a, err := s.lockAccount(ctx, tx, owner, accountID)
 		if err != nil {
 			return err
@@ -232,7 +232,7 @@ func (s AccountStore) changeAccount(ctx context.Context, owner, accountID, what 
 
 // DeleteAccount implements chime.AccountService.
 func (s AccountStore) DeleteAccount(ctx context.Context, owner, accountID string) error {
-	return s.write(ctx, "delete account", func(tx *sql.Tx) error {
+	return s.write(ctx, "delete account", func(ctx context.Context, tx *sql.Tx) error {
 		a, err := s.lockAccount(ctx, tx, owner, accountID)
 		if err != nil {
 			return err
@@ -278,7 +278,7 @@ func (s AccountStore) GetAccountSettings(ctx context.Context, owner, accountID s
 
 // UpdateAccountSettings implements chime.AccountService.
 func (s AccountStore) UpdateAccountSettings(ctx context.Context, owner, accountID string, u chime.AccountSettingsUpdate) error {
-	return s.write(ctx, "update account settings", func(tx *sql.Tx) error {
+	return s.write(ctx, "update account settings", func(ctx context.Context, tx *sql.Tx) error {
 		a, err := s.lockAccount(ctx, tx, owner, accountID)
 		if err != nil {
 			return err

@@ -13,8 +13,9 @@ type Dialect interface {
 	Rebind(query string) string
 	// Migrations returns the schema, one statement list per version, in order.
 	Migrations() [][]string
-	// IsUniqueViolation reports whether err is a unique-constraint violation.
-	IsUniqueViolation(err error) bool
+	// Classify says what an error of the engine means to the store: the
+	// one place where an engine's error codes are read.
+	Classify(err error) Failure
 	// LockMigrations serialises schema changes between processes that share
 	// the database, for the duration of tx (a no-op where the engine's write
 	// transaction already does).
@@ -27,4 +28,32 @@ type Dialect interface {
 	// while other transactions take the same lock ("" where write
 	// transactions are serial anyway).
 	LockForKeyShare() string
+	// OverridingIdentity is the clause with which an INSERT writes its
+	// own values into an identity column ("" where no clause is needed).
+	OverridingIdentity() string
+	// LastSeq returns the last value the seq column of table handed out,
+	// which may be above the largest stored (rows at the end deleted); 0
+	// if it handed out none.
+	LastSeq(ctx context.Context, tx *sql.Tx, table string) (int64, error)
+	// SetLastSeq makes the seq column of table hand out values above both
+	// last and every stored seq from now on.
+	SetLastSeq(ctx context.Context, tx *sql.Tx, table string, last int64) error
 }
+
+// Failure is what an engine's error means to the store.
+type Failure int
+
+const (
+	// Other is any error the store does not treat specially: a failure of
+	// the service (chime.Internal).
+	Other Failure = iota
+	// UniqueViolation is a write refused by a unique index or key.
+	UniqueViolation
+	// Unavailable is a database that cannot be reached or cannot take
+	// the work now (connection refused or reset, shutting down, busy, out
+	// of space): the request may succeed later (chime.Unavailable).
+	Unavailable
+	// Retry is a transaction that lost a race with another (a
+	// serialization failure or a deadlock) and may simply run again.
+	Retry
+)

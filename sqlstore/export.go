@@ -15,22 +15,33 @@ import (
 // ExportFormat and ExportVersion head every export.
 const (
 	ExportFormat  = "chime-export"
-	ExportVersion = 2
+	ExportVersion = 3
 )
 
 // Record is one line of an export. An export is a header, the
 // installation's secrets, and then the rows of every exported table (see
 // exportedTables), each table in creation order.
 //
-// Version 1 wrote accounts and users as typed records (Account, User)
-// instead of rows; Import still reads them, so that its exports load.
+// Rows keep their seq (from version 3), and the header the last seq each
+// table handed out, so that an imported installation numbers its rows as
+// the exported one did: a pagination token, which names the seq of the
+// last row of the previous page, resumes where it did before.
+//
+// Version 2 wrote rows without their seq, and version 1 accounts and
+// users as typed records (Account, User) instead of rows. Import still
+// reads both, numbering their rows afresh; as tokens issued before would
+// then resume at other rows, their secrets are left out, so that such
+// tokens are refused instead (a new pagination key is made).
 type Record struct {
-	Type    string        `json:"Type"`
-	Format  string        `json:"Format,omitempty"`
-	Version int           `json:"Version,omitempty"`
-	Secret  *SecretRecord `json:"Secret,omitempty"`
-	Table   string        `json:"Table,omitempty"`
-	Row     Row           `json:"Row,omitempty"`
+	Type    string `json:"Type"`
+	Format  string `json:"Format,omitempty"`
+	Version int    `json:"Version,omitempty"`
+	// LastSeq is, in the header, the last seq each exported table handed
+	// out, by table; it may be above the largest seq exported.
+	LastSeq map[string]int64 `json:"LastSeq,omitempty"`
+	Secret  *SecretRecord    `json:"Secret,omitempty"`
+	Table   string           `json:"Table,omitempty"`
+	Row     Row              `json:"Row,omitempty"`
 	// Version 1's records.
 	Account *AccountRecord `json:"Account,omitempty"`
 	User    *UserRecord    `json:"User,omitempty"`
@@ -52,9 +63,9 @@ type SecretRecord struct {
 	Value string `json:"Value"`
 }
 
-// Row is one row of a table, by column, without its seq. A value is a
-// string (text), an int64 (integer) or nil (NULL); in JSON a string, a
-// number or null.
+// Row is one row of a table, by column, seq included (from version 3). A
+// value is a string (text), an int64 (integer) or nil (NULL); in JSON a
+// string, a number or null.
 type Row map[string]any
 
 // UnmarshalJSON reads numbers as int64, whatever the decoder's settings,
@@ -84,9 +95,11 @@ func (r *Row) UnmarshalJSON(b []byte) error {
 }
 
 // seqColumn is every exported table's identity column: exports are in
-// its order and leave it out, and import lets the target number the rows
-// afresh, in the same order.
+// its order and carry it (from version 3), and import writes it back.
 const seqColumn = "seq"
+
+// firstSeqVersion is the first export version whose rows carry their seq.
+const firstSeqVersion = 3
 
 // Counts are the sizes of an installation: the rows of each exported
 // table, by name, and the secrets.
@@ -165,7 +178,13 @@ func (s *Store) Export(ctx context.Context, emit func(Record) error) error {
 		return err
 	}
 	defer tx.Rollback()
-	if err := emit(Record{Type: RecordHeader, Format: ExportFormat, Version: ExportVersion}); err != nil {
+	last := map[string]int64{}
+	for _, table := range exportedTables {
+		if last[table], err = s.dialect.LastSeq(ctx, tx, table); err != nil {
+			return fmt.Errorf("export %s: %w", table, err)
+		}
+	}
+	if err := emit(Record{Type: RecordHeader, Format: ExportFormat, Version: ExportVersion, LastSeq: last}); err != nil {
 		return err
 	}
 	if err := exportSecrets(ctx, tx, emit); err != nil {
@@ -218,11 +237,8 @@ func exportTable(ctx context.Context, tx *sql.Tx, table string, emit func(Record
 		if err := rows.Scan(dest...); err != nil {
 			return err
 		}
-		row := make(Row, len(cols)-1)
+		row := make(Row, len(cols))
 		for i, col := range cols {
-			if col == seqColumn {
-				continue
-			}
 			switch v := values[i].(type) {
 			case nil, string, int64:
 				row[col] = v
@@ -242,10 +258,12 @@ const importBatch = 500
 
 // Import loads an export into this store, whose exported tables must be
 // empty. next returns the records in order and false at the end. Records
-// are written in transactions of importBatch; the installation's secrets
-// replace this store's, so that pagination tokens stay valid. A row may
-// leave out columns, which then take their defaults, but may not name a
-// column the table lacks.
+// are written in transactions of importBatch; rows keep their seq and the
+// installation's secrets replace this store's, so that pagination tokens
+// stay valid (see Record for older versions). A row may leave out
+// columns, which then take their defaults (a row without its seq is
+// numbered by this store, as version 1's typed records always are), but
+// may not name a column the table lacks.
 func (s *Store) Import(ctx context.Context, next func() (Record, bool, error), progress func(n int)) (Counts, error) {
 	var counts Counts
 	if c, err := s.Count(ctx); err != nil {
@@ -263,28 +281,28 @@ func (s *Store) Import(ctx context.Context, next func() (Record, bool, error), p
 	if first.Version < 1 || first.Version > ExportVersion {
 		return counts, fmt.Errorf("export version %d is not supported (this version reads 1 to %d)", first.Version, ExportVersion)
 	}
-	im := &importer{s: s, counts: &counts}
+	im := &importer{s: s, counts: &counts, withSeq: first.Version >= firstSeqVersion, lastSeq: first.LastSeq}
 	if im.columns, err = s.liveColumns(ctx); err != nil {
 		return counts, err
 	}
 	done := 0
 	for more := true; more; {
-		err := s.inTx(ctx, func(tx *sql.Tx) error {
-			im.tx, im.stmts = tx, map[string]*sql.Stmt{}
-			for i := 0; i < importBatch; i++ {
+		err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
+			im.tx, im.stmts, im.seqSet = tx, map[string]*sql.Stmt{}, map[string]bool{}
+			for i := 0; i < importBatch && more; i++ {
 				rec, ok, err := next()
 				if err != nil {
 					return err
 				}
 				if !ok {
 					more = false
-					return nil
+					break
 				}
 				if err := im.record(ctx, rec); err != nil {
 					return fmt.Errorf("record %d: %w", done+i+2, err)
 				}
 			}
-			return nil
+			return im.numberOn(ctx)
 		})
 		if err != nil {
 			return counts, err
@@ -298,7 +316,7 @@ func (s *Store) Import(ctx context.Context, next func() (Record, bool, error), p
 }
 
 // liveColumns returns the columns of each exported table as the database
-// has them, seq aside, in the table's order.
+// has them, in the table's order.
 func (s *Store) liveColumns(ctx context.Context) (map[string][]string, error) {
 	columns := map[string][]string{}
 	for _, table := range exportedTables {
@@ -311,7 +329,7 @@ func (s *Store) liveColumns(ctx context.Context) (map[string][]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		columns[table] = slices.DeleteFunc(cols, func(c string) bool { return c == seqColumn })
+		columns[table] = cols
 	}
 	return columns, nil
 }
@@ -321,8 +339,13 @@ type importer struct {
 	s       *Store
 	columns map[string][]string // by exported table
 	counts  *Counts
+	// withSeq: the export's rows carry their seq, and lastSeq (from the
+	// header) is the last seq of each table.
+	withSeq bool
+	lastSeq map[string]int64
 	tx      *sql.Tx              // the running batch's
 	stmts   map[string]*sql.Stmt // prepared in tx, by query
+	seqSet  map[string]bool      // the tables the batch wrote a seq to
 }
 
 func (im *importer) record(ctx context.Context, rec Record) error {
@@ -330,6 +353,9 @@ func (im *importer) record(ctx context.Context, rec Record) error {
 	case rec.Type == RecordSecret && rec.Secret != nil:
 		if !strings.HasPrefix(rec.Secret.Key, secretPrefix) {
 			return fmt.Errorf("secret %q is not named %s...", rec.Secret.Key, secretPrefix)
+		}
+		if !im.withSeq {
+			return nil // the rows are numbered afresh: see Record
 		}
 		im.counts.Secrets++
 		_, err := im.tx.ExecContext(ctx, im.s.q(`INSERT INTO meta (key, value) VALUES (?, ?)
@@ -355,10 +381,11 @@ func (im *importer) row(ctx context.Context, table string, row Row) error {
 		return fmt.Errorf("a row of %s has no columns", table)
 	}
 	for col := range row {
-		if !slices.Contains(live, col) {
+		if !slices.Contains(live, col) || (col == seqColumn && !im.withSeq) {
 			return fmt.Errorf("table %s has no column %q", table, col)
 		}
 	}
+	_, withSeq := row[seqColumn]
 	cols := make([]string, 0, len(row))
 	args := make([]any, 0, len(row))
 	for _, col := range live {
@@ -367,8 +394,11 @@ func (im *importer) row(ctx context.Context, table string, row Row) error {
 			args = append(args, v)
 		}
 	}
-	query := `INSERT INTO ` + table + ` (` + strings.Join(cols, ", ") + `) VALUES (` +
-		strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + `)`
+	query := `INSERT INTO ` + table + ` (` + strings.Join(cols, ", ") + `) `
+	if withSeq {
+		query += im.s.dialect.OverridingIdentity() + ` `
+	}
+	query += `VALUES (` + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + `)`
 	st, ok := im.stmts[query]
 	if !ok {
 		var err error
@@ -378,11 +408,28 @@ func (im *importer) row(ctx context.Context, table string, row Row) error {
 		im.stmts[query] = st
 	}
 	if _, err := st.ExecContext(ctx, args...); err != nil {
-		if im.s.dialect.IsUniqueViolation(err) {
+		if im.s.dialect.Classify(err) == UniqueViolation {
 			return chime.Errorf(chime.Conflict, "a row of %s (id %v) repeats a value that must be unique", table, row["id"])
 		}
 		return err
 	}
 	im.counts.add(table, 1)
+	if withSeq {
+		im.seqSet[table] = true
+	}
+	return nil
+}
+
+// numberOn makes the tables the batch wrote a seq to hand out new values
+// after the exported installation's last.
+func (im *importer) numberOn(ctx context.Context) error {
+	for _, table := range exportedTables {
+		if !im.seqSet[table] {
+			continue
+		}
+		if err := im.s.dialect.SetLastSeq(ctx, im.tx, table, im.lastSeq[table]); err != nil {
+			return fmt.Errorf("number %s on: %w", table, err)
+		}
+	}
 	return nil
 }

@@ -6,7 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"slices"
+	"sync"
 	"sync/atomic"
 
 	"github.com/openchime/chime"
@@ -18,23 +20,83 @@ import (
 // rolled back by itself, and every write is answered only after the shared
 // commit is durable. On SQLite, where each commit costs a sync of the log
 // and there is one writer anyway, this multiplies write throughput.
+//
+// What happens to one write never decides another's fate (as with bbolt's
+// DB.Batch, and tested path by path in group_test.go):
+//   - A caller that gives up before the committer takes its write gets its
+//     context's error and the write never runs. Once taken, the write runs
+//     to its end on a context that is never cancelled, and its caller waits
+//     for the answer, so that what is answered is what is stored.
+//   - A write that fails or panics is rolled back to its savepoint alone;
+//     the panic goes on in its caller's goroutine, as it would without
+//     group commit.
+//   - When the shared transaction itself fails under a write (its savepoint
+//     cannot be rolled back or released), that write fails alone, the
+//     transaction is rolled back, and the batch's other writes run again in
+//     a new one.
+//   - A write that arrives while or after the store closes gets errClosed;
+//     every write queued before is still run and answered.
 
 // maxGroup bounds how many writes share one commit.
 const maxGroup = 64
 
+// errClosed is the error of a write the closing store no longer takes.
+var errClosed = errors.New("the store is closed")
+
+// Job states: a job is taken by the committer or abandoned by its caller,
+// whichever comes first.
+const (
+	jobQueued int32 = iota
+	jobTaken
+	jobAbandoned
+)
+
 // job is one write waiting for its turn.
 type job struct {
-	ctx  context.Context
-	fn   func(tx *sql.Tx) error
-	done chan error
+	ctx   context.Context
+	fn    writeFunc
+	state atomic.Int32
+	done  chan outcome // buffered: the committer never waits for the caller
+}
+
+// outcome is a job's answer: its error, or the panic it raised.
+type outcome struct {
+	err      error
+	panicked *writePanic
+}
+
+func (o outcome) failed() bool { return o.err != nil || o.panicked != nil }
+
+// writePanic is a panic raised by a write on the committer's goroutine,
+// raised again in its caller's with the stack where it began.
+type writePanic struct {
+	value any
+	stack []byte
+}
+
+func (p *writePanic) Error() string {
+	return fmt.Sprintf("panic in a store write: %v\n\n%s", p.value, p.stack)
+}
+
+// Unwrap gives the panic's value when it is an error.
+func (p *writePanic) Unwrap() error {
+	err, _ := p.value.(error)
+	return err
 }
 
 // committer runs queued writes in shared transactions, one batch at a time.
 type committer struct {
-	db   *sql.DB
-	jobs chan *job
-	quit chan struct{}
-	exit chan struct{}
+	db *sql.DB
+	// verify is called before every commit; an error fails the batch.
+	verify func() error
+	jobs   chan *job
+	// mu is held shared by writers while they queue and exclusively by
+	// close, so that no write is queued after the committer stopped
+	// taking them.
+	mu     sync.RWMutex
+	closed bool
+	quit   chan struct{}
+	exit   chan struct{}
 	// batch is the accounts read by the running batch's writes (nil
 	// between batches): every write locks and reads its account first, and
 	// the writes of a batch are mostly to the same few accounts.
@@ -84,29 +146,67 @@ func (c *committer) memo(tx *sql.Tx) *accountMemo {
 	return nil
 }
 
-func newCommitter(db *sql.DB) *committer {
-	c := &committer{db: db, jobs: make(chan *job, 4*maxGroup), quit: make(chan struct{}), exit: make(chan struct{})}
+// newCommitter starts a committer on db; verify may be nil.
+func newCommitter(db *sql.DB, verify func() error) *committer {
+	if verify == nil {
+		verify = func() error { return nil }
+	}
+	c := &committer{db: db, verify: verify, jobs: make(chan *job, 4*maxGroup),
+		quit: make(chan struct{}), exit: make(chan struct{})}
 	go c.loop()
 	return c
 }
 
-// run queues fn and waits until its batch is committed (or failed).
-func (c *committer) run(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	j := &job{ctx: ctx, fn: fn, done: make(chan error, 1)}
-	select {
-	case c.jobs <- j:
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-c.quit:
-		return fmt.Errorf("the store is closed")
+// run queues fn and waits until its batch is committed (or fn failed). A
+// panic in fn is raised again here.
+func (c *committer) run(ctx context.Context, fn writeFunc) error {
+	if err := ctx.Err(); err != nil {
+		return err
 	}
-	// Once queued, the write is waited for even if the caller gives up, so
-	// that what is reported matches what is stored.
-	return <-j.done
+	j := &job{ctx: ctx, fn: fn, done: make(chan outcome, 1)}
+	if err := c.queue(ctx, j); err != nil {
+		return err
+	}
+	var o outcome
+	select {
+	case o = <-j.done:
+	case <-ctx.Done():
+		if j.state.CompareAndSwap(jobQueued, jobAbandoned) {
+			return ctx.Err() // the committer will pass it by
+		}
+		o = <-j.done // taken: it runs to its end
+	}
+	if o.panicked != nil {
+		panic(o.panicked)
+	}
+	return o.err
 }
 
+// queue hands j to the committer, unless the store is closing.
+func (c *committer) queue(ctx context.Context, j *job) error {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	if c.closed {
+		return errClosed
+	}
+	select {
+	case c.jobs <- j:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// close stops taking writes, runs those already queued and returns when
+// they are answered.
 func (c *committer) close() {
-	close(c.quit)
+	c.mu.Lock()
+	wasClosed := c.closed
+	c.closed = true
+	c.mu.Unlock()
+	if !wasClosed {
+		close(c.quit)
+	}
 	<-c.exit
 }
 
@@ -118,94 +218,141 @@ func (c *committer) loop() {
 		case j := <-c.jobs:
 			batch = append(batch, j)
 		case <-c.quit:
-			c.drain()
-			return
+			// No write is queued any more (close holds mu): run the rest.
+			for {
+				batch = c.gather(nil)
+				if len(batch) == 0 {
+					return
+				}
+				c.commit(batch)
+			}
 		}
 		// Writers woken by the previous commit are about to queue their
 		// next writes: let them run first, so that they join this batch.
 		runtime.Gosched()
-	gather:
-		for len(batch) < maxGroup {
-			select {
-			case j := <-c.jobs:
-				batch = append(batch, j)
-			default:
-				break gather
-			}
-		}
-		c.commit(batch)
+		c.commit(c.gather(batch))
 	}
 }
 
-// drain answers the writes still queued when the store closes.
-func (c *committer) drain() {
-	for {
+// gather adds the writes already queued to batch, up to maxGroup.
+func (c *committer) gather(batch []*job) []*job {
+	for len(batch) < maxGroup {
 		select {
 		case j := <-c.jobs:
-			c.commit([]*job{j})
+			batch = append(batch, j)
 		default:
-			return
+			return batch
 		}
+	}
+	return batch
+}
+
+// commit takes the writes of a batch whose callers still wait and runs
+// them until each is answered.
+func (c *committer) commit(batch []*job) {
+	taken := batch[:0]
+	for _, j := range batch {
+		if j.state.CompareAndSwap(jobQueued, jobTaken) {
+			taken = append(taken, j)
+		}
+	}
+	for len(taken) > 0 {
+		taken = c.attempt(taken)
 	}
 }
 
-// commit runs a batch in one transaction, each write in its own savepoint.
-func (c *committer) commit(batch []*job) {
-	results := make([]error, len(batch))
+// savepoints are the statements that wrap each write of a batch, prepared
+// once per transaction.
+type savepoints struct {
+	begin, release, rollback *sql.Stmt
+}
+
+// attempt runs jobs in one transaction, each in its own savepoint, and
+// answers them; if the transaction fails under one of them, it answers
+// that one, rolls back and returns the others to be run again.
+func (c *committer) attempt(jobs []*job) (again []*job) {
 	tx, err := c.db.BeginTx(context.Background(), nil)
 	if err != nil {
-		for _, j := range batch {
-			j.done <- err
-		}
-		return
+		answerAll(jobs, err)
+		return nil
 	}
-	// The savepoint statements are prepared once per batch, not per write.
-	savepoint, err1 := tx.Prepare("SAVEPOINT write_job")
-	release, err2 := tx.Prepare("RELEASE SAVEPOINT write_job")
-	rollback, err3 := tx.Prepare("ROLLBACK TO SAVEPOINT write_job")
-	if err := errors.Join(err1, err2, err3); err != nil {
+	sp, err := prepareSavepoints(tx)
+	if err != nil {
 		tx.Rollback()
-		for _, j := range batch {
-			j.done <- err
-		}
-		return
+		answerAll(jobs, err)
+		return nil
 	}
 	memo := &accountMemo{tx: tx, accounts: map[[2]string]chime.Account{}}
 	c.batch.Store(memo)
 	defer c.batch.Store(nil)
-	for i, j := range batch {
-		if err := j.ctx.Err(); err != nil {
-			results[i] = err
-			continue
-		}
-		if _, err := savepoint.Exec(); err != nil {
-			results[i] = err
-			continue
-		}
-		if err := j.fn(tx); err != nil {
-			results[i] = err
-			memo.forget() // what the write changed is undone below
-			if _, rbErr := rollback.Exec(); rbErr != nil {
-				// The transaction cannot be trusted any more: fail them all.
-				tx.Rollback()
-				for _, j := range batch {
-					j.done <- rbErr
-				}
-				return
+	outcomes := make([]outcome, len(jobs))
+	for i, j := range jobs {
+		o, lost := c.runJob(tx, sp, memo, j)
+		if lost != nil {
+			tx.Rollback()
+			if !o.failed() {
+				o.err = fmt.Errorf("the batch's transaction failed under this write: %w", lost)
 			}
+			j.done <- o
+			return slices.Concat(jobs[:i], jobs[i+1:])
 		}
-		if _, err := release.Exec(); err != nil && results[i] == nil {
-			results[i] = err
-		}
+		outcomes[i] = o
+	}
+	if err := c.verify(); err != nil {
+		tx.Rollback()
+		answerAll(jobs, err)
+		return nil
 	}
 	if err := tx.Commit(); err != nil {
 		// Nothing of the batch is durable: no write may be acknowledged.
-		for _, j := range batch {
-			j.done <- err
-		}
-		return
+		answerAll(jobs, err)
+		return nil
 	}
-	for i, j := range batch {
-		j.done <- results[i]
+	for i, j := range jobs {
+		j.done <- outcomes[i]
+	}
+	return nil
+}
+
+func prepareSavepoints(tx *sql.Tx) (savepoints, error) {
+	begin, err1 := tx.Prepare("SAVEPOINT write_job")
+	release, err2 := tx.Prepare("RELEASE SAVEPOINT write_job")
+	rollback, err3 := tx.Prepare("ROLLBACK TO SAVEPOINT write_job")
+	return savepoints{begin, release, rollback}, errors.Join(err1, err2, err3)
+}
+
+// runJob runs one write in its savepoint. lost is the error of a
+// transaction that failed under it: nothing of the batch can commit.
+func (c *committer) runJob(tx *sql.Tx, sp savepoints, memo *accountMemo, j *job) (o outcome, lost error) {
+	if _, err := sp.begin.Exec(); err != nil {
+		return o, err
+	}
+	o = call(j, tx)
+	if o.failed() {
+		memo.forget() // what the write changed is undone below
+		if _, err := sp.rollback.Exec(); err != nil {
+			return o, err
+		}
+	}
+	if _, err := sp.release.Exec(); err != nil {
+		return o, err
+	}
+	return o, nil
+}
+
+// call runs a job's write on a context its caller cannot cancel, and
+// turns a panic into its outcome.
+func call(j *job, tx *sql.Tx) (o outcome) {
+	defer func() {
+		if p := recover(); p != nil {
+			o = outcome{panicked: &writePanic{value: p, stack: debug.Stack()}}
+		}
+	}()
+	return outcome{err: j.fn(context.WithoutCancel(j.ctx), tx)}
+}
+
+func answerAll(jobs []*job, err error) {
+	for _, j := range jobs {
+		j.done <- outcome{err: err}
 	}
 }

@@ -300,7 +300,7 @@ func (s PhoneNumberStore) CreatePhoneNumberOrder(ctx context.Context, owner stri
 	now := s.nowMillis()
 	o := &chime.PhoneNumberOrderRecord{ID: s.newID(), ProductType: product, Numbers: make([]chime.OrderedNumberRecord, len(canonical)),
 		CreatedAt: now, CompletesAt: now.Add(s.timings.OrderDelay).Truncate(time.Millisecond)}
-	err = s.write(ctx, "create phone number order", func(tx *sql.Tx) error {
+	err = s.write(ctx, "create phone number order", func(ctx context.Context, tx *sql.Tx) error {
 		var callingName string
 		err := s.on(tx).QueryRowContext(ctx, s.q(`SELECT calling_name FROM aws_account_settings WHERE aws_account_id = ?`),
 			owner).Scan(&callingName)
@@ -569,7 +569,7 @@ func (s PhoneNumberStore) change(ctx context.Context, owner, id, what string,
 	}
 	now := s.nowMillis()
 	var out *chime.PhoneNumber
-	err = s.write(ctx, what, func(tx *sql.Tx) error {
+	err = s.write(ctx, what, func(ctx context.Context, tx *sql.Tx) error {
 		n, err := s.changePhoneNumber(ctx, tx, owner, e164, now, func(r *chime.PhoneNumberRecord) error { return rule(r, now) })
 		out = n
 		return err
@@ -611,7 +611,7 @@ func (s PhoneNumberStore) batch(ctx context.Context, owner string, ids []string,
 	}
 	now := s.nowMillis()
 	failed := make([]error, len(ids))
-	err := s.write(ctx, what, func(tx *sql.Tx) error {
+	err := s.write(ctx, what, func(ctx context.Context, tx *sql.Tx) error {
 		clear(failed)
 		numbers := make([]string, len(ids))
 		for i, id := range ids {
@@ -652,7 +652,7 @@ func (s PhoneNumberStore) AssociatePhoneNumberWithUser(ctx context.Context, owne
 		return err
 	}
 	now := s.nowMillis()
-	return s.write(ctx, "associate phone number with user", func(tx *sql.Tx) error {
+	return s.write(ctx, "associate phone number with user", func(ctx context.Context, tx *sql.Tx) error {
 		a, err := s.lockAccount(ctx, tx, owner, accountID)
 		if err != nil {
 			return err
@@ -679,7 +679,7 @@ func (s PhoneNumberStore) AssociatePhoneNumberWithUser(ctx context.Context, owne
 // DisassociatePhoneNumberFromUser implements chime.PhoneNumberService.
 func (s PhoneNumberStore) DisassociatePhoneNumberFromUser(ctx context.Context, owner, accountID, userID string) error {
 	now := s.nowMillis()
-	return s.write(ctx, "disassociate phone number from user", func(tx *sql.Tx) error {
+	return s.write(ctx, "disassociate phone number from user", func(ctx context.Context, tx *sql.Tx) error {
 		a, err := s.lockAccount(ctx, tx, owner, accountID)
 		if err != nil {
 			return err
@@ -763,7 +763,7 @@ func (s PhoneNumberStore) SweepPhoneNumbers(ctx context.Context) (int, error) {
 		chunk := due[:min(sweepChunk, len(due))]
 		due = due[len(chunk):]
 		n := 0
-		err := s.write(ctx, "sweep phone numbers", func(tx *sql.Tx) error {
+		err := s.write(ctx, "sweep phone numbers", func(ctx context.Context, tx *sql.Tx) error {
 			n = 0
 			for _, e164 := range chunk {
 				r, seq, err := s.lockAnyPhoneNumber(ctx, tx, e164)

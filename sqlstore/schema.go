@@ -45,9 +45,20 @@ func Schema(sp Spelling) [][]string {
 // lookupIndex marks a statement for engines with Spelling.LookupIndexes.
 const lookupIndex = "{{lookup}}"
 
+// goStep marks a step of a version that is not a statement but Go code,
+// named by the rest of the text (see goSteps): a change no SQL can make
+// on every engine.
+const goStep = "{{go}}"
+
+// goSteps are the steps goStep names. Like the statements, a released
+// step never changes.
+var goSteps = map[string]func(ctx context.Context, tx *sql.Tx, d Dialect) error{
+	"rekey emails": rekeyEmails,
+}
+
 // exportedTables are the tables an export carries row by row, every
-// column but seq, in seq order; parents come before their children, as
-// import writes them in this order. A table of the schema is either here
+// column, in seq order; parents come before their children, as import
+// writes them in this order. A table of the schema is either here
 // or in unexportedTables, with the reason (TestEveryTableIsExported).
 var exportedTables = []string{"accounts", "users", "phone_numbers", "phone_number_orders", "aws_account_settings"}
 
@@ -63,7 +74,7 @@ var unexportedTables = map[string]string{
 // Migrate brings the schema to the newest version. Several processes may
 // call it at once; the dialect's lock makes them take turns.
 func (s *Store) Migrate(ctx context.Context) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	return s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if err := s.dialect.LockMigrations(ctx, tx); err != nil {
 			return err
 		}
@@ -80,6 +91,16 @@ func (s *Store) Migrate(ctx context.Context) error {
 				continue
 			}
 			for _, stmt := range stmts {
+				if name, ok := strings.CutPrefix(stmt, goStep); ok {
+					step, ok := goSteps[name]
+					if !ok {
+						return fmt.Errorf("migration %d: no step %q", version, name)
+					}
+					if err := step(ctx, tx, s.dialect); err != nil {
+						return fmt.Errorf("migration %d, %s: %w", version, name, err)
+					}
+					continue
+				}
 				if _, err := tx.ExecContext(ctx, stmt); err != nil {
 					return fmt.Errorf("migration %d: %w", version, err)
 				}
@@ -142,6 +163,10 @@ var schema = [][]string{{
 	// User ids are random UUIDs, unique everywhere.
 	lookupIndex + `CREATE UNIQUE INDEX users_by_id ON users (id)`,
 }, {
+	// E-mail keys normalised (NFKC, case-folded, trimmed), no longer
+	// only lower-cased.
+	goStep + "rekey emails",
+}, {
 	// Phone numbers belong to an AWS account. A number is held by at most
 	// one AWS account at a time: e164 is unique across owners, which is
 	// what decides two orders of one number, on every engine and node. A
@@ -199,3 +224,56 @@ var schema = [][]string{{
 		voice_connector_cdr_bucket TEXT NOT NULL DEFAULT ''
 	)`,
 }}
+
+// rekeyEmails recomputes every user's email_key with emailKey. Where two
+// users of one AWS account now have the same key, a user whose key does
+// not change keeps it, and so does the older of two whose keys change;
+// any other keeps its address but gets a key no address can have (the key
+// followed by a line break and its user id), so that both stay readable
+// while the address counts once: later users with it are refused, and the
+// e-mail filters find the user that kept the key.
+func rekeyEmails(ctx context.Context, tx *sql.Tx, d Dialect) error {
+	type change struct{ owner, id, email, key string }
+	var changes []change
+	rows, err := tx.QueryContext(ctx, `SELECT aws_account_id, id, email, email_key FROM users ORDER BY seq`)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var c change
+		if err := rows.Scan(&c.owner, &c.id, &c.email, &c.key); err != nil {
+			rows.Close()
+			return err
+		}
+		if k := emailKey(c.email); k != c.key {
+			c.key = k
+			changes = append(changes, c)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(changes) == 0 {
+		return err
+	}
+	// First out of the way, so that no key is held twice in between.
+	update := d.Rebind(`UPDATE users SET email_key = ? WHERE aws_account_id = ? AND id = ?`)
+	for _, c := range changes {
+		if _, err := tx.ExecContext(ctx, update, "\n"+c.id, c.owner, c.id); err != nil {
+			return err
+		}
+	}
+	taken := d.Rebind(`SELECT COUNT(*) FROM users WHERE aws_account_id = ? AND email_key = ?`)
+	for _, c := range changes {
+		var n int
+		if err := tx.QueryRowContext(ctx, taken, c.owner, c.key).Scan(&n); err != nil {
+			return err
+		}
+		key := c.key
+		if n > 0 {
+			key += "\n" + c.id
+		}
+		if _, err := tx.ExecContext(ctx, update, key, c.owner, c.id); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -38,7 +38,7 @@ func (c *core) readSettings(ctx context.Context, q querier, owner, lock string) 
 // is none (an insert that two nodes may make at once: one makes it).
 func (s SettingsStore) changeSettings(ctx context.Context, owner, what string,
 	change func(ps *chime.PhoneNumberSettings, gs *chime.GlobalSettings) error) error {
-	return s.write(ctx, what, func(tx *sql.Tx) error {
+	return s.write(ctx, what, func(ctx context.Context, tx *sql.Tx) error {
 		if _, err := s.on(tx).ExecContext(ctx, s.q(`INSERT INTO aws_account_settings (aws_account_id) VALUES (?)
 			ON CONFLICT (aws_account_id) DO NOTHING`), owner); err != nil {
 			return err

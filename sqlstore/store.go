@@ -5,8 +5,9 @@
 // database that hands them out.
 // What differs between engines (placeholders, the schema's identity
 // columns, error classification) sits behind a small Dialect; the business
-// rules come from package chime. It imports chime, internal/randid and the
-// standard library.
+// rules come from package chime. It imports chime, internal/randid,
+// golang.org/x/text (the normal form e-mail addresses are compared in) and
+// the standard library.
 package sqlstore
 
 import (
@@ -14,7 +15,9 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/openchime/chime"
@@ -36,6 +39,12 @@ type Options struct {
 	// zero field takes chime.DefaultPhoneNumberTimings' (a negative one
 	// means no delay, or no limit).
 	PhoneNumbers chime.PhoneNumberTimings
+	// Verify, when set, returns an error once the database can no longer
+	// keep what is written to it (its file was removed or replaced). It is
+	// called before every commit and by Ping; from its first error on,
+	// every write and Ping fail as chime.Unavailable until the store is
+	// opened again. The sqlite package sets it for a database file.
+	Verify func() error
 }
 
 // core is what every resource's store shares: the database, the dialect,
@@ -47,6 +56,12 @@ type core struct {
 	newID   func() string
 	newPIN  func() string
 	timings chime.PhoneNumberTimings
+	// verifyDB is Options.Verify; lost keeps its first error.
+	verifyDB func() error
+	lost     atomic.Pointer[chime.Error]
+	// shut is set when Close begins: from then on every failure is
+	// Unavailable.
+	shut atomic.Bool
 
 	mu        sync.Mutex
 	queries   map[string]string    // '?' query -> engine query
@@ -80,7 +95,7 @@ func (s *Store) Services() chime.Services {
 
 // New returns a store on db. Call Migrate before use.
 func New(db *sql.DB, d Dialect, o Options) *Store {
-	c := &core{db: db, dialect: d, now: o.Now, newID: o.NewID, newPIN: o.NewPIN, timings: phoneNumberTimings(o.PhoneNumbers),
+	c := &core{db: db, dialect: d, now: o.Now, newID: o.NewID, newPIN: o.NewPIN, timings: phoneNumberTimings(o.PhoneNumbers), verifyDB: o.Verify,
 		queries: map[string]string{}, stmts: map[string]*sql.Stmt{}, preparing: map[string]bool{}}
 	if c.now == nil {
 		c.now = time.Now
@@ -92,7 +107,7 @@ func New(db *sql.DB, d Dialect, o Options) *Store {
 		c.newPIN = randid.PIN
 	}
 	if o.GroupCommit {
-		c.group = newCommitter(db)
+		c.group = newCommitter(db, c.verify)
 	}
 	return &Store{core: c, AccountStore: AccountStore{c}, UserStore: UserStore{c}}
 }
@@ -115,8 +130,10 @@ func (s *Store) DB() *sql.DB { return s.db }
 // Dialect returns the store's dialect.
 func (s *Store) Dialect() Dialect { return s.dialect }
 
-// Close finishes queued writes and closes the database.
+// Close finishes queued writes and closes the database. Writes that
+// arrive meanwhile or later fail as chime.Unavailable.
 func (s *Store) Close() error {
+	s.shut.Store(true)
 	if s.group != nil {
 		s.group.close()
 	}
@@ -124,8 +141,32 @@ func (s *Store) Close() error {
 	return s.db.Close()
 }
 
-// Ping checks that the database answers.
-func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
+// Ping checks that the database answers and can keep what is written to
+// it; its errors are chime.Unavailable.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.verify(); err != nil {
+		return err
+	}
+	if err := s.db.PingContext(ctx); err != nil {
+		return unavailable(fmt.Errorf("ping: %w", err))
+	}
+	return nil
+}
+
+// verify returns Options.Verify's first error, as chime.Unavailable.
+func (c *core) verify() error {
+	if lost := c.lost.Load(); lost != nil {
+		return lost
+	}
+	if c.verifyDB == nil {
+		return nil
+	}
+	if err := c.verifyDB(); err != nil {
+		c.lost.CompareAndSwap(nil, unavailable(err))
+		return c.lost.Load()
+	}
+	return nil
+}
 
 // Secret returns the named secret of the installation, creating it on first
 // use. Every process on the same database gets the same bytes, so that a
@@ -136,7 +177,7 @@ func (s *Store) Secret(ctx context.Context, name string) ([]byte, error) {
 		return nil, err
 	}
 	var value string
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if _, err := s.on(tx).ExecContext(ctx, s.q(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`),
 			secretPrefix+name, hex.EncodeToString(fresh)); err != nil {
 			return err
@@ -144,7 +185,7 @@ func (s *Store) Secret(ctx context.Context, name string) ([]byte, error) {
 		return s.on(tx).QueryRowContext(ctx, s.q(`SELECT value FROM meta WHERE key = ?`), secretPrefix+name).Scan(&value)
 	})
 	if err != nil {
-		return nil, chime.Internalf(err, "read secret")
+		return nil, s.classify("read secret", err)
 	}
 	return hex.DecodeString(value)
 }

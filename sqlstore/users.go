@@ -4,7 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strings"
+	"maps"
+	"slices"
 
 	"github.com/openchime/chime"
 )
@@ -57,7 +58,7 @@ func (c *core) insertUser(ctx context.Context, tx *sql.Tx, owner, username strin
 		owner, u.AccountID, u.ID, u.Email, emailKey(u.Email), username, u.DisplayName, string(u.License),
 		string(u.Type), string(u.Registration), string(u.Invitation), nullMillis(u.RegisteredOn),
 		nullMillis(u.InvitedOn), boolInt(u.AlexaForBusiness.Enabled), u.AlexaForBusiness.RoomARN, u.PersonalPIN)
-	if err != nil && c.dialect.IsUniqueViolation(err) {
+	if err != nil && c.dialect.Classify(err) == UniqueViolation {
 		return chime.Errorf(chime.Conflict, "A user with this e-mail address already exists")
 	}
 	return err
@@ -71,18 +72,21 @@ func (c *core) saveUser(ctx context.Context, tx *sql.Tx, owner string, u *chime.
 	return err
 }
 
-// emailTaken reports whether any user of owner has the e-mail.
-func (c *core) emailTaken(ctx context.Context, q querier, owner, email string) (bool, error) {
-	var n int
-	err := c.on(q).QueryRowContext(ctx, c.q(`SELECT COUNT(*) FROM users WHERE aws_account_id = ? AND email_key = ?`),
-		owner, emailKey(email)).Scan(&n)
-	return n > 0, err
+// inviteUser stores an invited user unless a user of owner has its
+// e-mail address already (or gets it first, on an engine with concurrent
+// writers); it reports whether it stored it.
+func (c *core) inviteUser(ctx context.Context, tx *sql.Tx, owner string, u *chime.User) (bool, error) {
+	return c.execMatched(ctx, tx, c.q(`INSERT INTO users (aws_account_id, account_id, id, email, email_key,
+		license, user_type, registration, invitation, invited_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (aws_account_id, email_key) DO NOTHING`),
+		owner, u.AccountID, u.ID, u.Email, emailKey(u.Email), string(u.License), string(u.Type),
+		string(u.Registration), string(u.Invitation), nullMillis(u.InvitedOn))
 }
 
 // CreateUser implements chime.UserService.
 func (s UserStore) CreateUser(ctx context.Context, owner, accountID string, in chime.NewUser) (*chime.User, error) {
 	var out *chime.User
-	err := s.write(ctx, "create user", func(tx *sql.Tx) error {
+	err := s.write(ctx, "create user", func(ctx context.Context, tx *sql.Tx) error {
 		a, err := s.shareAccount(ctx, tx, owner, accountID)
 		if err != nil {
 			return err
@@ -167,7 +171,7 @@ func (s UserStore) ListUsers(ctx context.Context, owner, accountID string, f chi
 func (s UserStore) changeUser(ctx context.Context, owner, accountID, userID, what string,
 	change func(a *chime.Account, u *chime.User) error) (*chime.User, error) {
 	var out *chime.User
-	err := s.write(ctx, what, func(tx *sql.Tx) error {
+	err := s.write(ctx, what, func(ctx context.Context, tx *sql.Tx) error {
 		a, err := s.lockAccount(ctx, tx, owner, accountID)
 		if err != nil {
 			return err
@@ -198,21 +202,29 @@ func (s UserStore) UpdateUser(ctx context.Context, owner, accountID, userID stri
 	})
 }
 
-// ResetPersonalPIN implements chime.UserService.
+// maxPINDraws bounds how many PINs ResetPersonalPIN draws to find one
+// other than the old: a working source repeats one in 10^10 draws.
+const maxPINDraws = 8
+
+// ResetPersonalPIN implements chime.UserService. A PIN source that keeps
+// giving the old PIN is a failure of the service (Internal).
 func (s UserStore) ResetPersonalPIN(ctx context.Context, owner, accountID, userID string) (*chime.User, error) {
 	return s.changeUser(ctx, owner, accountID, userID, "reset personal pin", func(_ *chime.Account, u *chime.User) error {
 		old := u.PersonalPIN
-		for u.PersonalPIN == old {
-			u.PersonalPIN = s.newPIN()
+		for range maxPINDraws {
+			if u.PersonalPIN = s.newPIN(); u.PersonalPIN != old {
+				return nil
+			}
 		}
-		return nil
+		return chime.Internalf(errors.New("the PIN source gave the old PIN every time"), "reset personal pin after %d draws", maxPINDraws)
 	})
 }
 
 // BatchUpdateUser implements chime.UserService.
 func (s UserStore) BatchUpdateUser(ctx context.Context, owner, accountID string, items []chime.UserUpdateItem) ([]chime.UserError, error) {
-	errs := []chime.UserError{}
-	err := s.write(ctx, "batch update user", func(tx *sql.Tx) error {
+	var errs []chime.UserError
+	err := s.write(ctx, "batch update user", func(ctx context.Context, tx *sql.Tx) error {
+		errs = []chime.UserError{}
 		a, err := s.lockAccount(ctx, tx, owner, accountID)
 		if err != nil {
 			return err
@@ -245,8 +257,9 @@ func (s UserStore) BatchUpdateUser(ctx context.Context, owner, accountID string,
 
 // BatchSuspendUser implements chime.UserService.
 func (s UserStore) BatchSuspendUser(ctx context.Context, owner, accountID string, userIDs []string) ([]chime.UserError, error) {
-	errs := []chime.UserError{}
-	err := s.write(ctx, "batch suspend user", func(tx *sql.Tx) error {
+	var errs []chime.UserError
+	err := s.write(ctx, "batch suspend user", func(ctx context.Context, tx *sql.Tx) error {
+		errs = []chime.UserError{}
 		a, err := s.lockAccount(ctx, tx, owner, accountID)
 		if err != nil {
 			return err
@@ -287,8 +300,9 @@ func (s UserStore) BatchSuspendUser(ctx context.Context, owner, accountID string
 
 // BatchUnsuspendUser implements chime.UserService.
 func (s UserStore) BatchUnsuspendUser(ctx context.Context, owner, accountID string, userIDs []string) ([]chime.UserError, error) {
-	errs := []chime.UserError{}
-	err := s.write(ctx, "batch unsuspend user", func(tx *sql.Tx) error {
+	var errs []chime.UserError
+	err := s.write(ctx, "batch unsuspend user", func(ctx context.Context, tx *sql.Tx) error {
+		errs = []chime.UserError{}
 		a, err := s.lockAccount(ctx, tx, owner, accountID)
 		if err != nil {
 			return err
@@ -321,10 +335,14 @@ func (s UserStore) BatchUnsuspendUser(ctx context.Context, owner, accountID stri
 	return errs, nil
 }
 
-// InviteUsers implements chime.UserService.
+// InviteUsers implements chime.UserService. An address that is taken,
+// named earlier in the list, or taken by a concurrent write gets a Failed
+// invite. New users are inserted in the order of their e-mail keys, so
+// that concurrent invites of the same addresses wait for each other in
+// one order instead of deadlocking.
 func (s UserStore) InviteUsers(ctx context.Context, owner, accountID string, emails []string, t chime.UserType) ([]chime.Invite, error) {
 	var invites []chime.Invite
-	err := s.write(ctx, "invite users", func(tx *sql.Tx) error {
+	err := s.write(ctx, "invite users", func(ctx context.Context, tx *sql.Tx) error {
 		a, err := s.lockAccount(ctx, tx, owner, accountID)
 		if err != nil {
 			return err
@@ -333,18 +351,24 @@ func (s UserStore) InviteUsers(ctx context.Context, owner, accountID string, ema
 			return err
 		}
 		now := s.nowMillis()
-		for _, email := range emails {
-			inv := chime.Invite{ID: s.newID(), Email: email, Status: chime.InvitePending, EmailStatus: chime.EmailNotSent}
-			taken, err := s.emailTaken(ctx, tx, owner, email)
+		invites = make([]chime.Invite, len(emails))
+		first := make(map[string]int, len(emails)) // e-mail key -> its first invite
+		for i, email := range emails {
+			invites[i] = chime.Invite{ID: s.newID(), Email: email, Status: chime.InviteFailed, EmailStatus: chime.EmailNotSent}
+			k := emailKey(email)
+			if _, ok := first[k]; !ok {
+				first[k] = i
+			}
+		}
+		for _, k := range slices.Sorted(maps.Keys(first)) {
+			i := first[k]
+			added, err := s.inviteUser(ctx, tx, owner, chime.NewInvitedUser(a, emails[i], t, s.newID(), now))
 			if err != nil {
 				return err
 			}
-			if taken {
-				inv.Status = chime.InviteFailed
-			} else if err := s.insertUser(ctx, tx, owner, "", chime.NewInvitedUser(a, email, t, s.newID(), now)); err != nil {
-				return err
+			if added {
+				invites[i].Status = chime.InvitePending
 			}
-			invites = append(invites, inv)
 		}
 		return nil
 	})
@@ -356,7 +380,7 @@ func (s UserStore) InviteUsers(ctx context.Context, owner, accountID string, ema
 
 // LogoutUser implements chime.UserService.
 func (s UserStore) LogoutUser(ctx context.Context, owner, accountID, userID string) error {
-	return s.write(ctx, "logout user", func(tx *sql.Tx) error {
+	return s.write(ctx, "logout user", func(ctx context.Context, tx *sql.Tx) error {
 		a, err := s.lockAccount(ctx, tx, owner, accountID)
 		if err != nil {
 			return err
@@ -392,7 +416,7 @@ func (s UserStore) GetUserSettings(ctx context.Context, owner, accountID, userID
 
 // UpdateUserSettings implements chime.UserService.
 func (s UserStore) UpdateUserSettings(ctx context.Context, owner, accountID, userID string, us chime.UserSettings) error {
-	return s.write(ctx, "update user settings", func(tx *sql.Tx) error {
+	return s.write(ctx, "update user settings", func(ctx context.Context, tx *sql.Tx) error {
 		a, err := s.lockAccount(ctx, tx, owner, accountID)
 		if err != nil {
 			return err
@@ -410,9 +434,6 @@ func (s UserStore) UpdateUserSettings(ctx context.Context, owner, accountID, use
 		return err
 	})
 }
-
-// emailKey is the form e-mail addresses are compared in.
-func emailKey(email string) string { return strings.ToLower(email) }
 
 func notFoundUser(id string) error {
 	return chime.Errorf(chime.NotFound, "The user %s was not found in the account", id)

@@ -15,6 +15,7 @@ package storetest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"reflect"
 	"regexp"
@@ -75,8 +76,9 @@ func Run(t *testing.T, open Factory) {
 	}
 }
 
-// fixture is an empty store with a deterministic clock and id source.
-// The clock gains a second on every reading, and advance moves it on.
+// fixture is an empty store with a deterministic clock, id source and
+// PIN source. The clock gains a second on every reading, and advance moves
+// it on.
 type fixture struct {
 	t     *testing.T
 	ctx   context.Context
@@ -84,6 +86,14 @@ type fixture struct {
 	clock sync.Mutex
 	now   time.Time
 	ids   atomic.Int64
+	pins  atomic.Int64
+	// stuckPIN, when set, is the PIN the source gives (as a broken one
+	// would), stuckDraws times at most; pinDraws counts the draws.
+	stuckPIN   atomic.Pointer[string]
+	stuckDraws int64
+	pinDraws   atomic.Int64
+	// panicPIN makes the PIN source panic, as a bug inside a write would.
+	panicPIN atomic.Bool
 }
 
 func newFixture(t *testing.T, open Factory) *fixture {
@@ -99,6 +109,16 @@ func newFixture(t *testing.T, open Factory) *fixture {
 			return fmt.Sprintf("00000000-0000-4000-8000-%012d", f.ids.Add(1))
 		},
 		PhoneNumbers: timings,
+		NewPIN: func() string {
+			if f.panicPIN.Load() {
+				panic(errPINSource)
+			}
+			if p := f.stuckPIN.Load(); p != nil && f.pinDraws.Add(1) <= f.stuckDraws {
+				return *p
+			}
+			// Distinct for each draw: the multiplier is prime to 10^10.
+			return fmt.Sprintf("%0*d", chime.PINLength, 1_000_000_007*f.pins.Add(1)%10_000_000_000)
+		},
 	})
 	services := reflect.ValueOf(f.svc)
 	for i := 0; i < services.NumField(); i++ {
@@ -133,6 +153,9 @@ func (f *fixture) user(owner, accountID, email string, t chime.UserType) *chime.
 	}
 	return u
 }
+
+// errPINSource is what the PIN source panics with under panicPIN.
+var errPINSource = errors.New("the PIN source failed")
 
 // uuidPattern is the form of every id a store makes.
 var uuidPattern = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)

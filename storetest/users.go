@@ -1,8 +1,11 @@
 package storetest
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -19,6 +22,7 @@ var userTests = []test{
 	{"CreateUser/PrivateUser", testCreateUserPrivateUser},
 	{"CreateUser/ErrBadRequest", testCreateUserInvalid},
 	{"CreateUser/ErrConflict", testCreateUserConflict},
+	{"CreateUser/ErrConflictOnLookAlike", testCreateUserLookAlike},
 	{"CreateUser/ConcurrentSameEmail", testCreateUserConcurrent},
 	{"GetUser/ErrNotFound", testGetUserNotFound},
 	{"ListUsers", testListUsers},
@@ -31,10 +35,14 @@ var userTests = []test{
 	{"InviteUsers/ErrForbidden", testInviteEnterprise},
 	{"LogoutUser", testLogoutUser},
 	{"ResetPersonalPIN", testResetPersonalPIN},
+	{"ResetPersonalPIN/ErrInternalWhenPINsRepeat", testResetPersonalPINStuck},
+	{"CreateUser/PanicReachesCaller", testCreateUserPanic},
 	{"UserSettings", testUserSettings},
 	{"Concurrency/BatchUpdateUserIsAtomic", testConcurrentBatchUpdates},
 	{"Concurrency/SuspendAndUnsuspend", testConcurrentSuspension},
 	{"Concurrency/InvitesOfOneAddress", testConcurrentInvites},
+	{"Concurrency/InvitesRacingCreateUser", testInvitesRacingCreate},
+	{"Concurrency/InvitesInOppositeOrder", testInvitesOppositeOrder},
 	{"Concurrency/CreateUsersWhileAccountIsDeleted", testCreateWhileDelete},
 }
 
@@ -85,7 +93,9 @@ func testCreateUserInvalid(t *testing.T, f *fixture) {
 		t.Fatalf("Team message %q", err.Error())
 	}
 	d := f.account(Owner, chime.EnterpriseDirectory)
-	for _, in := range []chime.NewUser{{}, {Email: "notanemail"}, {Email: "a@b"}, {Email: "x@example.com", Type: "Bogus"}, {Email: "a\n@b.c"}} {
+	for _, in := range []chime.NewUser{{}, {Email: "notanemail"}, {Email: "a@b"}, {Email: "x@example.com", Type: "Bogus"}, {Email: "a\n@b.c"},
+		{Email: " x@example.com"}, {Email: "x@example.com\t"}, {Email: "x@example.com."}, {Email: "x@y@example.com"},
+		{Email: "x\u0007@example.com"}, {Email: "x\u200b@example.com"}} {
 		_, err := f.svc.Users.CreateUser(f.ctx, Owner, d.ID, in)
 		wantKind(t, err, chime.BadRequest)
 	}
@@ -108,6 +118,45 @@ func testCreateUserConflict(t *testing.T, f *fixture) {
 	// Another AWS account may use the address.
 	c := f.account(Other, chime.EnterpriseDirectory)
 	f.user(Other, c.ID, "dup@example.com", chime.PrivateUser)
+}
+
+// Addresses that look alike are one address: case, Unicode compatibility
+// forms (fullwidth letters), composed and decomposed accents. The first
+// keeps its spelling; the e-mail filters find it by any of them.
+func testCreateUserLookAlike(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.EnterpriseDirectory)
+	team := f.account(Owner, chime.Team)
+	first := f.user(Owner, a.ID, "jos\u00e9@example.com", chime.PrivateUser) // é composed
+	for _, email := range []string{
+		"JOS\u00c9@example.com",                     // upper case
+		"jose\u0301@example.com",                    // e and a combining acute accent
+		"\uff4a\uff4f\uff53\u00e9@\uff45xample.com", // fullwidth letters
+		"JOS\u00c9@EXAMPLE.COM",
+	} {
+		_, err := f.svc.Users.CreateUser(f.ctx, Owner, a.ID, chime.NewUser{Email: email})
+		wantKind(t, err, chime.Conflict)
+		inv, err := f.svc.Users.InviteUsers(f.ctx, Owner, team.ID, []string{email}, "")
+		must(t, err)
+		if inv[0].Status != chime.InviteFailed {
+			t.Fatalf("invite of %q: %+v", email, inv)
+		}
+		page, err := f.svc.Users.ListUsers(f.ctx, Owner, a.ID, chime.UserFilter{Email: email}, chime.PageRequest{})
+		must(t, err)
+		if len(page.Users) != 1 || page.Users[0].ID != first.ID || page.Users[0].Email != first.Email {
+			t.Fatalf("filter %q: %+v", email, page.Users)
+		}
+		accounts, err := f.svc.Accounts.ListAccounts(f.ctx, Owner, chime.AccountFilter{UserEmail: email}, chime.PageRequest{})
+		must(t, err)
+		if len(accounts.Accounts) != 1 || accounts.Accounts[0].ID != a.ID {
+			t.Fatalf("account filter %q: %+v", email, accounts.Accounts)
+		}
+	}
+	// Two invites in one call that look alike: the first is the one.
+	inv, err := f.svc.Users.InviteUsers(f.ctx, Owner, team.ID, []string{"new@example.com", "\uff2e\uff25\uff37@example.com"}, "")
+	must(t, err)
+	if inv[0].Status != chime.InvitePending || inv[1].Status != chime.InviteFailed {
+		t.Fatalf("invites %+v", inv)
+	}
 }
 
 func testCreateUserConcurrent(t *testing.T, f *fixture) {
@@ -387,6 +436,53 @@ func testResetPersonalPIN(t *testing.T, f *fixture) {
 	wantKind(t, err, chime.NotFound)
 }
 
+// A PIN source that keeps giving the old PIN makes ResetPersonalPIN fail
+// (Internal) after a few draws, not loop; the user keeps the old PIN.
+func testResetPersonalPINStuck(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.EnterpriseDirectory)
+	u := f.user(Owner, a.ID, "x@example.com", chime.PrivateUser)
+	// The source repeats the old PIN a thousand times, then recovers:
+	// a store that waits for that has drawn too often.
+	f.stuckDraws = 1000
+	f.stuckPIN.Store(&u.PersonalPIN)
+	_, err := f.svc.Users.ResetPersonalPIN(f.ctx, Owner, a.ID, u.ID)
+	wantKind(t, err, chime.Internal)
+	if n := f.pinDraws.Load(); n > 100 {
+		t.Fatalf("%d PINs drawn", n)
+	}
+	got, err := f.svc.Users.GetUser(f.ctx, Owner, a.ID, u.ID)
+	must(t, err)
+	if got.PersonalPIN != u.PersonalPIN {
+		t.Fatalf("PIN %q after a failed reset, want %q", got.PersonalPIN, u.PersonalPIN)
+	}
+}
+
+// A panic inside a write (here in the PIN source, which CreateUser
+// draws from inside its transaction) reaches the caller, as any panic
+// would, and leaves nothing behind: no user, no lock, the store goes on.
+func testCreateUserPanic(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.EnterpriseDirectory)
+	f.panicPIN.Store(true)
+	func() {
+		defer func() {
+			p := recover()
+			if err, ok := p.(error); !ok || !errors.Is(err, errPINSource) {
+				t.Fatalf("the caller got the panic %v", p)
+			}
+		}()
+		_, err := f.svc.Users.CreateUser(f.ctx, Owner, a.ID, chime.NewUser{Email: "x@example.com"})
+		t.Fatalf("CreateUser returned (%v) instead of panicking", err)
+	}()
+	f.panicPIN.Store(false)
+	// The account is not left locked by the write that panicked.
+	ctx, cancel := context.WithTimeout(f.ctx, 10*time.Second)
+	defer cancel()
+	name := "after the panic"
+	_, err := f.svc.Accounts.UpdateAccount(ctx, Owner, a.ID, chime.AccountUpdate{Name: &name})
+	must(t, err)
+	f.user(Owner, a.ID, "x@example.com", chime.PrivateUser)
+}
+
 func testUserSettings(t *testing.T, f *fixture) {
 	a := f.account(Owner, chime.EnterpriseDirectory)
 	u := f.user(Owner, a.ID, "x@example.com", chime.PrivateUser)
@@ -476,14 +572,86 @@ func testConcurrentInvites(t *testing.T, f *fixture) {
 		if err == nil && inv[0].Status == chime.InvitePending {
 			pending.Add(1)
 		}
-		if chime.IsKind(err, chime.Conflict) {
-			return nil // lost the race at the unique index: also one user
-		}
-		return err
+		return err // a lost race is a Failed invite, never an error
 	})
 	page, _ := f.svc.Users.ListUsers(f.ctx, Owner, a.ID, chime.UserFilter{}, chime.PageRequest{})
-	if len(page.Users) != 1 || pending.Load() > 1 {
+	if len(page.Users) != 1 || pending.Load() != 1 {
 		t.Fatalf("%d users, %d pending invites", len(page.Users), pending.Load())
+	}
+}
+
+// InviteUsers racing CreateUser (in another account) for the same
+// addresses: each address goes to exactly one of them; the invite of an
+// address it lost is Failed, never an error of the whole call.
+func testInvitesRacingCreate(t *testing.T, f *fixture) {
+	team := f.account(Owner, chime.Team)
+	dir := f.account(Owner, chime.EnterpriseDirectory)
+	const rounds, addresses = 20, 5
+	for round := range rounds {
+		var emails []string
+		for i := range addresses {
+			emails = append(emails, fmt.Sprintf("r%d-%d@example.com", round, i))
+		}
+		var invites []chime.Invite
+		created := make([]bool, addresses)
+		parallel(t, 1+addresses, func(i int) error {
+			if i == addresses {
+				var err error
+				invites, err = f.svc.Users.InviteUsers(f.ctx, Owner, team.ID, emails, "")
+				return err
+			}
+			_, err := f.svc.Users.CreateUser(f.ctx, Owner, dir.ID, chime.NewUser{Email: emails[i]})
+			if chime.IsKind(err, chime.Conflict) {
+				return nil
+			}
+			created[i] = err == nil
+			return err
+		})
+		if t.Failed() {
+			t.Fatalf("round %d", round)
+		}
+		for i, inv := range invites {
+			if (inv.Status == chime.InvitePending) == created[i] {
+				t.Fatalf("round %d: %s was created (%v) and has a %s invite", round, emails[i], created[i], inv.Status)
+			}
+		}
+	}
+}
+
+// Invites naming the same addresses in opposite orders, at once, into
+// two accounts: no call fails (on an engine with row locks, inserting in
+// the given order deadlocks), and each address is one user.
+func testInvitesOppositeOrder(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.Team)
+	b := f.account(Owner, chime.Team)
+	const rounds, addresses = 5, 20
+	for round := range rounds {
+		var emails []string
+		for i := range addresses {
+			emails = append(emails, fmt.Sprintf("o%d-%02d@example.com", round, i))
+		}
+		reversed := slices.Clone(emails)
+		slices.Reverse(reversed)
+		var pending atomic.Int32
+		parallel(t, 4, func(i int) error {
+			account, list := a.ID, emails
+			if i%2 == 1 {
+				account, list = b.ID, reversed
+			}
+			inv, err := f.svc.Users.InviteUsers(f.ctx, Owner, account, list, "")
+			for _, x := range inv {
+				if x.Status == chime.InvitePending {
+					pending.Add(1)
+				}
+			}
+			return err
+		})
+		if t.Failed() {
+			t.Fatalf("round %d", round)
+		}
+		if pending.Load() != addresses {
+			t.Fatalf("round %d: %d pending invites for %d addresses", round, pending.Load(), addresses)
+		}
 	}
 }
 

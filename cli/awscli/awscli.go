@@ -44,9 +44,11 @@ To see help text, you can run:
   chime <command> help`
 
 // PrintError writes an error as AWS CLI v2 does: a blank line, then the
-// program's [ERROR] prefix.
+// program's [ERROR] prefix. A message may quote data (a server's message,
+// a file's bytes): its control characters other than line feeds are
+// written as escapes (see visible).
 func PrintError(w io.Writer, msg string) {
-	fmt.Fprintf(w, "\nchime: [ERROR]: %s\n", strings.TrimSpace(msg))
+	fmt.Fprintf(w, "\nchime: [ERROR]: %s\n", visibleLines(strings.TrimSpace(msg)))
 }
 
 // paramFailure reports a wrong command line (exit code 252).

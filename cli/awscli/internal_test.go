@@ -2,7 +2,9 @@ package awscli
 
 import (
 	"fmt"
+	"io"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -85,4 +87,92 @@ func TestYAMLQuoting(t *testing.T) {
 			t.Errorf("yamlString(%q) = %s, want %s", in, got, want)
 		}
 	}
+}
+
+func TestVisible(t *testing.T) {
+	for _, tc := range []struct{ name, in, want, wantLines string }{
+		{"plain", "Team ünïcode ✓ \\x41", "Team ünïcode ✓ \\x41", "Team ünïcode ✓ \\x41"},
+		{"ESC", "a\x1b[2Jb", `a\x1b[2Jb`, `a\x1b[2Jb`},
+		{"C0", "\x00\x01\x07\x08\x0b\x0c\x1f", `\x00\x01\x07\x08\x0b\x0c\x1f`, `\x00\x01\x07\x08\x0b\x0c\x1f`},
+		{"separators", "a\tb\nc\rd", `a\tb\nc\rd`, "a\\tb\nc\\rd"},
+		{"DEL", "a\x7fb", `a\x7fb`, `a\x7fb`},
+		{"C1", "\u0080\u0085\u009b\u009f\u00a0", `\x80\x85\x9b\x9f` + "\u00a0", `\x80\x85\x9b\x9f` + "\u00a0"},
+		{"not UTF-8", "a\xff\xc2b", `a\xff\xc2b`, `a\xff\xc2b`},
+		{"replacement character", "\ufffd", "\ufffd", "\ufffd"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := visible(tc.in); got != tc.want {
+				t.Errorf("visible(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+			if got := visible(visible(tc.in)); got != tc.want {
+				t.Errorf("visible is not idempotent on %q: %q", tc.in, got)
+			}
+			if got := visibleLines(tc.in); got != tc.wantLines {
+				t.Errorf("visibleLines(%q) = %q, want %q", tc.in, got, tc.wantLines)
+			}
+		})
+	}
+	// A character cut between two writes shows as bytes.
+	var b strings.Builder
+	w := visibleWriter{&b}
+	io.WriteString(w, "a\xc2")
+	io.WriteString(w, "\x9bb\n")
+	if b.String() != `a\xc2\x9bb`+"\n" {
+		t.Errorf("split C1: %q", b.String())
+	}
+}
+
+// TestCommandIndexSkipsGlobalOptionValues: the command is found after
+// every global option, whatever its value, in both spellings; a value
+// equal to a command's name is a value.
+func TestCommandIndexSkipsGlobalOptionValues(t *testing.T) {
+	for _, gf := range globalFlags {
+		t.Run(gf.name, func(t *testing.T) {
+			for _, command := range []string{"export", "import", "server", "bench", "admin", "version", "list-users"} {
+				if !gf.takes {
+					if got := CommandIndex([]string{gf.name, command, "--x"}); got != 1 {
+						t.Errorf("%s %s: the command is at %d", gf.name, command, got)
+					}
+					continue
+				}
+				if gf.set(defaultGlobals(), command) != nil {
+					// A value the option refuses names no command either:
+					// Run reports the option.
+					if got := CommandIndex([]string{gf.name, command, command, "--x"}); got != -1 {
+						t.Errorf("%s %s refused, yet the command is at %d", gf.name, command, got)
+					}
+				}
+				value := acceptedValue(t, gf, command)
+				for _, tc := range []struct {
+					args []string
+					want int
+				}{
+					{[]string{gf.name, value, command, "--store", "x"}, 2},
+					{[]string{gf.name + "=" + value, command, "--store", "x"}, 1},
+					{[]string{"--debug", gf.name, value, "--no-paginate", command}, 4},
+					{[]string{gf.name, value, gf.name, value, command}, 4},
+					{[]string{gf.name}, -1},
+					{[]string{gf.name, value}, -1},
+				} {
+					if got := CommandIndex(tc.args); got != tc.want {
+						t.Errorf("CommandIndex(%q) = %d, want %d", tc.args, got, tc.want)
+					}
+				}
+			}
+		})
+	}
+}
+
+// acceptedValue is the command's name when the option takes it, else the
+// first value it accepts among its kinds (a format, a colour, a binary
+// format, a number of seconds).
+func acceptedValue(t *testing.T, gf globalFlag, command string) string {
+	t.Helper()
+	for _, v := range []string{command, "text", "on", "base64", "5"} {
+		if gf.set(defaultGlobals(), v) == nil {
+			return v
+		}
+	}
+	t.Fatalf("%s accepts none of the test's values: add one", gf.name)
+	return ""
 }

@@ -124,7 +124,7 @@ func (p *Program) execute(ctx context.Context, inv *invocation, stderr io.Writer
 			if se.Retries > 0 {
 				retries = fmt.Sprintf(" (reached max retries: %d)", se.Retries)
 			}
-			PrintError(stderr, fmt.Sprintf("An error occurred (%s) when calling the %s operation%s: %s", se.Code, op.Name, retries, se.Message))
+			PrintError(stderr, fmt.Sprintf("An error occurred (%s) when calling the %s operation%s: %s", visible(se.Code), op.Name, retries, visible(se.Message)))
 			return ExitServiceError
 		case errors.As(err, &ce):
 			PrintError(stderr, fmt.Sprintf("Could not connect to the endpoint URL: %q", ce.URL))

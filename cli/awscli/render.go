@@ -128,7 +128,10 @@ func writePyString(b *strings.Builder, s string) {
 		case '\f':
 			b.WriteString(`\f`)
 		default:
-			if r < 0x20 {
+			// Python leaves DEL and C1 raw under ensure_ascii=False;
+			// escaped they read back the same and cannot reach a
+			// terminal as controls.
+			if isControl(r) {
 				fmt.Fprintf(b, `\u%04x`, r)
 			} else {
 				b.WriteRune(r)
@@ -179,7 +182,7 @@ func formatText(b *strings.Builder, v any, identifier string, scalarKeys []strin
 			if identifier != "" {
 				scalars = append([]string{strings.ToUpper(identifier)}, scalars...)
 			}
-			b.WriteString(strings.Join(scalars, "\t") + "\n")
+			textLine(b, scalars...)
 		}
 		for _, n := range rest {
 			formatText(b, n.val, n.key, nil)
@@ -222,14 +225,14 @@ func formatText(b *strings.Builder, v any, identifier string, scalarKeys []strin
 			textScalarList(b, x, identifier)
 		}
 	default:
-		b.WriteString(pyStr(x) + "\n")
+		textLine(b, pyStr(x))
 	}
 }
 
 func textScalarList(b *strings.Builder, items []any, identifier string) {
 	if identifier != "" {
 		for _, it := range items {
-			b.WriteString(strings.ToUpper(identifier) + "\t" + pyStr(it) + "\n")
+			textLine(b, strings.ToUpper(identifier), pyStr(it))
 		}
 		return
 	}
@@ -237,7 +240,20 @@ func textScalarList(b *strings.Builder, items []any, identifier string) {
 	for i, it := range items {
 		parts[i] = pyStr(it)
 	}
-	b.WriteString(strings.Join(parts, "\t") + "\n")
+	textLine(b, parts...)
+}
+
+// textLine writes one line of the text format: the fields, tab-separated.
+// Every line goes through here, so that no field can carry a control
+// character (a tab or a line feed of its own among them) to the terminal.
+func textLine(b *strings.Builder, fields ...string) {
+	for i, f := range fields {
+		if i > 0 {
+			b.WriteByte('\t')
+		}
+		b.WriteString(visible(f))
+	}
+	b.WriteByte('\n')
 }
 
 func sortedKeys(o *object) []string {
@@ -369,8 +385,11 @@ func yamlString(s string) string {
 }
 
 func needsEscapes(s string) bool {
+	if !utf8.ValidString(s) {
+		return true
+	}
 	for _, r := range s {
-		if r < 0x20 || r == 0x7f || !utf8.ValidRune(r) {
+		if isControl(r) {
 			return true
 		}
 	}

@@ -48,7 +48,7 @@ func (p *Program) connect(ctx context.Context, g *globals) (*client.Client, erro
 	}
 	c := &client.Client{Endpoint: endpoint, HTTP: hc, UserAgent: "chime-cli/" + p.Version, MaxAttempts: maxAttempts}
 	if g.debug {
-		c.Debug = p.Stderr
+		c.Debug = visibleWriter{p.Stderr} // bodies and headers are the server's
 	}
 	if g.noSignRequest {
 		return c, nil

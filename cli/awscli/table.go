@@ -22,14 +22,27 @@ type section struct {
 	maxWidths []int
 }
 
+// Titles, headers and cells enter a section only through newSection,
+// addHeaders and addRow, which make their control characters visible
+// (see visible): the table's own colours are its only escape sequences.
+
 func (s *section) addHeaders(h []string) {
-	s.headers = h
-	s.grow(h)
+	s.headers = visibleAll(h)
+	s.grow(s.headers)
 }
 
 func (s *section) addRow(r []string) {
+	r = visibleAll(r)
 	s.rows = append(s.rows, r)
 	s.grow(r)
+}
+
+func visibleAll(cells []string) []string {
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = visible(c)
+	}
+	return out
 }
 
 func (s *section) grow(cells []string) {
@@ -92,7 +105,7 @@ func (s *section) totalWidth(padding int) int {
 }
 
 func (t *table) newSection(title string, indent int) *section {
-	s := &section{title: title, indent: indent}
+	s := &section{title: visible(title), indent: indent}
 	t.sections = append(t.sections, s)
 	return s
 }
