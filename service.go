@@ -26,6 +26,9 @@ type Services struct {
 	Users        UserService
 	PhoneNumbers PhoneNumberService
 	Settings     SettingsService
+	Rooms        RoomService
+	Bots         BotService
+	Retention    RetentionService
 }
 
 // MaxPageSize and DefaultPageSize bound list operations.
