@@ -75,6 +75,9 @@ type Member struct {
 	LocationName string
 	// Doc is a one-sentence description.
 	Doc string
+	// IdempotencyToken members are filled with a fresh UUID by the SDKs
+	// and the AWS CLI when the caller gives none.
+	IdempotencyToken bool
 }
 
 // Operation is one API operation.

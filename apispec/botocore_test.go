@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os/exec"
 	"reflect"
+	"sort"
 	"strings"
 	"testing"
 
@@ -193,7 +194,11 @@ func compareShape(t *testing.T, m *model, where string, ours *Shape, name string
 			t.Errorf("%s members:\n ours     %v\n botocore %v", where, ourNames, theirNames)
 			return
 		}
-		if fmt.Sprint(ourReq) != fmt.Sprint(theirs.Required) && !(len(ourReq) == 0 && len(theirs.Required) == 0) {
+		// Required is a set: the model lists it in no particular order.
+		theirReq := append([]string(nil), theirs.Required...)
+		sort.Strings(ourReq)
+		sort.Strings(theirReq)
+		if fmt.Sprint(ourReq) != fmt.Sprint(theirReq) && !(len(ourReq) == 0 && len(theirReq) == 0) {
 			t.Errorf("%s required: ours %v, botocore %v", where, ourReq, theirs.Required)
 		}
 		for i, mem := range ours.Members {

@@ -72,6 +72,11 @@ type Config struct {
 	// ClockControl, signed callers may move it forward at /_chime/clock.
 	Clock        *clock.Clock
 	ClockControl bool
+	// BotEvents delivers bots' Invite and Remove events; nil sends none.
+	// With VerifyBotEndpoints, PutEventsConfiguration makes the challenge
+	// handshake with an HTTPS endpoint first.
+	BotEvents          BotNotifier
+	VerifyBotEndpoints bool
 	// RateLimit is the requests per second each access key may make (0:
 	// unlimited); RateBurst is how many it may make at once.
 	RateLimit float64
@@ -202,6 +207,20 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	info.failure = a.serve(rec, r, info)
 }
 
+type callerKey struct{}
+
+// withCaller carries the caller's IAM ARN to the handlers that record who
+// created or invited something.
+func withCaller(ctx context.Context, arn string) context.Context {
+	return context.WithValue(ctx, callerKey{}, arn)
+}
+
+// callerOf is the caller's IAM ARN.
+func callerOf(ctx context.Context) string {
+	arn, _ := ctx.Value(callerKey{}).(string)
+	return arn
+}
+
 // requestInfo is what the log line and the metrics of a request name.
 type requestInfo struct {
 	op, owner string
@@ -270,7 +289,7 @@ func (a *API) serve(w *statusRecorder, r *http.Request, info *requestInfo) error
 		return fail(err)
 	}
 	handlerStart := time.Now()
-	out, err := serveOp(a, r.Context(), c)
+	out, err := serveOp(a, withCaller(r.Context(), principal.ARN), c)
 	a.metrics.forOperation(op.Name).handlerSeconds.Observe(time.Since(handlerStart).Seconds())
 	if err != nil {
 		return fail(err)

@@ -33,6 +33,17 @@ var bindings = map[string]binding{
 		}
 		return nil, a.handleAssociateSigninDelegateGroupsWithAccount(ctx, c.owner, in)
 	},
+	"BatchCreateRoomMembership": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeBatchCreateRoomMembershipRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleBatchCreateRoomMembership(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
 	"BatchDeletePhoneNumber": func(a *API, ctx context.Context, c *call) (encoder, error) {
 		in, err := decodeBatchDeletePhoneNumberRequest(c)
 		if err != nil {
@@ -99,6 +110,17 @@ var bindings = map[string]binding{
 		}
 		return out, nil
 	},
+	"CreateBot": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeCreateBotRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleCreateBot(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
 	"CreateMeetingDialOut": func(a *API, ctx context.Context, c *call) (encoder, error) {
 		in, err := decodeCreateMeetingDialOutRequest(c)
 		if err != nil {
@@ -116,6 +138,28 @@ var bindings = map[string]binding{
 			return nil, err
 		}
 		out, err := a.handleCreatePhoneNumberOrder(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
+	"CreateRoom": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeCreateRoomRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleCreateRoom(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
+	"CreateRoomMembership": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeCreateRoomMembershipRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleCreateRoomMembership(ctx, c.owner, in)
 		if err != nil || out == nil {
 			return nil, err
 		}
@@ -139,12 +183,33 @@ var bindings = map[string]binding{
 		}
 		return nil, a.handleDeleteAccount(ctx, c.owner, in)
 	},
+	"DeleteEventsConfiguration": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeDeleteEventsConfigurationRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		return nil, a.handleDeleteEventsConfiguration(ctx, c.owner, in)
+	},
 	"DeletePhoneNumber": func(a *API, ctx context.Context, c *call) (encoder, error) {
 		in, err := decodeDeletePhoneNumberRequest(c)
 		if err != nil {
 			return nil, err
 		}
 		return nil, a.handleDeletePhoneNumber(ctx, c.owner, in)
+	},
+	"DeleteRoom": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeDeleteRoomRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		return nil, a.handleDeleteRoom(ctx, c.owner, in)
+	},
+	"DeleteRoomMembership": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeDeleteRoomMembershipRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		return nil, a.handleDeleteRoomMembership(ctx, c.owner, in)
 	},
 	"DisassociatePhoneNumberFromUser": func(a *API, ctx context.Context, c *call) (encoder, error) {
 		in, err := decodeDisassociatePhoneNumberFromUserRequest(c)
@@ -182,6 +247,28 @@ var bindings = map[string]binding{
 		}
 		return out, nil
 	},
+	"GetBot": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeGetBotRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleGetBot(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
+	"GetEventsConfiguration": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeGetEventsConfigurationRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleGetEventsConfiguration(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
 	"GetGlobalSettings": func(a *API, ctx context.Context, c *call) (encoder, error) {
 		out, err := a.handleGetGlobalSettings(ctx, c.owner)
 		if err != nil || out == nil {
@@ -213,6 +300,28 @@ var bindings = map[string]binding{
 	},
 	"GetPhoneNumberSettings": func(a *API, ctx context.Context, c *call) (encoder, error) {
 		out, err := a.handleGetPhoneNumberSettings(ctx, c.owner)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
+	"GetRetentionSettings": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeGetRetentionSettingsRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleGetRetentionSettings(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
+	"GetRoom": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeGetRoomRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleGetRoom(ctx, c.owner, in)
 		if err != nil || out == nil {
 			return nil, err
 		}
@@ -262,6 +371,17 @@ var bindings = map[string]binding{
 		}
 		return out, nil
 	},
+	"ListBots": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeListBotsRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleListBots(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
 	"ListPhoneNumberOrders": func(a *API, ctx context.Context, c *call) (encoder, error) {
 		in, err := decodeListPhoneNumberOrdersRequest(c)
 		if err != nil {
@@ -279,6 +399,28 @@ var bindings = map[string]binding{
 			return nil, err
 		}
 		out, err := a.handleListPhoneNumbers(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
+	"ListRoomMemberships": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeListRoomMembershipsRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleListRoomMemberships(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
+	"ListRooms": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeListRoomsRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleListRooms(ctx, c.owner, in)
 		if err != nil || out == nil {
 			return nil, err
 		}
@@ -312,6 +454,53 @@ var bindings = map[string]binding{
 			return nil, err
 		}
 		return nil, a.handleLogoutUser(ctx, c.owner, in)
+	},
+	"PutEventsConfiguration": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodePutEventsConfigurationRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handlePutEventsConfiguration(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
+	"PutRetentionSettings": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodePutRetentionSettingsRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handlePutRetentionSettings(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
+	"RedactConversationMessage": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeRedactConversationMessageRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		return nil, a.handleRedactConversationMessage(ctx, c.owner, in)
+	},
+	"RedactRoomMessage": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeRedactRoomMessageRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		return nil, a.handleRedactRoomMessage(ctx, c.owner, in)
+	},
+	"RegenerateSecurityToken": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeRegenerateSecurityTokenRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleRegenerateSecurityToken(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
 	},
 	"ResetPersonalPIN": func(a *API, ctx context.Context, c *call) (encoder, error) {
 		in, err := decodeResetPersonalPINRequest(c)
@@ -364,6 +553,17 @@ var bindings = map[string]binding{
 		}
 		return nil, a.handleUpdateAccountSettings(ctx, c.owner, in)
 	},
+	"UpdateBot": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeUpdateBotRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleUpdateBot(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
 	"UpdateGlobalSettings": func(a *API, ctx context.Context, c *call) (encoder, error) {
 		in, err := decodeUpdateGlobalSettingsRequest(c)
 		if err != nil {
@@ -388,6 +588,28 @@ var bindings = map[string]binding{
 			return nil, err
 		}
 		return nil, a.handleUpdatePhoneNumberSettings(ctx, c.owner, in)
+	},
+	"UpdateRoom": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeUpdateRoomRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleUpdateRoom(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
+	"UpdateRoomMembership": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeUpdateRoomMembershipRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleUpdateRoomMembership(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
 	},
 	"UpdateUser": func(a *API, ctx context.Context, c *call) (encoder, error) {
 		in, err := decodeUpdateUserRequest(c)
@@ -487,40 +709,62 @@ var bindings = map[string]binding{
 var requestDecoders = map[string]func(*call) (any, error){
 	"AssociatePhoneNumberWithUser":                decoder(decodeAssociatePhoneNumberWithUserRequest),
 	"AssociateSigninDelegateGroupsWithAccount":    decoder(decodeAssociateSigninDelegateGroupsWithAccountRequest),
+	"BatchCreateRoomMembership":                   decoder(decodeBatchCreateRoomMembershipRequest),
 	"BatchDeletePhoneNumber":                      decoder(decodeBatchDeletePhoneNumberRequest),
 	"BatchSuspendUser":                            decoder(decodeBatchSuspendUserRequest),
 	"BatchUnsuspendUser":                          decoder(decodeBatchUnsuspendUserRequest),
 	"BatchUpdatePhoneNumber":                      decoder(decodeBatchUpdatePhoneNumberRequest),
 	"BatchUpdateUser":                             decoder(decodeBatchUpdateUserRequest),
 	"CreateAccount":                               decoder(decodeCreateAccountRequest),
+	"CreateBot":                                   decoder(decodeCreateBotRequest),
 	"CreateMeetingDialOut":                        decoder(decodeCreateMeetingDialOutRequest),
 	"CreatePhoneNumberOrder":                      decoder(decodeCreatePhoneNumberOrderRequest),
+	"CreateRoom":                                  decoder(decodeCreateRoomRequest),
+	"CreateRoomMembership":                        decoder(decodeCreateRoomMembershipRequest),
 	"CreateUser":                                  decoder(decodeCreateUserRequest),
 	"DeleteAccount":                               decoder(decodeDeleteAccountRequest),
+	"DeleteEventsConfiguration":                   decoder(decodeDeleteEventsConfigurationRequest),
 	"DeletePhoneNumber":                           decoder(decodeDeletePhoneNumberRequest),
+	"DeleteRoom":                                  decoder(decodeDeleteRoomRequest),
+	"DeleteRoomMembership":                        decoder(decodeDeleteRoomMembershipRequest),
 	"DisassociatePhoneNumberFromUser":             decoder(decodeDisassociatePhoneNumberFromUserRequest),
 	"DisassociateSigninDelegateGroupsFromAccount": decoder(decodeDisassociateSigninDelegateGroupsFromAccountRequest),
 	"GetAccount":                                  decoder(decodeGetAccountRequest),
 	"GetAccountSettings":                          decoder(decodeGetAccountSettingsRequest),
+	"GetBot":                                      decoder(decodeGetBotRequest),
+	"GetEventsConfiguration":                      decoder(decodeGetEventsConfigurationRequest),
 	"GetPhoneNumber":                              decoder(decodeGetPhoneNumberRequest),
 	"GetPhoneNumberOrder":                         decoder(decodeGetPhoneNumberOrderRequest),
+	"GetRetentionSettings":                        decoder(decodeGetRetentionSettingsRequest),
+	"GetRoom":                                     decoder(decodeGetRoomRequest),
 	"GetUser":                                     decoder(decodeGetUserRequest),
 	"GetUserSettings":                             decoder(decodeGetUserSettingsRequest),
 	"InviteUsers":                                 decoder(decodeInviteUsersRequest),
 	"ListAccounts":                                decoder(decodeListAccountsRequest),
+	"ListBots":                                    decoder(decodeListBotsRequest),
 	"ListPhoneNumberOrders":                       decoder(decodeListPhoneNumberOrdersRequest),
 	"ListPhoneNumbers":                            decoder(decodeListPhoneNumbersRequest),
+	"ListRoomMemberships":                         decoder(decodeListRoomMembershipsRequest),
+	"ListRooms":                                   decoder(decodeListRoomsRequest),
 	"ListSupportedPhoneNumberCountries":           decoder(decodeListSupportedPhoneNumberCountriesRequest),
 	"ListUsers":                                   decoder(decodeListUsersRequest),
 	"LogoutUser":                                  decoder(decodeLogoutUserRequest),
+	"PutEventsConfiguration":                      decoder(decodePutEventsConfigurationRequest),
+	"PutRetentionSettings":                        decoder(decodePutRetentionSettingsRequest),
+	"RedactConversationMessage":                   decoder(decodeRedactConversationMessageRequest),
+	"RedactRoomMessage":                           decoder(decodeRedactRoomMessageRequest),
+	"RegenerateSecurityToken":                     decoder(decodeRegenerateSecurityTokenRequest),
 	"ResetPersonalPIN":                            decoder(decodeResetPersonalPINRequest),
 	"RestorePhoneNumber":                          decoder(decodeRestorePhoneNumberRequest),
 	"SearchAvailablePhoneNumbers":                 decoder(decodeSearchAvailablePhoneNumbersRequest),
 	"UpdateAccount":                               decoder(decodeUpdateAccountRequest),
 	"UpdateAccountSettings":                       decoder(decodeUpdateAccountSettingsRequest),
+	"UpdateBot":                                   decoder(decodeUpdateBotRequest),
 	"UpdateGlobalSettings":                        decoder(decodeUpdateGlobalSettingsRequest),
 	"UpdatePhoneNumber":                           decoder(decodeUpdatePhoneNumberRequest),
 	"UpdatePhoneNumberSettings":                   decoder(decodeUpdatePhoneNumberSettingsRequest),
+	"UpdateRoom":                                  decoder(decodeUpdateRoomRequest),
+	"UpdateRoomMembership":                        decoder(decodeUpdateRoomMembershipRequest),
 	"UpdateUser":                                  decoder(decodeUpdateUserRequest),
 	"UpdateUserSettings":                          decoder(decodeUpdateUserSettingsRequest),
 	"AdminCreateAccount":                          decoder(decodeAdminCreateAccountRequest),
@@ -534,34 +778,51 @@ var requestDecoders = map[string]func(*call) (any, error){
 
 // newOutputs makes an empty output of each operation that has one.
 var newOutputs = map[string]func() encoder{
+	"BatchCreateRoomMembership":         func() encoder { return new(BatchCreateRoomMembershipResponse) },
 	"BatchDeletePhoneNumber":            func() encoder { return new(BatchDeletePhoneNumberResponse) },
 	"BatchSuspendUser":                  func() encoder { return new(BatchSuspendUserResponse) },
 	"BatchUnsuspendUser":                func() encoder { return new(BatchUnsuspendUserResponse) },
 	"BatchUpdatePhoneNumber":            func() encoder { return new(BatchUpdatePhoneNumberResponse) },
 	"BatchUpdateUser":                   func() encoder { return new(BatchUpdateUserResponse) },
 	"CreateAccount":                     func() encoder { return new(CreateAccountResponse) },
+	"CreateBot":                         func() encoder { return new(CreateBotResponse) },
 	"CreateMeetingDialOut":              func() encoder { return new(CreateMeetingDialOutResponse) },
 	"CreatePhoneNumberOrder":            func() encoder { return new(CreatePhoneNumberOrderResponse) },
+	"CreateRoom":                        func() encoder { return new(CreateRoomResponse) },
+	"CreateRoomMembership":              func() encoder { return new(CreateRoomMembershipResponse) },
 	"CreateUser":                        func() encoder { return new(CreateUserResponse) },
 	"GetAccount":                        func() encoder { return new(GetAccountResponse) },
 	"GetAccountSettings":                func() encoder { return new(GetAccountSettingsResponse) },
+	"GetBot":                            func() encoder { return new(GetBotResponse) },
+	"GetEventsConfiguration":            func() encoder { return new(GetEventsConfigurationResponse) },
 	"GetGlobalSettings":                 func() encoder { return new(GetGlobalSettingsResponse) },
 	"GetPhoneNumber":                    func() encoder { return new(GetPhoneNumberResponse) },
 	"GetPhoneNumberOrder":               func() encoder { return new(GetPhoneNumberOrderResponse) },
 	"GetPhoneNumberSettings":            func() encoder { return new(GetPhoneNumberSettingsResponse) },
+	"GetRetentionSettings":              func() encoder { return new(GetRetentionSettingsResponse) },
+	"GetRoom":                           func() encoder { return new(GetRoomResponse) },
 	"GetUser":                           func() encoder { return new(GetUserResponse) },
 	"GetUserSettings":                   func() encoder { return new(GetUserSettingsResponse) },
 	"InviteUsers":                       func() encoder { return new(InviteUsersResponse) },
 	"ListAccounts":                      func() encoder { return new(ListAccountsResponse) },
+	"ListBots":                          func() encoder { return new(ListBotsResponse) },
 	"ListPhoneNumberOrders":             func() encoder { return new(ListPhoneNumberOrdersResponse) },
 	"ListPhoneNumbers":                  func() encoder { return new(ListPhoneNumbersResponse) },
+	"ListRoomMemberships":               func() encoder { return new(ListRoomMembershipsResponse) },
+	"ListRooms":                         func() encoder { return new(ListRoomsResponse) },
 	"ListSupportedPhoneNumberCountries": func() encoder { return new(ListSupportedPhoneNumberCountriesResponse) },
 	"ListUsers":                         func() encoder { return new(ListUsersResponse) },
+	"PutEventsConfiguration":            func() encoder { return new(PutEventsConfigurationResponse) },
+	"PutRetentionSettings":              func() encoder { return new(PutRetentionSettingsResponse) },
+	"RegenerateSecurityToken":           func() encoder { return new(RegenerateSecurityTokenResponse) },
 	"ResetPersonalPIN":                  func() encoder { return new(ResetPersonalPINResponse) },
 	"RestorePhoneNumber":                func() encoder { return new(RestorePhoneNumberResponse) },
 	"SearchAvailablePhoneNumbers":       func() encoder { return new(SearchAvailablePhoneNumbersResponse) },
 	"UpdateAccount":                     func() encoder { return new(UpdateAccountResponse) },
+	"UpdateBot":                         func() encoder { return new(UpdateBotResponse) },
 	"UpdatePhoneNumber":                 func() encoder { return new(UpdatePhoneNumberResponse) },
+	"UpdateRoom":                        func() encoder { return new(UpdateRoomResponse) },
+	"UpdateRoomMembership":              func() encoder { return new(UpdateRoomMembershipResponse) },
 	"UpdateUser":                        func() encoder { return new(UpdateUserResponse) },
 	"AdminCreateAccount":                func() encoder { return new(AdminCreateAccountResponse) },
 	"AdminUpdateAccount":                func() encoder { return new(AdminUpdateAccountResponse) },
@@ -575,42 +836,64 @@ var newOutputs = map[string]func() encoder{
 var (
 	_ func(*API, context.Context, chime.Owner, *AssociatePhoneNumberWithUserRequest) error                                                    = (*API).handleAssociatePhoneNumberWithUser
 	_ func(*API, context.Context, chime.Owner, *AssociateSigninDelegateGroupsWithAccountRequest) error                                        = (*API).handleAssociateSigninDelegateGroupsWithAccount
+	_ func(*API, context.Context, chime.Owner, *BatchCreateRoomMembershipRequest) (*BatchCreateRoomMembershipResponse, error)                 = (*API).handleBatchCreateRoomMembership
 	_ func(*API, context.Context, chime.Owner, *BatchDeletePhoneNumberRequest) (*BatchDeletePhoneNumberResponse, error)                       = (*API).handleBatchDeletePhoneNumber
 	_ func(*API, context.Context, chime.Owner, *BatchSuspendUserRequest) (*BatchSuspendUserResponse, error)                                   = (*API).handleBatchSuspendUser
 	_ func(*API, context.Context, chime.Owner, *BatchUnsuspendUserRequest) (*BatchUnsuspendUserResponse, error)                               = (*API).handleBatchUnsuspendUser
 	_ func(*API, context.Context, chime.Owner, *BatchUpdatePhoneNumberRequest) (*BatchUpdatePhoneNumberResponse, error)                       = (*API).handleBatchUpdatePhoneNumber
 	_ func(*API, context.Context, chime.Owner, *BatchUpdateUserRequest) (*BatchUpdateUserResponse, error)                                     = (*API).handleBatchUpdateUser
 	_ func(*API, context.Context, chime.Owner, *CreateAccountRequest) (*CreateAccountResponse, error)                                         = (*API).handleCreateAccount
+	_ func(*API, context.Context, chime.Owner, *CreateBotRequest) (*CreateBotResponse, error)                                                 = (*API).handleCreateBot
 	_ func(*API, context.Context, chime.Owner, *CreateMeetingDialOutRequest) (*CreateMeetingDialOutResponse, error)                           = (*API).handleCreateMeetingDialOut
 	_ func(*API, context.Context, chime.Owner, *CreatePhoneNumberOrderRequest) (*CreatePhoneNumberOrderResponse, error)                       = (*API).handleCreatePhoneNumberOrder
+	_ func(*API, context.Context, chime.Owner, *CreateRoomRequest) (*CreateRoomResponse, error)                                               = (*API).handleCreateRoom
+	_ func(*API, context.Context, chime.Owner, *CreateRoomMembershipRequest) (*CreateRoomMembershipResponse, error)                           = (*API).handleCreateRoomMembership
 	_ func(*API, context.Context, chime.Owner, *CreateUserRequest) (*CreateUserResponse, error)                                               = (*API).handleCreateUser
 	_ func(*API, context.Context, chime.Owner, *DeleteAccountRequest) error                                                                   = (*API).handleDeleteAccount
+	_ func(*API, context.Context, chime.Owner, *DeleteEventsConfigurationRequest) error                                                       = (*API).handleDeleteEventsConfiguration
 	_ func(*API, context.Context, chime.Owner, *DeletePhoneNumberRequest) error                                                               = (*API).handleDeletePhoneNumber
+	_ func(*API, context.Context, chime.Owner, *DeleteRoomRequest) error                                                                      = (*API).handleDeleteRoom
+	_ func(*API, context.Context, chime.Owner, *DeleteRoomMembershipRequest) error                                                            = (*API).handleDeleteRoomMembership
 	_ func(*API, context.Context, chime.Owner, *DisassociatePhoneNumberFromUserRequest) error                                                 = (*API).handleDisassociatePhoneNumberFromUser
 	_ func(*API, context.Context, chime.Owner, *DisassociateSigninDelegateGroupsFromAccountRequest) error                                     = (*API).handleDisassociateSigninDelegateGroupsFromAccount
 	_ func(*API, context.Context, chime.Owner, *GetAccountRequest) (*GetAccountResponse, error)                                               = (*API).handleGetAccount
 	_ func(*API, context.Context, chime.Owner, *GetAccountSettingsRequest) (*GetAccountSettingsResponse, error)                               = (*API).handleGetAccountSettings
+	_ func(*API, context.Context, chime.Owner, *GetBotRequest) (*GetBotResponse, error)                                                       = (*API).handleGetBot
+	_ func(*API, context.Context, chime.Owner, *GetEventsConfigurationRequest) (*GetEventsConfigurationResponse, error)                       = (*API).handleGetEventsConfiguration
 	_ func(*API, context.Context, chime.Owner) (*GetGlobalSettingsResponse, error)                                                            = (*API).handleGetGlobalSettings
 	_ func(*API, context.Context, chime.Owner, *GetPhoneNumberRequest) (*GetPhoneNumberResponse, error)                                       = (*API).handleGetPhoneNumber
 	_ func(*API, context.Context, chime.Owner, *GetPhoneNumberOrderRequest) (*GetPhoneNumberOrderResponse, error)                             = (*API).handleGetPhoneNumberOrder
 	_ func(*API, context.Context, chime.Owner) (*GetPhoneNumberSettingsResponse, error)                                                       = (*API).handleGetPhoneNumberSettings
+	_ func(*API, context.Context, chime.Owner, *GetRetentionSettingsRequest) (*GetRetentionSettingsResponse, error)                           = (*API).handleGetRetentionSettings
+	_ func(*API, context.Context, chime.Owner, *GetRoomRequest) (*GetRoomResponse, error)                                                     = (*API).handleGetRoom
 	_ func(*API, context.Context, chime.Owner, *GetUserRequest) (*GetUserResponse, error)                                                     = (*API).handleGetUser
 	_ func(*API, context.Context, chime.Owner, *GetUserSettingsRequest) (*GetUserSettingsResponse, error)                                     = (*API).handleGetUserSettings
 	_ func(*API, context.Context, chime.Owner, *InviteUsersRequest) (*InviteUsersResponse, error)                                             = (*API).handleInviteUsers
 	_ func(*API, context.Context, chime.Owner, *ListAccountsRequest) (*ListAccountsResponse, error)                                           = (*API).handleListAccounts
+	_ func(*API, context.Context, chime.Owner, *ListBotsRequest) (*ListBotsResponse, error)                                                   = (*API).handleListBots
 	_ func(*API, context.Context, chime.Owner, *ListPhoneNumberOrdersRequest) (*ListPhoneNumberOrdersResponse, error)                         = (*API).handleListPhoneNumberOrders
 	_ func(*API, context.Context, chime.Owner, *ListPhoneNumbersRequest) (*ListPhoneNumbersResponse, error)                                   = (*API).handleListPhoneNumbers
+	_ func(*API, context.Context, chime.Owner, *ListRoomMembershipsRequest) (*ListRoomMembershipsResponse, error)                             = (*API).handleListRoomMemberships
+	_ func(*API, context.Context, chime.Owner, *ListRoomsRequest) (*ListRoomsResponse, error)                                                 = (*API).handleListRooms
 	_ func(*API, context.Context, chime.Owner, *ListSupportedPhoneNumberCountriesRequest) (*ListSupportedPhoneNumberCountriesResponse, error) = (*API).handleListSupportedPhoneNumberCountries
 	_ func(*API, context.Context, chime.Owner, *ListUsersRequest) (*ListUsersResponse, error)                                                 = (*API).handleListUsers
 	_ func(*API, context.Context, chime.Owner, *LogoutUserRequest) error                                                                      = (*API).handleLogoutUser
+	_ func(*API, context.Context, chime.Owner, *PutEventsConfigurationRequest) (*PutEventsConfigurationResponse, error)                       = (*API).handlePutEventsConfiguration
+	_ func(*API, context.Context, chime.Owner, *PutRetentionSettingsRequest) (*PutRetentionSettingsResponse, error)                           = (*API).handlePutRetentionSettings
+	_ func(*API, context.Context, chime.Owner, *RedactConversationMessageRequest) error                                                       = (*API).handleRedactConversationMessage
+	_ func(*API, context.Context, chime.Owner, *RedactRoomMessageRequest) error                                                               = (*API).handleRedactRoomMessage
+	_ func(*API, context.Context, chime.Owner, *RegenerateSecurityTokenRequest) (*RegenerateSecurityTokenResponse, error)                     = (*API).handleRegenerateSecurityToken
 	_ func(*API, context.Context, chime.Owner, *ResetPersonalPINRequest) (*ResetPersonalPINResponse, error)                                   = (*API).handleResetPersonalPIN
 	_ func(*API, context.Context, chime.Owner, *RestorePhoneNumberRequest) (*RestorePhoneNumberResponse, error)                               = (*API).handleRestorePhoneNumber
 	_ func(*API, context.Context, chime.Owner, *SearchAvailablePhoneNumbersRequest) (*SearchAvailablePhoneNumbersResponse, error)             = (*API).handleSearchAvailablePhoneNumbers
 	_ func(*API, context.Context, chime.Owner, *UpdateAccountRequest) (*UpdateAccountResponse, error)                                         = (*API).handleUpdateAccount
 	_ func(*API, context.Context, chime.Owner, *UpdateAccountSettingsRequest) error                                                           = (*API).handleUpdateAccountSettings
+	_ func(*API, context.Context, chime.Owner, *UpdateBotRequest) (*UpdateBotResponse, error)                                                 = (*API).handleUpdateBot
 	_ func(*API, context.Context, chime.Owner, *UpdateGlobalSettingsRequest) error                                                            = (*API).handleUpdateGlobalSettings
 	_ func(*API, context.Context, chime.Owner, *UpdatePhoneNumberRequest) (*UpdatePhoneNumberResponse, error)                                 = (*API).handleUpdatePhoneNumber
 	_ func(*API, context.Context, chime.Owner, *UpdatePhoneNumberSettingsRequest) error                                                       = (*API).handleUpdatePhoneNumberSettings
+	_ func(*API, context.Context, chime.Owner, *UpdateRoomRequest) (*UpdateRoomResponse, error)                                               = (*API).handleUpdateRoom
+	_ func(*API, context.Context, chime.Owner, *UpdateRoomMembershipRequest) (*UpdateRoomMembershipResponse, error)                           = (*API).handleUpdateRoomMembership
 	_ func(*API, context.Context, chime.Owner, *UpdateUserRequest) (*UpdateUserResponse, error)                                               = (*API).handleUpdateUser
 	_ func(*API, context.Context, chime.Owner, *UpdateUserSettingsRequest) error                                                              = (*API).handleUpdateUserSettings
 	_ func(*API, context.Context, chime.Owner, *AdminCreateAccountRequest) (*AdminCreateAccountResponse, error)                               = (*API).handleAdminCreateAccount
@@ -1101,6 +1384,61 @@ func (x *AssociateSigninDelegateGroupsWithAccountRequest) decodeFrom(obj map[str
 	return nil
 }
 
+// BatchCreateRoomMembershipRequest is the model's BatchCreateRoomMembershipRequest structure.
+type BatchCreateRoomMembershipRequest struct {
+	// The Amazon Chime account ID.
+	AccountId string
+	// The room ID.
+	RoomId string
+	// The members and their roles.
+	MembershipItemList []MembershipItem
+}
+
+// decodeFrom reads the BatchCreateRoomMembershipRequest members of a validated JSON object, each by its exact name.
+func (x *BatchCreateRoomMembershipRequest) decodeFrom(obj map[string]any) error {
+	if v := obj["MembershipItemList"]; v != nil {
+		items, err := listValue(v)
+		if err != nil {
+			return err
+		}
+		x.MembershipItemList = make([]MembershipItem, len(items))
+		for i, item := range items {
+			elem, err := objectValue(item)
+			if err != nil {
+				return err
+			}
+			if err := x.MembershipItemList[i].decodeFrom(elem); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// BatchCreateRoomMembershipResponse is the model's BatchCreateRoomMembershipResponse structure.
+type BatchCreateRoomMembershipResponse struct {
+	// The members that could not be added.
+	Errors []MemberError
+}
+
+// appendJSON appends BatchCreateRoomMembershipResponse as a JSON object, members in model order.
+func (x *BatchCreateRoomMembershipResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.Errors != nil {
+		b = appendKey(b, start, "Errors")
+		b = append(b, '[')
+		for i := range x.Errors {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = x.Errors[i].appendJSON(b)
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}')
+}
+
 // BatchDeletePhoneNumberRequest is the model's BatchDeletePhoneNumberRequest structure.
 type BatchDeletePhoneNumberRequest struct {
 	// The phone number IDs.
@@ -1350,6 +1688,71 @@ func (x *BatchUpdateUserResponse) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
+// Bot is the model's Bot structure.
+type Bot struct {
+	// The bot ID.
+	BotId *string
+	// The bot's user ID (the same as its bot ID).
+	UserId *string
+	// The bot's name, followed by (Bot).
+	DisplayName *string
+	// ChatBot.
+	BotType *string
+	// Whether the bot is stopped.
+	Disabled *bool
+	// When the bot was created, in ISO 8601 format.
+	CreatedTimestamp *time.Time
+	// When the bot last changed, in ISO 8601 format.
+	UpdatedTimestamp *time.Time
+	// The bot's e-mail address.
+	BotEmail *string
+	// The token that signs the bot's events.
+	SecurityToken *string
+}
+
+// appendJSON appends Bot as a JSON object, members in model order.
+func (x *Bot) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.BotId != nil {
+		b = appendKey(b, start, "BotId")
+		b = appendString(b, *x.BotId)
+	}
+	if x.UserId != nil {
+		b = appendKey(b, start, "UserId")
+		b = appendString(b, *x.UserId)
+	}
+	if x.DisplayName != nil {
+		b = appendKey(b, start, "DisplayName")
+		b = appendString(b, *x.DisplayName)
+	}
+	if x.BotType != nil {
+		b = appendKey(b, start, "BotType")
+		b = appendString(b, *x.BotType)
+	}
+	if x.Disabled != nil {
+		b = appendKey(b, start, "Disabled")
+		b = strconv.AppendBool(b, *x.Disabled)
+	}
+	if x.CreatedTimestamp != nil {
+		b = appendKey(b, start, "CreatedTimestamp")
+		b = appendTime(b, *x.CreatedTimestamp)
+	}
+	if x.UpdatedTimestamp != nil {
+		b = appendKey(b, start, "UpdatedTimestamp")
+		b = appendTime(b, *x.UpdatedTimestamp)
+	}
+	if x.BotEmail != nil {
+		b = appendKey(b, start, "BotEmail")
+		b = appendString(b, *x.BotEmail)
+	}
+	if x.SecurityToken != nil {
+		b = appendKey(b, start, "SecurityToken")
+		b = appendString(b, *x.SecurityToken)
+	}
+	return append(b, '}')
+}
+
 // BusinessCallingSettings is the model's BusinessCallingSettings structure.
 type BusinessCallingSettings struct {
 	// The S3 bucket for call detail records.
@@ -1375,6 +1778,35 @@ func (x *BusinessCallingSettings) appendJSON(b []byte) []byte {
 	if x.CdrBucket != nil {
 		b = appendKey(b, start, "CdrBucket")
 		b = appendString(b, *x.CdrBucket)
+	}
+	return append(b, '}')
+}
+
+// ConversationRetentionSettings is the model's ConversationRetentionSettings structure.
+type ConversationRetentionSettings struct {
+	// How many days conversation messages are kept.
+	RetentionDays *int64
+}
+
+// decodeFrom reads the ConversationRetentionSettings members of a validated JSON object, each by its exact name.
+func (x *ConversationRetentionSettings) decodeFrom(obj map[string]any) error {
+	if v := obj["RetentionDays"]; v != nil {
+		val, err := int64Value(v)
+		if err != nil {
+			return err
+		}
+		x.RetentionDays = &val
+	}
+	return nil
+}
+
+// appendJSON appends ConversationRetentionSettings as a JSON object, members in model order.
+func (x *ConversationRetentionSettings) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.RetentionDays != nil {
+		b = appendKey(b, start, "RetentionDays")
+		b = appendInt(b, *x.RetentionDays)
 	}
 	return append(b, '}')
 }
@@ -1410,6 +1842,52 @@ func (x *CreateAccountResponse) appendJSON(b []byte) []byte {
 	if x.Account != nil {
 		b = appendKey(b, start, "Account")
 		b = x.Account.appendJSON(b)
+	}
+	return append(b, '}')
+}
+
+// CreateBotRequest is the model's CreateBotRequest structure.
+type CreateBotRequest struct {
+	// The Amazon Chime account ID.
+	AccountId string
+	// The bot's name (up to 55 characters).
+	DisplayName string
+	// The domain of the bot's e-mail address.
+	Domain *string
+}
+
+// decodeFrom reads the CreateBotRequest members of a validated JSON object, each by its exact name.
+func (x *CreateBotRequest) decodeFrom(obj map[string]any) error {
+	if v := obj["DisplayName"]; v != nil {
+		val, err := stringValue(v)
+		if err != nil {
+			return err
+		}
+		x.DisplayName = val
+	}
+	if v := obj["Domain"]; v != nil {
+		val, err := stringValue(v)
+		if err != nil {
+			return err
+		}
+		x.Domain = &val
+	}
+	return nil
+}
+
+// CreateBotResponse is the model's CreateBotResponse structure.
+type CreateBotResponse struct {
+	// The bot.
+	Bot *Bot
+}
+
+// appendJSON appends CreateBotResponse as a JSON object, members in model order.
+func (x *CreateBotResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.Bot != nil {
+		b = appendKey(b, start, "Bot")
+		b = x.Bot.appendJSON(b)
 	}
 	return append(b, '}')
 }
@@ -1518,6 +1996,100 @@ func (x *CreatePhoneNumberOrderResponse) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
+// CreateRoomMembershipRequest is the model's CreateRoomMembershipRequest structure.
+type CreateRoomMembershipRequest struct {
+	// The Amazon Chime account ID.
+	AccountId string
+	// The room ID.
+	RoomId string
+	// The member ID (a user ID or bot ID).
+	MemberId string
+	// The member's role; Member when absent.
+	Role *string
+}
+
+// decodeFrom reads the CreateRoomMembershipRequest members of a validated JSON object, each by its exact name.
+func (x *CreateRoomMembershipRequest) decodeFrom(obj map[string]any) error {
+	if v := obj["MemberId"]; v != nil {
+		val, err := stringValue(v)
+		if err != nil {
+			return err
+		}
+		x.MemberId = val
+	}
+	if v := obj["Role"]; v != nil {
+		val, err := stringValue(v)
+		if err != nil {
+			return err
+		}
+		x.Role = &val
+	}
+	return nil
+}
+
+// CreateRoomMembershipResponse is the model's CreateRoomMembershipResponse structure.
+type CreateRoomMembershipResponse struct {
+	// The membership.
+	RoomMembership *RoomMembership
+}
+
+// appendJSON appends CreateRoomMembershipResponse as a JSON object, members in model order.
+func (x *CreateRoomMembershipResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.RoomMembership != nil {
+		b = appendKey(b, start, "RoomMembership")
+		b = x.RoomMembership.appendJSON(b)
+	}
+	return append(b, '}')
+}
+
+// CreateRoomRequest is the model's CreateRoomRequest structure.
+type CreateRoomRequest struct {
+	// The Amazon Chime account ID.
+	AccountId string
+	// The room name.
+	Name string
+	// A unique token that makes the creation idempotent.
+	ClientRequestToken *string
+}
+
+// decodeFrom reads the CreateRoomRequest members of a validated JSON object, each by its exact name.
+func (x *CreateRoomRequest) decodeFrom(obj map[string]any) error {
+	if v := obj["Name"]; v != nil {
+		val, err := stringValue(v)
+		if err != nil {
+			return err
+		}
+		x.Name = val
+	}
+	if v := obj["ClientRequestToken"]; v != nil {
+		val, err := stringValue(v)
+		if err != nil {
+			return err
+		}
+		x.ClientRequestToken = &val
+	}
+	return nil
+}
+
+// CreateRoomResponse is the model's CreateRoomResponse structure.
+type CreateRoomResponse struct {
+	// The room.
+	Room *Room
+}
+
+// appendJSON appends CreateRoomResponse as a JSON object, members in model order.
+func (x *CreateRoomResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.Room != nil {
+		b = appendKey(b, start, "Room")
+		b = x.Room.appendJSON(b)
+	}
+	return append(b, '}')
+}
+
 // CreateUserRequest is the model's CreateUserRequest structure.
 type CreateUserRequest struct {
 	// The Amazon Chime account ID.
@@ -1579,10 +2151,36 @@ type DeleteAccountRequest struct {
 	AccountId string
 }
 
+// DeleteEventsConfigurationRequest is the model's DeleteEventsConfigurationRequest structure.
+type DeleteEventsConfigurationRequest struct {
+	// The Amazon Chime account ID.
+	AccountId string
+	// The bot ID.
+	BotId string
+}
+
 // DeletePhoneNumberRequest is the model's DeletePhoneNumberRequest structure.
 type DeletePhoneNumberRequest struct {
 	// The phone number ID (its E.164 form, URL-encoded or not).
 	PhoneNumberId string
+}
+
+// DeleteRoomMembershipRequest is the model's DeleteRoomMembershipRequest structure.
+type DeleteRoomMembershipRequest struct {
+	// The Amazon Chime account ID.
+	AccountId string
+	// The room ID.
+	RoomId string
+	// The member ID.
+	MemberId string
+}
+
+// DeleteRoomRequest is the model's DeleteRoomRequest structure.
+type DeleteRoomRequest struct {
+	// The Amazon Chime account ID.
+	AccountId string
+	// The room ID.
+	RoomId string
 }
 
 // DisassociatePhoneNumberFromUserRequest is the model's DisassociatePhoneNumberFromUserRequest structure.
@@ -1616,6 +2214,35 @@ func (x *DisassociateSigninDelegateGroupsFromAccountRequest) decodeFrom(obj map[
 		}
 	}
 	return nil
+}
+
+// EventsConfiguration is the model's EventsConfiguration structure.
+type EventsConfiguration struct {
+	// The bot ID.
+	BotId *string
+	// The HTTPS endpoint the bot's events go to.
+	OutboundEventsHTTPSEndpoint *string
+	// The Lambda function the bot's events go to.
+	LambdaFunctionArn *string
+}
+
+// appendJSON appends EventsConfiguration as a JSON object, members in model order.
+func (x *EventsConfiguration) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.BotId != nil {
+		b = appendKey(b, start, "BotId")
+		b = appendString(b, *x.BotId)
+	}
+	if x.OutboundEventsHTTPSEndpoint != nil {
+		b = appendKey(b, start, "OutboundEventsHTTPSEndpoint")
+		b = appendString(b, *x.OutboundEventsHTTPSEndpoint)
+	}
+	if x.LambdaFunctionArn != nil {
+		b = appendKey(b, start, "LambdaFunctionArn")
+		b = appendString(b, *x.LambdaFunctionArn)
+	}
+	return append(b, '}')
 }
 
 // FaultRule is the model's FaultRule structure.
@@ -1726,6 +2353,56 @@ func (x *GetAccountSettingsResponse) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
+// GetBotRequest is the model's GetBotRequest structure.
+type GetBotRequest struct {
+	// The Amazon Chime account ID.
+	AccountId string
+	// The bot ID.
+	BotId string
+}
+
+// GetBotResponse is the model's GetBotResponse structure.
+type GetBotResponse struct {
+	// The bot.
+	Bot *Bot
+}
+
+// appendJSON appends GetBotResponse as a JSON object, members in model order.
+func (x *GetBotResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.Bot != nil {
+		b = appendKey(b, start, "Bot")
+		b = x.Bot.appendJSON(b)
+	}
+	return append(b, '}')
+}
+
+// GetEventsConfigurationRequest is the model's GetEventsConfigurationRequest structure.
+type GetEventsConfigurationRequest struct {
+	// The Amazon Chime account ID.
+	AccountId string
+	// The bot ID.
+	BotId string
+}
+
+// GetEventsConfigurationResponse is the model's GetEventsConfigurationResponse structure.
+type GetEventsConfigurationResponse struct {
+	// The events configuration.
+	EventsConfiguration *EventsConfiguration
+}
+
+// appendJSON appends GetEventsConfigurationResponse as a JSON object, members in model order.
+func (x *GetEventsConfigurationResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.EventsConfiguration != nil {
+		b = appendKey(b, start, "EventsConfiguration")
+		b = x.EventsConfiguration.appendJSON(b)
+	}
+	return append(b, '}')
+}
+
 // GetGlobalSettingsResponse is the model's GetGlobalSettingsResponse structure.
 type GetGlobalSettingsResponse struct {
 	// The Business Calling settings.
@@ -1814,6 +2491,60 @@ func (x *GetPhoneNumberSettingsResponse) appendJSON(b []byte) []byte {
 	if x.CallingNameUpdatedTimestamp != nil {
 		b = appendKey(b, start, "CallingNameUpdatedTimestamp")
 		b = appendTime(b, *x.CallingNameUpdatedTimestamp)
+	}
+	return append(b, '}')
+}
+
+// GetRetentionSettingsRequest is the model's GetRetentionSettingsRequest structure.
+type GetRetentionSettingsRequest struct {
+	// The Amazon Chime account ID.
+	AccountId string
+}
+
+// GetRetentionSettingsResponse is the model's GetRetentionSettingsResponse structure.
+type GetRetentionSettingsResponse struct {
+	// The retention settings.
+	RetentionSettings *RetentionSettings
+	// When messages past the periods are deleted for good, in ISO 8601 format.
+	InitiateDeletionTimestamp *time.Time
+}
+
+// appendJSON appends GetRetentionSettingsResponse as a JSON object, members in model order.
+func (x *GetRetentionSettingsResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.RetentionSettings != nil {
+		b = appendKey(b, start, "RetentionSettings")
+		b = x.RetentionSettings.appendJSON(b)
+	}
+	if x.InitiateDeletionTimestamp != nil {
+		b = appendKey(b, start, "InitiateDeletionTimestamp")
+		b = appendTime(b, *x.InitiateDeletionTimestamp)
+	}
+	return append(b, '}')
+}
+
+// GetRoomRequest is the model's GetRoomRequest structure.
+type GetRoomRequest struct {
+	// The Amazon Chime account ID.
+	AccountId string
+	// The room ID.
+	RoomId string
+}
+
+// GetRoomResponse is the model's GetRoomResponse structure.
+type GetRoomResponse struct {
+	// The room.
+	Room *Room
+}
+
+// appendJSON appends GetRoomResponse as a JSON object, members in model order.
+func (x *GetRoomResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.Room != nil {
+		b = appendKey(b, start, "Room")
+		b = x.Room.appendJSON(b)
 	}
 	return append(b, '}')
 }
@@ -2003,6 +2734,46 @@ func (x *ListAccountsResponse) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
+// ListBotsRequest is the model's ListBotsRequest structure.
+type ListBotsRequest struct {
+	// The Amazon Chime account ID.
+	AccountId string
+	// The maximum number of results to return in a single call. The default is 10.
+	MaxResults *int64
+	// The token to use to retrieve the next page of results.
+	NextToken *string
+}
+
+// ListBotsResponse is the model's ListBotsResponse structure.
+type ListBotsResponse struct {
+	// The bots.
+	Bots []Bot
+	// The token to use to retrieve the next page of results.
+	NextToken *string
+}
+
+// appendJSON appends ListBotsResponse as a JSON object, members in model order.
+func (x *ListBotsResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.Bots != nil {
+		b = appendKey(b, start, "Bots")
+		b = append(b, '[')
+		for i := range x.Bots {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = x.Bots[i].appendJSON(b)
+		}
+		b = append(b, ']')
+	}
+	if x.NextToken != nil {
+		b = appendKey(b, start, "NextToken")
+		b = appendString(b, *x.NextToken)
+	}
+	return append(b, '}')
+}
+
 // ListPhoneNumberOrdersRequest is the model's ListPhoneNumberOrdersRequest structure.
 type ListPhoneNumberOrdersRequest struct {
 	// The token to use to retrieve the next page of results.
@@ -2077,6 +2848,90 @@ func (x *ListPhoneNumbersResponse) appendJSON(b []byte) []byte {
 				b = append(b, ',')
 			}
 			b = x.PhoneNumbers[i].appendJSON(b)
+		}
+		b = append(b, ']')
+	}
+	if x.NextToken != nil {
+		b = appendKey(b, start, "NextToken")
+		b = appendString(b, *x.NextToken)
+	}
+	return append(b, '}')
+}
+
+// ListRoomMembershipsRequest is the model's ListRoomMembershipsRequest structure.
+type ListRoomMembershipsRequest struct {
+	// The Amazon Chime account ID.
+	AccountId string
+	// The room ID.
+	RoomId string
+	// The maximum number of results to return in a single call.
+	MaxResults *int64
+	// The token to use to retrieve the next page of results.
+	NextToken *string
+}
+
+// ListRoomMembershipsResponse is the model's ListRoomMembershipsResponse structure.
+type ListRoomMembershipsResponse struct {
+	// The memberships.
+	RoomMemberships []RoomMembership
+	// The token to use to retrieve the next page of results.
+	NextToken *string
+}
+
+// appendJSON appends ListRoomMembershipsResponse as a JSON object, members in model order.
+func (x *ListRoomMembershipsResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.RoomMemberships != nil {
+		b = appendKey(b, start, "RoomMemberships")
+		b = append(b, '[')
+		for i := range x.RoomMemberships {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = x.RoomMemberships[i].appendJSON(b)
+		}
+		b = append(b, ']')
+	}
+	if x.NextToken != nil {
+		b = appendKey(b, start, "NextToken")
+		b = appendString(b, *x.NextToken)
+	}
+	return append(b, '}')
+}
+
+// ListRoomsRequest is the model's ListRoomsRequest structure.
+type ListRoomsRequest struct {
+	// The Amazon Chime account ID.
+	AccountId string
+	// Only rooms with this member (a user ID or bot ID).
+	MemberId *string
+	// The maximum number of results to return in a single call.
+	MaxResults *int64
+	// The token to use to retrieve the next page of results.
+	NextToken *string
+}
+
+// ListRoomsResponse is the model's ListRoomsResponse structure.
+type ListRoomsResponse struct {
+	// The rooms.
+	Rooms []Room
+	// The token to use to retrieve the next page of results.
+	NextToken *string
+}
+
+// appendJSON appends ListRoomsResponse as a JSON object, members in model order.
+func (x *ListRoomsResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.Rooms != nil {
+		b = appendKey(b, start, "Rooms")
+		b = append(b, '[')
+		for i := range x.Rooms {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = x.Rooms[i].appendJSON(b)
 		}
 		b = append(b, ']')
 	}
@@ -2167,6 +3022,103 @@ type LogoutUserRequest struct {
 	AccountId string
 	// The user ID.
 	UserId string
+}
+
+// Member is the model's Member structure.
+type Member struct {
+	// The member ID (a user ID or bot ID).
+	MemberId *string
+	// User, Bot or Webhook.
+	MemberType *string
+	// The member's e-mail address.
+	Email *string
+	// The member's name.
+	FullName *string
+	// The member's Amazon Chime account ID.
+	AccountId *string
+}
+
+// appendJSON appends Member as a JSON object, members in model order.
+func (x *Member) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.MemberId != nil {
+		b = appendKey(b, start, "MemberId")
+		b = appendString(b, *x.MemberId)
+	}
+	if x.MemberType != nil {
+		b = appendKey(b, start, "MemberType")
+		b = appendString(b, *x.MemberType)
+	}
+	if x.Email != nil {
+		b = appendKey(b, start, "Email")
+		b = appendString(b, *x.Email)
+	}
+	if x.FullName != nil {
+		b = appendKey(b, start, "FullName")
+		b = appendString(b, *x.FullName)
+	}
+	if x.AccountId != nil {
+		b = appendKey(b, start, "AccountId")
+		b = appendString(b, *x.AccountId)
+	}
+	return append(b, '}')
+}
+
+// MemberError is the model's MemberError structure.
+type MemberError struct {
+	// The member the error is about.
+	MemberId *string
+	// The error code.
+	ErrorCode *string
+	// The error message.
+	ErrorMessage *string
+}
+
+// appendJSON appends MemberError as a JSON object, members in model order.
+func (x *MemberError) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.MemberId != nil {
+		b = appendKey(b, start, "MemberId")
+		b = appendString(b, *x.MemberId)
+	}
+	if x.ErrorCode != nil {
+		b = appendKey(b, start, "ErrorCode")
+		b = appendString(b, *x.ErrorCode)
+	}
+	if x.ErrorMessage != nil {
+		b = appendKey(b, start, "ErrorMessage")
+		b = appendString(b, *x.ErrorMessage)
+	}
+	return append(b, '}')
+}
+
+// MembershipItem is the model's MembershipItem structure.
+type MembershipItem struct {
+	// The member ID.
+	MemberId *string
+	// The member's role; Member when absent.
+	Role *string
+}
+
+// decodeFrom reads the MembershipItem members of a validated JSON object, each by its exact name.
+func (x *MembershipItem) decodeFrom(obj map[string]any) error {
+	if v := obj["MemberId"]; v != nil {
+		val, err := stringValue(v)
+		if err != nil {
+			return err
+		}
+		x.MemberId = &val
+	}
+	if v := obj["Role"]; v != nil {
+		val, err := stringValue(v)
+		if err != nil {
+			return err
+		}
+		x.Role = &val
+	}
+	return nil
 }
 
 // OrderedPhoneNumber is the model's OrderedPhoneNumber structure.
@@ -2477,6 +3429,144 @@ func (x *PhoneNumberOrder) appendJSON(b []byte) []byte {
 	return append(b, '}')
 }
 
+// PutEventsConfigurationRequest is the model's PutEventsConfigurationRequest structure.
+type PutEventsConfigurationRequest struct {
+	// The Amazon Chime account ID.
+	AccountId string
+	// The bot ID.
+	BotId string
+	// The HTTPS endpoint.
+	OutboundEventsHTTPSEndpoint *string
+	// The Lambda function ARN.
+	LambdaFunctionArn *string
+}
+
+// decodeFrom reads the PutEventsConfigurationRequest members of a validated JSON object, each by its exact name.
+func (x *PutEventsConfigurationRequest) decodeFrom(obj map[string]any) error {
+	if v := obj["OutboundEventsHTTPSEndpoint"]; v != nil {
+		val, err := stringValue(v)
+		if err != nil {
+			return err
+		}
+		x.OutboundEventsHTTPSEndpoint = &val
+	}
+	if v := obj["LambdaFunctionArn"]; v != nil {
+		val, err := stringValue(v)
+		if err != nil {
+			return err
+		}
+		x.LambdaFunctionArn = &val
+	}
+	return nil
+}
+
+// PutEventsConfigurationResponse is the model's PutEventsConfigurationResponse structure.
+type PutEventsConfigurationResponse struct {
+	// The events configuration.
+	EventsConfiguration *EventsConfiguration
+}
+
+// appendJSON appends PutEventsConfigurationResponse as a JSON object, members in model order.
+func (x *PutEventsConfigurationResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.EventsConfiguration != nil {
+		b = appendKey(b, start, "EventsConfiguration")
+		b = x.EventsConfiguration.appendJSON(b)
+	}
+	return append(b, '}')
+}
+
+// PutRetentionSettingsRequest is the model's PutRetentionSettingsRequest structure.
+type PutRetentionSettingsRequest struct {
+	// The Amazon Chime account ID.
+	AccountId string
+	// The retention settings; a period left out is off.
+	RetentionSettings RetentionSettings
+}
+
+// decodeFrom reads the PutRetentionSettingsRequest members of a validated JSON object, each by its exact name.
+func (x *PutRetentionSettingsRequest) decodeFrom(obj map[string]any) error {
+	if v := obj["RetentionSettings"]; v != nil {
+		sub, err := objectValue(v)
+		if err != nil {
+			return err
+		}
+		if err := x.RetentionSettings.decodeFrom(sub); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// PutRetentionSettingsResponse is the model's PutRetentionSettingsResponse structure.
+type PutRetentionSettingsResponse struct {
+	// The retention settings.
+	RetentionSettings *RetentionSettings
+	// When messages past the periods are deleted for good, in ISO 8601 format.
+	InitiateDeletionTimestamp *time.Time
+}
+
+// appendJSON appends PutRetentionSettingsResponse as a JSON object, members in model order.
+func (x *PutRetentionSettingsResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.RetentionSettings != nil {
+		b = appendKey(b, start, "RetentionSettings")
+		b = x.RetentionSettings.appendJSON(b)
+	}
+	if x.InitiateDeletionTimestamp != nil {
+		b = appendKey(b, start, "InitiateDeletionTimestamp")
+		b = appendTime(b, *x.InitiateDeletionTimestamp)
+	}
+	return append(b, '}')
+}
+
+// RedactConversationMessageRequest is the model's RedactConversationMessageRequest structure.
+type RedactConversationMessageRequest struct {
+	// The Amazon Chime account ID.
+	AccountId string
+	// The conversation ID.
+	ConversationId string
+	// The message ID.
+	MessageId string
+}
+
+// RedactRoomMessageRequest is the model's RedactRoomMessageRequest structure.
+type RedactRoomMessageRequest struct {
+	// The Amazon Chime account ID.
+	AccountId string
+	// The room ID.
+	RoomId string
+	// The message ID.
+	MessageId string
+}
+
+// RegenerateSecurityTokenRequest is the model's RegenerateSecurityTokenRequest structure.
+type RegenerateSecurityTokenRequest struct {
+	// The Amazon Chime account ID.
+	AccountId string
+	// The bot ID.
+	BotId string
+}
+
+// RegenerateSecurityTokenResponse is the model's RegenerateSecurityTokenResponse structure.
+type RegenerateSecurityTokenResponse struct {
+	// The bot.
+	Bot *Bot
+}
+
+// appendJSON appends RegenerateSecurityTokenResponse as a JSON object, members in model order.
+func (x *RegenerateSecurityTokenResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.Bot != nil {
+		b = appendKey(b, start, "Bot")
+		b = x.Bot.appendJSON(b)
+	}
+	return append(b, '}')
+}
+
 // ResetPersonalPINRequest is the model's ResetPersonalPINRequest structure.
 type ResetPersonalPINRequest struct {
 	// The Amazon Chime account ID.
@@ -2521,6 +3611,171 @@ func (x *RestorePhoneNumberResponse) appendJSON(b []byte) []byte {
 	if x.PhoneNumber != nil {
 		b = appendKey(b, start, "PhoneNumber")
 		b = x.PhoneNumber.appendJSON(b)
+	}
+	return append(b, '}')
+}
+
+// RetentionSettings is the model's RetentionSettings structure.
+type RetentionSettings struct {
+	// The retention of room messages.
+	RoomRetentionSettings *RoomRetentionSettings
+	// The retention of conversation messages.
+	ConversationRetentionSettings *ConversationRetentionSettings
+}
+
+// decodeFrom reads the RetentionSettings members of a validated JSON object, each by its exact name.
+func (x *RetentionSettings) decodeFrom(obj map[string]any) error {
+	if v := obj["RoomRetentionSettings"]; v != nil {
+		sub, err := objectValue(v)
+		if err != nil {
+			return err
+		}
+		x.RoomRetentionSettings = new(RoomRetentionSettings)
+		if err := x.RoomRetentionSettings.decodeFrom(sub); err != nil {
+			return err
+		}
+	}
+	if v := obj["ConversationRetentionSettings"]; v != nil {
+		sub, err := objectValue(v)
+		if err != nil {
+			return err
+		}
+		x.ConversationRetentionSettings = new(ConversationRetentionSettings)
+		if err := x.ConversationRetentionSettings.decodeFrom(sub); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// appendJSON appends RetentionSettings as a JSON object, members in model order.
+func (x *RetentionSettings) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.RoomRetentionSettings != nil {
+		b = appendKey(b, start, "RoomRetentionSettings")
+		b = x.RoomRetentionSettings.appendJSON(b)
+	}
+	if x.ConversationRetentionSettings != nil {
+		b = appendKey(b, start, "ConversationRetentionSettings")
+		b = x.ConversationRetentionSettings.appendJSON(b)
+	}
+	return append(b, '}')
+}
+
+// Room is the model's Room structure.
+type Room struct {
+	// The room ID.
+	RoomId *string
+	// The room name.
+	Name *string
+	// The Amazon Chime account ID.
+	AccountId *string
+	// The IAM ARN of the room's creator.
+	CreatedBy *string
+	// When the room was created, in ISO 8601 format.
+	CreatedTimestamp *time.Time
+	// When the room last changed, in ISO 8601 format.
+	UpdatedTimestamp *time.Time
+}
+
+// appendJSON appends Room as a JSON object, members in model order.
+func (x *Room) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.RoomId != nil {
+		b = appendKey(b, start, "RoomId")
+		b = appendString(b, *x.RoomId)
+	}
+	if x.Name != nil {
+		b = appendKey(b, start, "Name")
+		b = appendString(b, *x.Name)
+	}
+	if x.AccountId != nil {
+		b = appendKey(b, start, "AccountId")
+		b = appendString(b, *x.AccountId)
+	}
+	if x.CreatedBy != nil {
+		b = appendKey(b, start, "CreatedBy")
+		b = appendString(b, *x.CreatedBy)
+	}
+	if x.CreatedTimestamp != nil {
+		b = appendKey(b, start, "CreatedTimestamp")
+		b = appendTime(b, *x.CreatedTimestamp)
+	}
+	if x.UpdatedTimestamp != nil {
+		b = appendKey(b, start, "UpdatedTimestamp")
+		b = appendTime(b, *x.UpdatedTimestamp)
+	}
+	return append(b, '}')
+}
+
+// RoomMembership is the model's RoomMembership structure.
+type RoomMembership struct {
+	// The room ID.
+	RoomId *string
+	// The member.
+	Member *Member
+	// The member's role.
+	Role *string
+	// The IAM ARN of who added the member.
+	InvitedBy *string
+	// When the membership last changed, in ISO 8601 format.
+	UpdatedTimestamp *time.Time
+}
+
+// appendJSON appends RoomMembership as a JSON object, members in model order.
+func (x *RoomMembership) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.RoomId != nil {
+		b = appendKey(b, start, "RoomId")
+		b = appendString(b, *x.RoomId)
+	}
+	if x.Member != nil {
+		b = appendKey(b, start, "Member")
+		b = x.Member.appendJSON(b)
+	}
+	if x.Role != nil {
+		b = appendKey(b, start, "Role")
+		b = appendString(b, *x.Role)
+	}
+	if x.InvitedBy != nil {
+		b = appendKey(b, start, "InvitedBy")
+		b = appendString(b, *x.InvitedBy)
+	}
+	if x.UpdatedTimestamp != nil {
+		b = appendKey(b, start, "UpdatedTimestamp")
+		b = appendTime(b, *x.UpdatedTimestamp)
+	}
+	return append(b, '}')
+}
+
+// RoomRetentionSettings is the model's RoomRetentionSettings structure.
+type RoomRetentionSettings struct {
+	// How many days room messages are kept.
+	RetentionDays *int64
+}
+
+// decodeFrom reads the RoomRetentionSettings members of a validated JSON object, each by its exact name.
+func (x *RoomRetentionSettings) decodeFrom(obj map[string]any) error {
+	if v := obj["RetentionDays"]; v != nil {
+		val, err := int64Value(v)
+		if err != nil {
+			return err
+		}
+		x.RetentionDays = &val
+	}
+	return nil
+}
+
+// appendJSON appends RoomRetentionSettings as a JSON object, members in model order.
+func (x *RoomRetentionSettings) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.RetentionDays != nil {
+		b = appendKey(b, start, "RetentionDays")
+		b = appendInt(b, *x.RetentionDays)
 	}
 	return append(b, '}')
 }
@@ -2721,6 +3976,45 @@ func (x *UpdateAccountSettingsRequest) decodeFrom(obj map[string]any) error {
 	return nil
 }
 
+// UpdateBotRequest is the model's UpdateBotRequest structure.
+type UpdateBotRequest struct {
+	// The Amazon Chime account ID.
+	AccountId string
+	// The bot ID.
+	BotId string
+	// Whether the bot is stopped.
+	Disabled *bool
+}
+
+// decodeFrom reads the UpdateBotRequest members of a validated JSON object, each by its exact name.
+func (x *UpdateBotRequest) decodeFrom(obj map[string]any) error {
+	if v := obj["Disabled"]; v != nil {
+		val, err := boolValue(v)
+		if err != nil {
+			return err
+		}
+		x.Disabled = &val
+	}
+	return nil
+}
+
+// UpdateBotResponse is the model's UpdateBotResponse structure.
+type UpdateBotResponse struct {
+	// The bot.
+	Bot *Bot
+}
+
+// appendJSON appends UpdateBotResponse as a JSON object, members in model order.
+func (x *UpdateBotResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.Bot != nil {
+		b = appendKey(b, start, "Bot")
+		b = x.Bot.appendJSON(b)
+	}
+	return append(b, '}')
+}
+
 // UpdateGlobalSettingsRequest is the model's UpdateGlobalSettingsRequest structure.
 type UpdateGlobalSettingsRequest struct {
 	// The Business Calling settings; {} clears the bucket.
@@ -2852,6 +4146,86 @@ func (x *UpdatePhoneNumberSettingsRequest) decodeFrom(obj map[string]any) error 
 		x.CallingName = val
 	}
 	return nil
+}
+
+// UpdateRoomMembershipRequest is the model's UpdateRoomMembershipRequest structure.
+type UpdateRoomMembershipRequest struct {
+	// The Amazon Chime account ID.
+	AccountId string
+	// The room ID.
+	RoomId string
+	// The member ID.
+	MemberId string
+	// The new role.
+	Role *string
+}
+
+// decodeFrom reads the UpdateRoomMembershipRequest members of a validated JSON object, each by its exact name.
+func (x *UpdateRoomMembershipRequest) decodeFrom(obj map[string]any) error {
+	if v := obj["Role"]; v != nil {
+		val, err := stringValue(v)
+		if err != nil {
+			return err
+		}
+		x.Role = &val
+	}
+	return nil
+}
+
+// UpdateRoomMembershipResponse is the model's UpdateRoomMembershipResponse structure.
+type UpdateRoomMembershipResponse struct {
+	// The membership.
+	RoomMembership *RoomMembership
+}
+
+// appendJSON appends UpdateRoomMembershipResponse as a JSON object, members in model order.
+func (x *UpdateRoomMembershipResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.RoomMembership != nil {
+		b = appendKey(b, start, "RoomMembership")
+		b = x.RoomMembership.appendJSON(b)
+	}
+	return append(b, '}')
+}
+
+// UpdateRoomRequest is the model's UpdateRoomRequest structure.
+type UpdateRoomRequest struct {
+	// The Amazon Chime account ID.
+	AccountId string
+	// The room ID.
+	RoomId string
+	// The new room name.
+	Name *string
+}
+
+// decodeFrom reads the UpdateRoomRequest members of a validated JSON object, each by its exact name.
+func (x *UpdateRoomRequest) decodeFrom(obj map[string]any) error {
+	if v := obj["Name"]; v != nil {
+		val, err := stringValue(v)
+		if err != nil {
+			return err
+		}
+		x.Name = &val
+	}
+	return nil
+}
+
+// UpdateRoomResponse is the model's UpdateRoomResponse structure.
+type UpdateRoomResponse struct {
+	// The room.
+	Room *Room
+}
+
+// appendJSON appends UpdateRoomResponse as a JSON object, members in model order.
+func (x *UpdateRoomResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.Room != nil {
+		b = appendKey(b, start, "Room")
+		b = x.Room.appendJSON(b)
+	}
+	return append(b, '}')
 }
 
 // UpdateUserRequest is the model's UpdateUserRequest structure.
@@ -3181,6 +4555,17 @@ func decodeAssociateSigninDelegateGroupsWithAccountRequest(c *call) (*AssociateS
 	return x, nil
 }
 
+// decodeBatchCreateRoomMembershipRequest reads the validated request of BatchCreateRoomMembership.
+func decodeBatchCreateRoomMembershipRequest(c *call) (*BatchCreateRoomMembershipRequest, error) {
+	x := new(BatchCreateRoomMembershipRequest)
+	x.AccountId = c.labels["accountId"]
+	x.RoomId = c.labels["roomId"]
+	if err := x.decodeFrom(c.doc); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
 // decodeBatchDeletePhoneNumberRequest reads the validated request of BatchDeletePhoneNumber.
 func decodeBatchDeletePhoneNumberRequest(c *call) (*BatchDeletePhoneNumberRequest, error) {
 	x := new(BatchDeletePhoneNumberRequest)
@@ -3238,6 +4623,16 @@ func decodeCreateAccountRequest(c *call) (*CreateAccountRequest, error) {
 	return x, nil
 }
 
+// decodeCreateBotRequest reads the validated request of CreateBot.
+func decodeCreateBotRequest(c *call) (*CreateBotRequest, error) {
+	x := new(CreateBotRequest)
+	x.AccountId = c.labels["accountId"]
+	if err := x.decodeFrom(c.doc); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
 // decodeCreateMeetingDialOutRequest reads the validated request of CreateMeetingDialOut.
 func decodeCreateMeetingDialOutRequest(c *call) (*CreateMeetingDialOutRequest, error) {
 	x := new(CreateMeetingDialOutRequest)
@@ -3251,6 +4646,27 @@ func decodeCreateMeetingDialOutRequest(c *call) (*CreateMeetingDialOutRequest, e
 // decodeCreatePhoneNumberOrderRequest reads the validated request of CreatePhoneNumberOrder.
 func decodeCreatePhoneNumberOrderRequest(c *call) (*CreatePhoneNumberOrderRequest, error) {
 	x := new(CreatePhoneNumberOrderRequest)
+	if err := x.decodeFrom(c.doc); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// decodeCreateRoomRequest reads the validated request of CreateRoom.
+func decodeCreateRoomRequest(c *call) (*CreateRoomRequest, error) {
+	x := new(CreateRoomRequest)
+	x.AccountId = c.labels["accountId"]
+	if err := x.decodeFrom(c.doc); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// decodeCreateRoomMembershipRequest reads the validated request of CreateRoomMembership.
+func decodeCreateRoomMembershipRequest(c *call) (*CreateRoomMembershipRequest, error) {
+	x := new(CreateRoomMembershipRequest)
+	x.AccountId = c.labels["accountId"]
+	x.RoomId = c.labels["roomId"]
 	if err := x.decodeFrom(c.doc); err != nil {
 		return nil, err
 	}
@@ -3274,10 +4690,35 @@ func decodeDeleteAccountRequest(c *call) (*DeleteAccountRequest, error) {
 	return x, nil
 }
 
+// decodeDeleteEventsConfigurationRequest reads the validated request of DeleteEventsConfiguration.
+func decodeDeleteEventsConfigurationRequest(c *call) (*DeleteEventsConfigurationRequest, error) {
+	x := new(DeleteEventsConfigurationRequest)
+	x.AccountId = c.labels["accountId"]
+	x.BotId = c.labels["botId"]
+	return x, nil
+}
+
 // decodeDeletePhoneNumberRequest reads the validated request of DeletePhoneNumber.
 func decodeDeletePhoneNumberRequest(c *call) (*DeletePhoneNumberRequest, error) {
 	x := new(DeletePhoneNumberRequest)
 	x.PhoneNumberId = c.labels["phoneNumberId"]
+	return x, nil
+}
+
+// decodeDeleteRoomRequest reads the validated request of DeleteRoom.
+func decodeDeleteRoomRequest(c *call) (*DeleteRoomRequest, error) {
+	x := new(DeleteRoomRequest)
+	x.AccountId = c.labels["accountId"]
+	x.RoomId = c.labels["roomId"]
+	return x, nil
+}
+
+// decodeDeleteRoomMembershipRequest reads the validated request of DeleteRoomMembership.
+func decodeDeleteRoomMembershipRequest(c *call) (*DeleteRoomMembershipRequest, error) {
+	x := new(DeleteRoomMembershipRequest)
+	x.AccountId = c.labels["accountId"]
+	x.RoomId = c.labels["roomId"]
+	x.MemberId = c.labels["memberId"]
 	return x, nil
 }
 
@@ -3313,6 +4754,22 @@ func decodeGetAccountSettingsRequest(c *call) (*GetAccountSettingsRequest, error
 	return x, nil
 }
 
+// decodeGetBotRequest reads the validated request of GetBot.
+func decodeGetBotRequest(c *call) (*GetBotRequest, error) {
+	x := new(GetBotRequest)
+	x.AccountId = c.labels["accountId"]
+	x.BotId = c.labels["botId"]
+	return x, nil
+}
+
+// decodeGetEventsConfigurationRequest reads the validated request of GetEventsConfiguration.
+func decodeGetEventsConfigurationRequest(c *call) (*GetEventsConfigurationRequest, error) {
+	x := new(GetEventsConfigurationRequest)
+	x.AccountId = c.labels["accountId"]
+	x.BotId = c.labels["botId"]
+	return x, nil
+}
+
 // decodeGetPhoneNumberRequest reads the validated request of GetPhoneNumber.
 func decodeGetPhoneNumberRequest(c *call) (*GetPhoneNumberRequest, error) {
 	x := new(GetPhoneNumberRequest)
@@ -3324,6 +4781,21 @@ func decodeGetPhoneNumberRequest(c *call) (*GetPhoneNumberRequest, error) {
 func decodeGetPhoneNumberOrderRequest(c *call) (*GetPhoneNumberOrderRequest, error) {
 	x := new(GetPhoneNumberOrderRequest)
 	x.PhoneNumberOrderId = c.labels["phoneNumberOrderId"]
+	return x, nil
+}
+
+// decodeGetRetentionSettingsRequest reads the validated request of GetRetentionSettings.
+func decodeGetRetentionSettingsRequest(c *call) (*GetRetentionSettingsRequest, error) {
+	x := new(GetRetentionSettingsRequest)
+	x.AccountId = c.labels["accountId"]
+	return x, nil
+}
+
+// decodeGetRoomRequest reads the validated request of GetRoom.
+func decodeGetRoomRequest(c *call) (*GetRoomRequest, error) {
+	x := new(GetRoomRequest)
+	x.AccountId = c.labels["accountId"]
+	x.RoomId = c.labels["roomId"]
 	return x, nil
 }
 
@@ -3379,6 +4851,25 @@ func decodeListAccountsRequest(c *call) (*ListAccountsRequest, error) {
 	return x, nil
 }
 
+// decodeListBotsRequest reads the validated request of ListBots.
+func decodeListBotsRequest(c *call) (*ListBotsRequest, error) {
+	x := new(ListBotsRequest)
+	x.AccountId = c.labels["accountId"]
+	if vs := c.query["max-results"]; len(vs) > 0 {
+		n, err := strconv.ParseInt(vs[0], 10, 64)
+		if err != nil {
+			return nil, errBodyMismatch
+		}
+		v := n
+		x.MaxResults = &v
+	}
+	if vs := c.query["next-token"]; len(vs) > 0 {
+		v := vs[0]
+		x.NextToken = &v
+	}
+	return x, nil
+}
+
 // decodeListPhoneNumberOrdersRequest reads the validated request of ListPhoneNumberOrders.
 func decodeListPhoneNumberOrdersRequest(c *call) (*ListPhoneNumberOrdersRequest, error) {
 	x := new(ListPhoneNumberOrdersRequest)
@@ -3415,6 +4906,49 @@ func decodeListPhoneNumbersRequest(c *call) (*ListPhoneNumbersRequest, error) {
 	if vs := c.query["filter-value"]; len(vs) > 0 {
 		v := vs[0]
 		x.FilterValue = &v
+	}
+	if vs := c.query["max-results"]; len(vs) > 0 {
+		n, err := strconv.ParseInt(vs[0], 10, 64)
+		if err != nil {
+			return nil, errBodyMismatch
+		}
+		v := n
+		x.MaxResults = &v
+	}
+	if vs := c.query["next-token"]; len(vs) > 0 {
+		v := vs[0]
+		x.NextToken = &v
+	}
+	return x, nil
+}
+
+// decodeListRoomMembershipsRequest reads the validated request of ListRoomMemberships.
+func decodeListRoomMembershipsRequest(c *call) (*ListRoomMembershipsRequest, error) {
+	x := new(ListRoomMembershipsRequest)
+	x.AccountId = c.labels["accountId"]
+	x.RoomId = c.labels["roomId"]
+	if vs := c.query["max-results"]; len(vs) > 0 {
+		n, err := strconv.ParseInt(vs[0], 10, 64)
+		if err != nil {
+			return nil, errBodyMismatch
+		}
+		v := n
+		x.MaxResults = &v
+	}
+	if vs := c.query["next-token"]; len(vs) > 0 {
+		v := vs[0]
+		x.NextToken = &v
+	}
+	return x, nil
+}
+
+// decodeListRoomsRequest reads the validated request of ListRooms.
+func decodeListRoomsRequest(c *call) (*ListRoomsRequest, error) {
+	x := new(ListRoomsRequest)
+	x.AccountId = c.labels["accountId"]
+	if vs := c.query["member-id"]; len(vs) > 0 {
+		v := vs[0]
+		x.MemberId = &v
 	}
 	if vs := c.query["max-results"]; len(vs) > 0 {
 		n, err := strconv.ParseInt(vs[0], 10, 64)
@@ -3472,6 +5006,53 @@ func decodeLogoutUserRequest(c *call) (*LogoutUserRequest, error) {
 	x := new(LogoutUserRequest)
 	x.AccountId = c.labels["accountId"]
 	x.UserId = c.labels["userId"]
+	return x, nil
+}
+
+// decodePutEventsConfigurationRequest reads the validated request of PutEventsConfiguration.
+func decodePutEventsConfigurationRequest(c *call) (*PutEventsConfigurationRequest, error) {
+	x := new(PutEventsConfigurationRequest)
+	x.AccountId = c.labels["accountId"]
+	x.BotId = c.labels["botId"]
+	if err := x.decodeFrom(c.doc); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// decodePutRetentionSettingsRequest reads the validated request of PutRetentionSettings.
+func decodePutRetentionSettingsRequest(c *call) (*PutRetentionSettingsRequest, error) {
+	x := new(PutRetentionSettingsRequest)
+	x.AccountId = c.labels["accountId"]
+	if err := x.decodeFrom(c.doc); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// decodeRedactConversationMessageRequest reads the validated request of RedactConversationMessage.
+func decodeRedactConversationMessageRequest(c *call) (*RedactConversationMessageRequest, error) {
+	x := new(RedactConversationMessageRequest)
+	x.AccountId = c.labels["accountId"]
+	x.ConversationId = c.labels["conversationId"]
+	x.MessageId = c.labels["messageId"]
+	return x, nil
+}
+
+// decodeRedactRoomMessageRequest reads the validated request of RedactRoomMessage.
+func decodeRedactRoomMessageRequest(c *call) (*RedactRoomMessageRequest, error) {
+	x := new(RedactRoomMessageRequest)
+	x.AccountId = c.labels["accountId"]
+	x.RoomId = c.labels["roomId"]
+	x.MessageId = c.labels["messageId"]
+	return x, nil
+}
+
+// decodeRegenerateSecurityTokenRequest reads the validated request of RegenerateSecurityToken.
+func decodeRegenerateSecurityTokenRequest(c *call) (*RegenerateSecurityTokenRequest, error) {
+	x := new(RegenerateSecurityTokenRequest)
+	x.AccountId = c.labels["accountId"]
+	x.BotId = c.labels["botId"]
 	return x, nil
 }
 
@@ -3552,6 +5133,17 @@ func decodeUpdateAccountSettingsRequest(c *call) (*UpdateAccountSettingsRequest,
 	return x, nil
 }
 
+// decodeUpdateBotRequest reads the validated request of UpdateBot.
+func decodeUpdateBotRequest(c *call) (*UpdateBotRequest, error) {
+	x := new(UpdateBotRequest)
+	x.AccountId = c.labels["accountId"]
+	x.BotId = c.labels["botId"]
+	if err := x.decodeFrom(c.doc); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
 // decodeUpdateGlobalSettingsRequest reads the validated request of UpdateGlobalSettings.
 func decodeUpdateGlobalSettingsRequest(c *call) (*UpdateGlobalSettingsRequest, error) {
 	x := new(UpdateGlobalSettingsRequest)
@@ -3574,6 +5166,29 @@ func decodeUpdatePhoneNumberRequest(c *call) (*UpdatePhoneNumberRequest, error) 
 // decodeUpdatePhoneNumberSettingsRequest reads the validated request of UpdatePhoneNumberSettings.
 func decodeUpdatePhoneNumberSettingsRequest(c *call) (*UpdatePhoneNumberSettingsRequest, error) {
 	x := new(UpdatePhoneNumberSettingsRequest)
+	if err := x.decodeFrom(c.doc); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// decodeUpdateRoomRequest reads the validated request of UpdateRoom.
+func decodeUpdateRoomRequest(c *call) (*UpdateRoomRequest, error) {
+	x := new(UpdateRoomRequest)
+	x.AccountId = c.labels["accountId"]
+	x.RoomId = c.labels["roomId"]
+	if err := x.decodeFrom(c.doc); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// decodeUpdateRoomMembershipRequest reads the validated request of UpdateRoomMembership.
+func decodeUpdateRoomMembershipRequest(c *call) (*UpdateRoomMembershipRequest, error) {
+	x := new(UpdateRoomMembershipRequest)
+	x.AccountId = c.labels["accountId"]
+	x.RoomId = c.labels["roomId"]
+	x.MemberId = c.labels["memberId"]
 	if err := x.decodeFrom(c.doc); err != nil {
 		return nil, err
 	}

@@ -36,7 +36,8 @@ var accountIDPattern = regexp.MustCompile(`^[0-9]{12}$`)
 
 // LoadCredentialsFile reads an AWS shared-credentials file in which every
 // profile carries aws_access_key_id, aws_secret_access_key and
-// aws_account_id (and may carry aws_session_token).
+// aws_account_id (and may carry aws_session_token, and aws_principal_arn,
+// the IAM identity the key stands for).
 func LoadCredentialsFile(path string) (StaticKeyring, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -91,6 +92,7 @@ func ParseCredentials(r io.Reader) (StaticKeyring, error) {
 			SecretAccessKey: p.values["aws_secret_access_key"],
 			SessionToken:    p.values["aws_session_token"],
 			AccountID:       p.values["aws_account_id"],
+			PrincipalARN:    p.values["aws_principal_arn"],
 		}
 		if c.AccessKeyID == "" || c.SecretAccessKey == "" {
 			return nil, fmt.Errorf("profile [%s] (line %d) needs aws_access_key_id and aws_secret_access_key", p.name, p.line)

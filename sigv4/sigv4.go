@@ -44,6 +44,9 @@ type Credential struct {
 	SessionToken string
 	// AccountID is the 12-digit AWS account the key belongs to.
 	AccountID string
+	// PrincipalARN is the IAM identity the key stands for, shown as the
+	// creator of what it creates; "" is the account's root.
+	PrincipalARN string
 }
 
 // Keyring finds the credential of an access key.
@@ -55,6 +58,9 @@ type Keyring interface {
 type Principal struct {
 	AccessKeyID string
 	AccountID   string
+	// ARN is the caller's IAM identity: the credential's PrincipalARN, or
+	// the account's root.
+	ARN string
 }
 
 // Verifier checks signatures for one service name.
@@ -185,7 +191,11 @@ func (p *Pending) Verify(body []byte) (*Principal, error) {
 		canonical := CanonicalRequest(r, auth.SignedHeaders, h, auth.Presigned)
 		sts := StringToSign(auth.RequestTime, scope, canonical)
 		if hmac.Equal(hmacSHA256(key, []byte(sts)), signature[:]) {
-			return &Principal{AccessKeyID: cred.AccessKeyID, AccountID: cred.AccountID}, nil
+			arn := cred.PrincipalARN
+			if arn == "" {
+				arn = "arn:aws:iam::" + cred.AccountID + ":root"
+			}
+			return &Principal{AccessKeyID: cred.AccessKeyID, AccountID: cred.AccountID, ARN: arn}, nil
 		}
 	}
 	return nil, forbidden("The request signature we calculated does not match the signature you provided. " +
