@@ -12,6 +12,7 @@ import (
 
 	"github.com/openchime/chime/apispec"
 	"github.com/openchime/chime/client"
+	"github.com/openchime/chime/internal/randid"
 )
 
 // runOperation runs `chime <operation> ...`.
@@ -87,6 +88,7 @@ func (p *Program) execute(ctx context.Context, inv *invocation, stderr io.Writer
 	}
 	doc, err := inv.document(&p.Env)
 	if err == nil {
+		fillIdempotencyTokens(op, doc)
 		err = validateInput(op.InputShape(), doc)
 	}
 	if err != nil {
@@ -211,4 +213,15 @@ func (p *Program) onPath(name string) bool {
 		}
 	}
 	return false
+}
+
+// fillIdempotencyTokens gives each idempotency token the caller left out a
+// fresh UUID, as the AWS CLI does, so that a retried request is the same
+// request.
+func fillIdempotencyTokens(op *apispec.Operation, doc map[string]any) {
+	for _, m := range op.InputShape().Members {
+		if _, ok := doc[m.Name]; m.IdempotencyToken && !ok {
+			doc[m.Name] = randid.UUID()
+		}
+	}
 }
