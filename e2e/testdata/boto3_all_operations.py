@@ -162,6 +162,45 @@ call("update_global_settings", VoiceConnector={"CdrBucket": "example-cdrs"})
 settings = call("get_global_settings")
 assert settings["VoiceConnector"] == {"CdrBucket": "example-cdrs"} and settings["BusinessCalling"] == {}, settings
 
+# Rooms, bots, retention and redaction on the EnterpriseLWA account
+example_team = call("create_account", Name="boto3 second team")["Account"]["AccountId"]
+r = call("create_room", AccountId=lwa, Name="Project")["Room"]
+assert r["CreatedBy"] == "arn:aws:iam::000000000000:root" and r["Name"] == "Project", r
+assert call("get_room", AccountId=lwa, RoomId=r["RoomId"])["Room"]["RoomId"] == r["RoomId"]
+assert call("update_room", AccountId=lwa, RoomId=r["RoomId"], Name="Renamed")["Room"]["Name"] == "Renamed"
+member = call("create_room_membership", AccountId=lwa, RoomId=r["RoomId"], MemberId=lwa_user["UserId"])["RoomMembership"]
+assert member["Role"] == "Member" and member["Member"]["MemberType"] == "User", member
+up = call("update_room_membership", AccountId=lwa, RoomId=r["RoomId"], MemberId=lwa_user["UserId"], Role="Administrator")
+assert up["RoomMembership"]["Role"] == "Administrator", up
+b = call("create_bot", AccountId=lwa, DisplayName="helper", Domain="example.com")["Bot"]
+assert b["DisplayName"] == "helper (Bot)" and b["BotEmail"] == "helper-chimebot@example.com" and len(b["SecurityToken"]) == 40, b
+assert call("get_bot", AccountId=lwa, BotId=b["BotId"])["Bot"]["UserId"] == b["BotId"]
+assert [x["BotId"] for x in call("list_bots", AccountId=lwa)["Bots"]] == [b["BotId"]]
+ec = call("put_events_configuration", AccountId=lwa, BotId=b["BotId"], OutboundEventsHTTPSEndpoint="https://bot.example.com/e")
+assert ec["EventsConfiguration"]["BotId"] == b["BotId"], ec
+assert call("get_events_configuration", AccountId=lwa, BotId=b["BotId"])["EventsConfiguration"]["OutboundEventsHTTPSEndpoint"] == "https://bot.example.com/e"
+errs = call("batch_create_room_membership", AccountId=lwa, RoomId=r["RoomId"],
+            MembershipItemList=[{"MemberId": b["BotId"]}, {"MemberId": "nobody"}])["Errors"]
+assert [e["ErrorCode"] for e in errs] == ["NotFound"], errs
+members = call("list_room_memberships", AccountId=lwa, RoomId=r["RoomId"])["RoomMemberships"]
+assert [m["Member"]["MemberType"] for m in members] == ["User", "Bot"], members
+assert [x["RoomId"] for x in call("list_rooms", AccountId=lwa, MemberId=b["BotId"])["Rooms"]] == [r["RoomId"]]
+call("delete_room_membership", AccountId=lwa, RoomId=r["RoomId"], MemberId=b["BotId"])
+token = call("regenerate_security_token", AccountId=lwa, BotId=b["BotId"])["Bot"]["SecurityToken"]
+assert token != b["SecurityToken"]
+assert call("update_bot", AccountId=lwa, BotId=b["BotId"], Disabled=True)["Bot"]["Disabled"] is True
+call("delete_events_configuration", AccountId=lwa, BotId=b["BotId"])
+expect("NotFoundException", "get_events_configuration", AccountId=lwa, BotId=b["BotId"])
+call("put_retention_settings", AccountId=lwa, RetentionSettings={"ConversationRetentionSettings": {"RetentionDays": 30}})
+ret = call("get_retention_settings", AccountId=lwa)
+assert ret["RetentionSettings"] == {"ConversationRetentionSettings": {"RetentionDays": 30}} and ret["InitiateDeletionTimestamp"], ret
+call("redact_room_message", AccountId=lwa, RoomId=r["RoomId"], MessageId="m-1")
+call("redact_conversation_message", AccountId=lwa, ConversationId="c-1", MessageId="m-2")
+e = expect("ForbiddenException", "list_rooms", AccountId=example_team)
+assert e.response["Error"]["Message"].startswith("Chime Account provided is not an Enterprise Chime Account"), e.response
+call("delete_room", AccountId=lwa, RoomId=r["RoomId"])
+expect("NotFoundException", "get_room", AccountId=lwa, RoomId=r["RoomId"])
+
 # A wrong secret is refused
 bad = boto3.client("chime", endpoint_url=endpoint, region_name="us-east-1",
                    aws_access_key_id="test", aws_secret_access_key="wrong",
