@@ -165,7 +165,8 @@ type UserService interface {
 	// CreateUser creates a registered user on an Enterprise account. Returns
 	// BadRequest on a Team account or for a missing or invalid e-mail,
 	// Forbidden for a suspended account, Conflict when the e-mail already
-	// belongs to a user of any account of owner.
+	// belongs to a user of any account of owner. Addresses are compared in
+	// a normal form (trimmed, NFKC, case-folded).
 	CreateUser(ctx context.Context, owner Owner, accountID string, in NewUser) (*User, error)
 	// GetUser returns the user.
 	GetUser(ctx context.Context, owner Owner, accountID, userID string) (*User, error)
@@ -188,7 +189,8 @@ type UserService interface {
 	BatchUnsuspendUser(ctx context.Context, owner Owner, accountID string, userIDs []string) ([]UserError, error)
 	// InviteUsers invites addresses to a Team account; each new address
 	// becomes an unregistered user. Returns Forbidden for other account
-	// types; an address already in use gets a Failed invite.
+	// types; an address already in use, or taken by a concurrent request
+	// meanwhile, gets a Failed invite.
 	InviteUsers(ctx context.Context, owner Owner, accountID string, emails []string, t UserType) ([]Invite, error)
 	// LogoutUser records a forced sign-out.
 	LogoutUser(ctx context.Context, owner Owner, accountID, userID string) error
