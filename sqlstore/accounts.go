@@ -253,6 +253,9 @@ func (s AccountStore) DeleteAccount(ctx context.Context, owner, accountID string
 		if err := s.unassignNumbersOfAccount(ctx, tx, owner, accountID); err != nil {
 			return err
 		}
+		if err := s.deleteChat(ctx, tx, owner, accountID); err != nil {
+			return err
+		}
 		if _, err := s.on(tx).ExecContext(ctx, s.q(`DELETE FROM users WHERE aws_account_id = ? AND account_id = ?`), owner, accountID); err != nil {
 			return err
 		}

@@ -60,7 +60,8 @@ var goSteps = map[string]func(ctx context.Context, tx *sql.Tx, d Dialect) error{
 // column, in seq order; parents come before their children, as import
 // writes them in this order. A table of the schema is either here
 // or in unexportedTables, with the reason (TestEveryTableIsExported).
-var exportedTables = []string{"accounts", "users", "phone_numbers", "phone_number_orders", "aws_account_settings"}
+var exportedTables = []string{"accounts", "users", "phone_numbers", "phone_number_orders", "aws_account_settings",
+	"rooms", "room_memberships", "bots", "bot_events_configurations", "retention_settings"}
 
 // unexportedTables are the schema's other tables and why an export leaves
 // them out. Tables an engine keeps for itself (sqlite_sequence) are not
@@ -222,6 +223,82 @@ var schema = [][]string{{
 		calling_name_updated_at {{int}},
 		business_calling_cdr_bucket TEXT NOT NULL DEFAULT '',
 		voice_connector_cdr_bucket TEXT NOT NULL DEFAULT ''
+	)`,
+}, {
+	// The chat of Enterprise accounts: rooms, their memberships, bots with
+	// their events configurations, and retention settings, each row under
+	// its Chime account. A room keeps the ClientRequestToken it was
+	// created with, and the name then given, while the token names it
+	// (chime.RoomTokenLifetime from created_at; NULL when none was given
+	// or it expired): the unique index makes one of two creations with
+	// one token win, on every engine and node.
+	`CREATE TABLE rooms (
+		seq {{identity}},
+		aws_account_id TEXT NOT NULL,
+		account_id TEXT NOT NULL,
+		id TEXT NOT NULL,
+		name TEXT NOT NULL,
+		created_by TEXT NOT NULL,
+		created_at {{int}} NOT NULL,
+		updated_at {{int}} NOT NULL,
+		client_request_token TEXT,
+		client_request_name TEXT,
+		UNIQUE (aws_account_id, account_id, id)
+	)`,
+	`CREATE UNIQUE INDEX rooms_by_token ON rooms (aws_account_id, account_id, client_request_token)`,
+	`CREATE INDEX rooms_by_account ON rooms (aws_account_id, account_id, seq)`,
+	// A member as the roster shows it, copied from the user or bot when
+	// it was added; seq is the order members joined in.
+	`CREATE TABLE room_memberships (
+		seq {{identity}},
+		aws_account_id TEXT NOT NULL,
+		account_id TEXT NOT NULL,
+		room_id TEXT NOT NULL,
+		member_id TEXT NOT NULL,
+		member_type TEXT NOT NULL,
+		email TEXT NOT NULL,
+		full_name TEXT NOT NULL,
+		role TEXT NOT NULL,
+		invited_by TEXT NOT NULL,
+		updated_at {{int}} NOT NULL,
+		UNIQUE (aws_account_id, account_id, room_id, member_id)
+	)`,
+	`CREATE INDEX room_memberships_by_member ON room_memberships (aws_account_id, account_id, member_id)`,
+	// A bot's e-mail key is unique in its account; its id is also its
+	// user id.
+	`CREATE TABLE bots (
+		seq {{identity}},
+		aws_account_id TEXT NOT NULL,
+		account_id TEXT NOT NULL,
+		id TEXT NOT NULL,
+		display_name TEXT NOT NULL,
+		email TEXT NOT NULL,
+		email_key TEXT NOT NULL,
+		disabled {{int}} NOT NULL DEFAULT 0,
+		security_token TEXT NOT NULL,
+		created_at {{int}} NOT NULL,
+		updated_at {{int}} NOT NULL,
+		UNIQUE (aws_account_id, account_id, id),
+		UNIQUE (aws_account_id, account_id, email_key)
+	)`,
+	`CREATE TABLE bot_events_configurations (
+		seq {{identity}},
+		aws_account_id TEXT NOT NULL,
+		account_id TEXT NOT NULL,
+		bot_id TEXT NOT NULL,
+		https_endpoint TEXT NOT NULL DEFAULT '',
+		lambda_function_arn TEXT NOT NULL DEFAULT '',
+		UNIQUE (aws_account_id, account_id, bot_id)
+	)`,
+	// No row is the zero settings.
+	`CREATE TABLE retention_settings (
+		seq {{identity}},
+		aws_account_id TEXT NOT NULL,
+		account_id TEXT NOT NULL,
+		room_days {{int}} NOT NULL DEFAULT 0,
+		conversation_days {{int}} NOT NULL DEFAULT 0,
+		initiate_deletion_at {{int}},
+		UNIQUE (aws_account_id, account_id)
 	)`,
 }}
 

@@ -1,8 +1,8 @@
 // Package sqlstore implements the services of package chime on
 // database/sql, once for every SQL engine. Each resource has a store type
-// of its own (AccountStore, UserStore, PhoneNumberStore, SettingsStore) in
-// a file of its own, all sharing one database core; Store is the opened
-// database that hands them out.
+// of its own (AccountStore, UserStore, PhoneNumberStore, SettingsStore,
+// RoomStore, BotStore, RetentionStore) in a file of its own, all sharing
+// one database core; Store is the opened database that hands them out.
 // What differs between engines (placeholders, the schema's identity
 // columns, error classification) sits behind a small Dialect; the business
 // rules come from package chime. It imports chime, internal/randid,
@@ -14,6 +14,7 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
+	"encoding/base64"
 	"encoding/hex"
 	"fmt"
 	"sync"
@@ -32,6 +33,9 @@ type Options struct {
 	NewID func() string
 	// NewPIN returns a fresh 10-digit PIN; default from crypto/rand.
 	NewPIN func() string
+	// NewToken returns a fresh bot security token; default 30 bytes from
+	// crypto/rand in standard base64 (40 characters).
+	NewToken func() string
 	// GroupCommit lets concurrent writes share a transaction and its sync
 	// (see group.go); for engines with a single writer.
 	GroupCommit bool
@@ -55,7 +59,9 @@ type core struct {
 	now     func() time.Time
 	newID   func() string
 	newPIN  func() string
-	timings chime.PhoneNumberTimings
+	// newToken makes bot security tokens.
+	newToken func() string
+	timings  chime.PhoneNumberTimings
 	// verifyDB is Options.Verify; lost keeps its first error.
 	verifyDB func() error
 	lost     atomic.Pointer[chime.Error]
@@ -90,12 +96,15 @@ func (s *Store) Services() chime.Services {
 		Users:        UserStore{s.core},
 		PhoneNumbers: PhoneNumberStore{s.core},
 		Settings:     SettingsStore{s.core},
+		Rooms:        RoomStore{s.core},
+		Bots:         BotStore{s.core},
+		Retention:    RetentionStore{s.core},
 	}
 }
 
 // New returns a store on db. Call Migrate before use.
 func New(db *sql.DB, d Dialect, o Options) *Store {
-	c := &core{db: db, dialect: d, now: o.Now, newID: o.NewID, newPIN: o.NewPIN, timings: phoneNumberTimings(o.PhoneNumbers), verifyDB: o.Verify,
+	c := &core{db: db, dialect: d, now: o.Now, newID: o.NewID, newPIN: o.NewPIN, newToken: o.NewToken, timings: phoneNumberTimings(o.PhoneNumbers), verifyDB: o.Verify,
 		queries: map[string]string{}, stmts: map[string]*sql.Stmt{}, preparing: map[string]bool{}}
 	if c.now == nil {
 		c.now = time.Now
@@ -106,10 +115,21 @@ func New(db *sql.DB, d Dialect, o Options) *Store {
 	if c.newPIN == nil {
 		c.newPIN = randid.PIN
 	}
+	if c.newToken == nil {
+		c.newToken = securityToken
+	}
 	if o.GroupCommit {
 		c.group = newCommitter(db, c.verify)
 	}
 	return &Store{core: c, AccountStore: AccountStore{c}, UserStore: UserStore{c}}
+}
+
+// securityToken returns 30 bytes from crypto/rand in standard base64: 40
+// characters, the shape of the service's bot security tokens.
+func securityToken() string {
+	var b [30]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails (Go 1.24+)
+	return base64.StdEncoding.EncodeToString(b[:])
 }
 
 // phoneNumberTimings fills the zero fields of t from the defaults.

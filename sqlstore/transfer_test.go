@@ -273,6 +273,42 @@ func populate(t *testing.T, svc chime.Services, advance func(time.Duration)) {
 				must(err)
 			}
 		}
+		// Chat: rooms with and without a client request token, one
+		// deleted, members of both kinds, bots with and without events
+		// configurations, and retention settings.
+		const caller = "arn:aws:iam::111122223333:user/alejandro"
+		room, err := svc.Rooms.CreateRoom(ctx, owner, caller, dir.ID, chime.NewRoom{Name: "Room ✓", ClientRequestToken: "token-" + owner})
+		must(err)
+		goneRoom, err := svc.Rooms.CreateRoom(ctx, owner, caller, dir.ID, chime.NewRoom{Name: "gone"})
+		must(err)
+		_, err = svc.Rooms.CreateRoom(ctx, owner, caller, dir.ID, chime.NewRoom{Name: "plain"})
+		must(err)
+		bot, err := svc.Bots.CreateBot(ctx, owner, dir.ID, "Helper", "")
+		must(err)
+		_, err = svc.Bots.PutEventsConfiguration(ctx, owner, dir.ID, bot.ID, chime.EventsConfiguration{HTTPSEndpoint: "https://bots.example.com/" + owner})
+		must(err)
+		_, err = svc.Bots.RegenerateSecurityToken(ctx, owner, dir.ID, bot.ID)
+		must(err)
+		stopped, err := svc.Bots.CreateBot(ctx, owner, dir.ID, "Stopped", "bots.example.net")
+		must(err)
+		_, err = svc.Bots.PutEventsConfiguration(ctx, owner, dir.ID, stopped.ID, chime.EventsConfiguration{
+			LambdaFunctionARN: "arn:aws:lambda:us-east-1:" + owner + ":function:bot"})
+		must(err)
+		_, err = svc.Bots.UpdateBot(ctx, owner, dir.ID, stopped.ID, &yes)
+		must(err)
+		admin := chime.RoomAdministrator
+		_, err = svc.Rooms.CreateRoomMembership(ctx, owner, caller, dir.ID, goneRoom.ID, chime.MembershipItem{MemberID: u0.ID})
+		must(err)
+		_, errs, err := svc.Rooms.BatchCreateRoomMembership(ctx, owner, caller, dir.ID, room.ID, []chime.MembershipItem{
+			{MemberID: u0.ID, Role: admin}, {MemberID: bot.ID}})
+		must(err)
+		if len(errs) > 0 {
+			t.Fatalf("memberships: %+v", errs)
+		}
+		_, err = svc.Rooms.DeleteRoom(ctx, owner, dir.ID, goneRoom.ID)
+		must(err)
+		_, err = svc.Retention.PutRetentionSettings(ctx, owner, dir.ID, chime.RetentionSettings{RoomDays: 30, ConversationDays: 7})
+		must(err)
 		lwa, err := svc.Accounts.CreateAccount(ctx, owner, chime.NewAccount{Name: "LWA", Type: chime.EnterpriseLWA})
 		must(err)
 		u, err := svc.Users.CreateUser(ctx, owner, lwa.ID, chime.NewUser{Email: "suspended-" + owner + "@example.com", Type: chime.SharedDevice})

@@ -269,8 +269,12 @@ func (s UserStore) BatchSuspendUser(ctx context.Context, owner, accountID string
 			return err
 		}
 		if effect == chime.RemoveFromAccount {
-			// Removed users' numbers go back to the inventory.
+			// Removed users' numbers go back to the inventory, and they
+			// leave their rooms.
 			if err := s.unassignNumbersOfUsers(ctx, tx, owner, accountID, userIDs); err != nil {
+				return err
+			}
+			if err := s.leaveRooms(ctx, tx, owner, accountID, userIDs); err != nil {
 				return err
 			}
 		}

@@ -5,9 +5,10 @@
 //
 // and measures it with the same function: storetest.Bench(b, open).
 // Each resource's tests are in a file of their own (accounts.go,
-// users.go, phonenumbers.go, settings.go), listed in suites. The store
-// must take its clock and phone-number timings from the options it is
-// given: the suite moves the clock past those timings.
+// users.go, phonenumbers.go, settings.go, rooms.go, bots.go,
+// retention.go), listed in suites. The store must take its clock,
+// phone-number timings and token source from the options it is given:
+// the suite moves the clock past those timings.
 //
 // It imports chime, sqlstore (for the injected time and id sources) and the
 // standard library's testing.
@@ -15,6 +16,7 @@ package storetest
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"reflect"
@@ -55,6 +57,9 @@ var suites = []struct {
 	{"Users", userTests},
 	{"PhoneNumbers", phoneNumberTests},
 	{"Settings", settingsTests},
+	{"Rooms", roomTests},
+	{"Bots", botTests},
+	{"Retention", retentionTests},
 }
 
 // timings are the phone-number delays of the suite's stores: far longer
@@ -80,13 +85,14 @@ func Run(t *testing.T, open Factory) {
 // PIN source. The clock gains a second on every reading, and advance moves
 // it on.
 type fixture struct {
-	t     *testing.T
-	ctx   context.Context
-	svc   chime.Services
-	clock sync.Mutex
-	now   time.Time
-	ids   atomic.Int64
-	pins  atomic.Int64
+	t      *testing.T
+	ctx    context.Context
+	svc    chime.Services
+	clock  sync.Mutex
+	now    time.Time
+	ids    atomic.Int64
+	pins   atomic.Int64
+	tokens atomic.Int64
 	// stuckPIN, when set, is the PIN the source gives (as a broken one
 	// would), stuckDraws times at most; pinDraws counts the draws.
 	stuckPIN   atomic.Pointer[string]
@@ -109,6 +115,10 @@ func newFixture(t *testing.T, open Factory) *fixture {
 			return fmt.Sprintf("00000000-0000-4000-8000-%012d", f.ids.Add(1))
 		},
 		PhoneNumbers: timings,
+		NewToken: func() string {
+			// 30 bytes, distinct for each draw: 40 characters of base64.
+			return base64.StdEncoding.EncodeToString(fmt.Appendf(nil, "token-%024d", f.tokens.Add(1)))
+		},
 		NewPIN: func() string {
 			if f.panicPIN.Load() {
 				panic(errPINSource)
@@ -127,6 +137,13 @@ func newFixture(t *testing.T, open Factory) *fixture {
 		}
 	}
 	return f
+}
+
+// clockNow is the time the store's clock last gave.
+func (f *fixture) clockNow() time.Time {
+	f.clock.Lock()
+	defer f.clock.Unlock()
+	return f.now
 }
 
 // advance moves the store's clock d forward.
