@@ -340,3 +340,46 @@ func TestClassify(t *testing.T) {
 		})
 	}
 }
+
+// Two nodes given one ClientRequestToken at once create one room, and
+// every call answers with it.
+func TestTwoNodesRoomToken(t *testing.T) {
+	ctx := context.Background()
+	a, b, _ := twoNodes(t)
+	acct, err := a.Accounts.CreateAccount(ctx, storetest.Owner, chime.NewAccount{Name: "rooms", Type: chime.EnterpriseLWA})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for round := range 4 {
+		in := chime.NewRoom{Name: "once", ClientRequestToken: fmt.Sprintf("two-nodes-%d", round)}
+		ids := make([]string, 8)
+		var wg sync.WaitGroup
+		errs := make(chan error, len(ids))
+		for i := range ids {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				r, err := []chime.Services{a, b}[i%2].Rooms.CreateRoom(ctx, storetest.Owner, "arn:aws:iam::111122223333:user/x", acct.ID, in)
+				if err != nil {
+					errs <- err
+					return
+				}
+				ids[i] = r.ID
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Fatal(err)
+		}
+		for _, id := range ids {
+			if id != ids[0] {
+				t.Fatalf("round %d: rooms %v", round, ids)
+			}
+		}
+	}
+	page, err := b.Rooms.ListRooms(ctx, storetest.Owner, acct.ID, "", chime.PageRequest{})
+	if err != nil || len(page.Rooms) != 4 {
+		t.Fatalf("%+v %v", page, err)
+	}
+}

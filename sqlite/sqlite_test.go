@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/openchime/chime"
@@ -175,5 +176,55 @@ func TestBusyIsUnavailable(t *testing.T) {
 	_, err = s.CreateAccount(ctx, "111122223333", chime.NewAccount{Name: "x"})
 	if chime.KindOf(err) != chime.Unavailable {
 		t.Fatalf("got %v (%v), want unavailable", chime.KindOf(err), err)
+	}
+}
+
+// Two stores on one file (two processes) given one ClientRequestToken at
+// once create one room, and every call answers with it.
+func TestTwoStoresRoomToken(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "chime.db")
+	var nodes []chime.Services
+	for range 2 {
+		s, err := sqlite.Open(ctx, path, sqlstore.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		nodes = append(nodes, s.Services())
+	}
+	acct, err := nodes[0].Accounts.CreateAccount(ctx, "111122223333", chime.NewAccount{Name: "rooms", Type: chime.EnterpriseLWA})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := make([]string, 8)
+	var wg sync.WaitGroup
+	errs := make(chan error, len(ids))
+	for i := range ids {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r, err := nodes[i%2].Rooms.CreateRoom(ctx, "111122223333", "arn:aws:iam::111122223333:user/x", acct.ID,
+				chime.NewRoom{Name: "once", ClientRequestToken: "two-stores"})
+			if err != nil {
+				errs <- err
+				return
+			}
+			ids[i] = r.ID
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	for _, id := range ids {
+		if id != ids[0] {
+			t.Fatalf("rooms %v", ids)
+		}
+	}
+	page, err := nodes[1].Rooms.ListRooms(ctx, "111122223333", acct.ID, "", chime.PageRequest{})
+	if err != nil || len(page.Rooms) != 1 {
+		t.Fatalf("%+v %v", page, err)
 	}
 }
