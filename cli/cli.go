@@ -55,6 +55,8 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return runBench(ctx, rest, stdout, stderr)
 		case "bench-trivial":
 			return runBenchTrivial(ctx, rest, stderr)
+		case "bot-endpoint":
+			return runBotEndpoint(ctx, rest, stdout, stderr)
 		case "version":
 			args = []string{"--version"}
 		case "admin":

@@ -54,6 +54,28 @@ func runServer(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fs.DurationVar(&cfg.PhoneNumbers.CallingNameDelay, "calling-name-delay", 0, "how long a calling-name update stays pending (default 5s; 1s with --dev) (env CHIME_CALLING_NAME_DELAY)")
 	fs.DurationVar(&cfg.PhoneNumbers.DeletionRetention, "deletion-retention", 0, "how long a deleted phone number can be restored before release (default 168h) (env CHIME_DELETION_RETENTION)")
 	fs.DurationVar(&cfg.PhoneNumbers.CallingNameMinInterval, "calling-name-min-interval", 0, "least time between changes of the default calling name (default 168h) (env CHIME_CALLING_NAME_MIN_INTERVAL)")
+	fs.BoolVar(&cfg.BotEventDelivery, "bot-event-delivery", false, "send bots their Invite and Remove events, signed, to their HTTPS endpoints (env CHIME_BOT_EVENT_DELIVERY)")
+	fs.Func("bot-event-hosts", "hosts and networks bot endpoints may be on, comma-separated (default loopback: 127.0.0.0/8,::1,localhost) (env CHIME_BOT_EVENT_HOSTS)", func(v string) error {
+		cfg.BotEventHosts = nil
+		for _, h := range strings.Split(v, ",") {
+			if h = strings.TrimSpace(h); h != "" {
+				cfg.BotEventHosts = append(cfg.BotEventHosts, h)
+			}
+		}
+		return nil
+	})
+	fs.Func("bot-endpoint-verification", "off, or challenge: PutEventsConfiguration makes the challenge handshake with an HTTPS endpoint first (env CHIME_BOT_ENDPOINT_VERIFICATION)", func(v string) error {
+		switch v {
+		case "off":
+			cfg.BotEndpointVerification = false
+		case "challenge":
+			cfg.BotEndpointVerification = true
+		default:
+			return fmt.Errorf("must be off or challenge, not %q", v)
+		}
+		return nil
+	})
+	fs.StringVar(&cfg.BotEventCA, "bot-event-ca", "", "PEM file of a CA to trust for bot endpoints, besides the system's (env CHIME_BOT_EVENT_CA)")
 	fs.DurationVar(&cfg.SweepInterval, "sweep-interval", cfg.SweepInterval, "how often this node removes released phone numbers, 0 never (env CHIME_SWEEP_INTERVAL)")
 	fs.IntVar(&cfg.MaxInFlight, "max-in-flight", cfg.MaxInFlight, "requests served at once, 0 for no bound (env CHIME_MAX_IN_FLIGHT)")
 	fs.DurationVar(&cfg.QueueTimeout, "queue-timeout", cfg.QueueTimeout, "how long a request waits for a place before 503 (env CHIME_QUEUE_TIMEOUT)")

@@ -7,6 +7,8 @@ package server
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -20,6 +22,7 @@ import (
 	"time"
 
 	"github.com/openchime/chime"
+	"github.com/openchime/chime/botevents"
 	"github.com/openchime/chime/faults"
 	"github.com/openchime/chime/internal/clock"
 	"github.com/openchime/chime/postgres"
@@ -83,6 +86,15 @@ type Config struct {
 	// ClockControl lets signed callers move the server's clock forward at
 	// /_chime/clock (always on with Dev).
 	ClockControl bool
+	// BotEventDelivery sends bots their Invite and Remove events, to hosts
+	// of BotEventHosts only (loopback when empty; see botevents). With
+	// BotEndpointVerification, PutEventsConfiguration makes the challenge
+	// handshake first. BotEventCA, a PEM file, is trusted besides the
+	// system's roots for bot endpoints (a local test CA).
+	BotEventDelivery        bool
+	BotEventHosts           []string
+	BotEndpointVerification bool
+	BotEventCA              string
 	// SweepInterval is how often this node removes the phone numbers whose
 	// retention has passed (reads already treat them as released).
 	SweepInterval time.Duration
@@ -167,6 +179,8 @@ type Server struct {
 	// clock is the server's time, read by the store and moved forward
 	// through /_chime/clock when ClockControl allows.
 	clock clock.Clock
+	// bots delivers bots' events; closed after the last request.
+	bots *botNotifier
 }
 
 // New opens the store, builds the keyring and binds the listener.
@@ -182,6 +196,12 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 		return nil, err
 	}
 	s.store = store
+	bots, err := newBotNotifier(cfg, log, s.clock.Now)
+	if err != nil {
+		store.Close()
+		return nil, err
+	}
+	s.bots = bots
 	if cfg.Dev {
 		if err := seedExample(ctx, store.Services().Accounts); err != nil {
 			store.Close()
@@ -216,22 +236,24 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	api := restjson.New(restjson.Config{
-		Services:      store.Services(),
-		Auth:          &sigv4.Verifier{Keys: keys, Service: "chime"},
-		PaginationKey: tokenKey,
-		Logger:        log,
-		Registry:      reg,
-		Ready:         store.Ping,
-		StoreName:     storeName,
-		MaxBodyBytes:  cfg.MaxBodyBytes,
-		RateLimit:     rateLimit,
-		RateBurst:     burst,
-		Faults:        injector,
-		FaultControl:  cfg.FaultInjection || cfg.Dev,
-		Clock:         &s.clock,
-		ClockControl:  cfg.ClockControl || cfg.Dev,
-		MaxInFlight:   cfg.MaxInFlight,
-		QueueTimeout:  cfg.QueueTimeout,
+		Services:           store.Services(),
+		Auth:               &sigv4.Verifier{Keys: keys, Service: "chime"},
+		PaginationKey:      tokenKey,
+		Logger:             log,
+		Registry:           reg,
+		Ready:              store.Ping,
+		StoreName:          storeName,
+		MaxBodyBytes:       cfg.MaxBodyBytes,
+		RateLimit:          rateLimit,
+		RateBurst:          burst,
+		Faults:             injector,
+		FaultControl:       cfg.FaultInjection || cfg.Dev,
+		Clock:              &s.clock,
+		BotEvents:          bots,
+		VerifyBotEndpoints: cfg.BotEndpointVerification,
+		ClockControl:       cfg.ClockControl || cfg.Dev,
+		MaxInFlight:        cfg.MaxInFlight,
+		QueueTimeout:       cfg.QueueTimeout,
 	})
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
@@ -315,6 +337,7 @@ func (s *Server) Serve(ctx context.Context) error {
 	if errors.Is(serveErr, http.ErrServerClosed) {
 		serveErr = nil
 	}
+	s.bots.d.Close()
 	if err := s.store.Close(); err != nil && serveErr == nil {
 		serveErr = err
 	}
@@ -502,4 +525,40 @@ func (f *inflight) wait(timeout time.Duration) int {
 		defer f.mu.Unlock()
 		return f.n
 	}
+}
+
+// botNotifier delivers bots' events through botevents, for restjson.
+type botNotifier struct{ d *botevents.Dispatcher }
+
+func newBotNotifier(cfg Config, log *slog.Logger, now func() time.Time) (*botNotifier, error) {
+	client := &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
+	if cfg.BotEventCA != "" {
+		pem, err := os.ReadFile(cfg.BotEventCA)
+		if err != nil {
+			return nil, fmt.Errorf("--bot-event-ca: %w", err)
+		}
+		roots, err := x509.SystemCertPool()
+		if err != nil {
+			roots = x509.NewCertPool()
+		}
+		if !roots.AppendCertsFromPEM(pem) {
+			return nil, fmt.Errorf("--bot-event-ca: %s holds no PEM certificate", cfg.BotEventCA)
+		}
+		client.Transport.(*http.Transport).TLSClientConfig = &tls.Config{RootCAs: roots, MinVersion: tls.VersionTLS12}
+	}
+	d, err := botevents.New(botevents.Options{Enabled: cfg.BotEventDelivery, AllowedHosts: cfg.BotEventHosts,
+		Client: client, Now: now, Logger: log})
+	if err != nil {
+		return nil, fmt.Errorf("bot events: %w", err)
+	}
+	return &botNotifier{d: d}, nil
+}
+
+func (n *botNotifier) Notify(endpoint, token string, ev restjson.BotEvent) {
+	n.d.Send(botevents.Target{URL: endpoint, Token: token},
+		botevents.NewEvent(botevents.EventType(ev.Type), ev.SenderID, ev.RoomID, ev.At))
+}
+
+func (n *botNotifier) Challenge(ctx context.Context, endpoint string) error {
+	return n.d.Challenge(ctx, endpoint)
 }
