@@ -64,12 +64,14 @@ func (a *API) handleRegenerateSecurityToken(ctx context.Context, owner chime.Own
 // server verifies endpoints, makes the challenge handshake with an HTTPS
 // endpoint before it stores it.
 func (a *API) handlePutEventsConfiguration(ctx context.Context, owner chime.Owner, in *PutEventsConfigurationRequest) (*PutEventsConfigurationResponse, error) {
+	// The account, the Enterprise gate and the bot come first, as for
+	// every bot operation; no handshake for a bot the caller cannot see.
+	if _, err := a.cfg.Services.Bots.GetBot(ctx, owner, in.AccountId, in.BotId); err != nil {
+		return nil, err
+	}
 	c := chime.EventsConfiguration{BotID: in.BotId, HTTPSEndpoint: deref(in.OutboundEventsHTTPSEndpoint), LambdaFunctionARN: deref(in.LambdaFunctionArn)}
 	if err := chime.CheckEventsConfiguration(c); err != nil {
 		return nil, err
-	}
-	if _, err := a.cfg.Services.Bots.GetBot(ctx, owner, in.AccountId, in.BotId); err != nil {
-		return nil, err // no handshake for a bot the caller cannot see
 	}
 	if err := a.verifyBotEndpoint(ctx, c.HTTPSEndpoint); err != nil {
 		return nil, err
