@@ -210,33 +210,60 @@ func splitCommand(args []string) (string, []string, *globals, error) {
 }
 
 // nearestCommands suggests commands that share the typed name's words.
+// nearestCommands are the commands the AWS CLI suggests for a misspelt
+// one: Python's difflib.get_close_matches with a cutoff of 0.8, the three
+// most similar, most similar first.
 func nearestCommands(typed string) []string {
-	var out []string
+	type scored struct {
+		name  string
+		score float64
+	}
+	var near []scored
 	for name := range commands() {
-		if levenshtein(name, typed) <= 3 {
-			out = append(out, name)
+		if r := similarity(typed, name); r >= 0.8 {
+			near = append(near, scored{name, r})
 		}
 	}
-	sort.Strings(out)
+	// nlargest over (score, name) pairs: equal scores put the greater name first.
+	sort.Slice(near, func(i, j int) bool {
+		if near[i].score != near[j].score {
+			return near[i].score > near[j].score
+		}
+		return near[i].name > near[j].name
+	})
+	var out []string
+	for i := 0; i < len(near) && i < 3; i++ {
+		out = append(out, near[i].name)
+	}
 	return out
 }
 
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
+// similarity is difflib's SequenceMatcher ratio: twice the characters of
+// the matching blocks (the longest common block, then the same on each
+// side of it) over the total length.
+func similarity(a, b string) float64 {
+	if len(a)+len(b) == 0 {
+		return 1
 	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
+	return 2 * float64(matching(a, b)) / float64(len(a)+len(b))
+}
+
+func matching(a, b string) int {
+	// The longest common block, earliest in a, then earliest in b.
+	bestI, bestJ, best := 0, 0, 0
+	for i := range a {
+		for j := range b {
+			k := 0
+			for i+k < len(a) && j+k < len(b) && a[i+k] == b[j+k] {
+				k++
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if k > best {
+				bestI, bestJ, best = i, j, k
+			}
 		}
-		prev = cur
 	}
-	return prev[len(b)]
+	if best == 0 {
+		return 0
+	}
+	return best + matching(a[:bestI], b[:bestJ]) + matching(a[bestI+best:], b[bestJ+best:])
 }

@@ -3,6 +3,7 @@ package awscli
 import (
 	"fmt"
 	"io"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -175,4 +176,26 @@ func acceptedValue(t *testing.T, gf globalFlag, command string) string {
 	}
 	t.Fatalf("%s accepts none of the test's values: add one", gf.name)
 	return ""
+}
+
+// similarity is difflib's ratio, as the AWS CLI's suggestions use it.
+func TestSimilarityIsDifflibRatio(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want float64
+	}{
+		{"create-usr", "create-user", 0.9523809523809523},
+		{"create-usr", "create-bot", 0.7},
+		{"list-user", "list-users", 0.9473684210526315},
+		{"getuser", "get-user", 0.9333333333333333},
+		{"abcd", "dcba", 0.25},
+		{"phone", "phones", 0.9090909090909091},
+	} {
+		if got := similarity(tc.a, tc.b); math.Abs(got-tc.want) > 1e-9 {
+			t.Errorf("similarity(%q, %q) = %v, difflib: %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+	if got := nearestCommands("create-usr"); len(got) != 1 || got[0] != "create-user" {
+		t.Errorf("suggestions for create-usr: %v", got)
+	}
 }
