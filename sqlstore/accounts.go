@@ -174,26 +174,11 @@ func (s AccountStore) ListAccounts(ctx context.Context, owner string, f chime.Ac
 	}
 	query += ` ORDER BY seq LIMIT ?`
 	args = append(args, limit+1)
-	rows, err := s.on(s.db).QueryContext(ctx, s.q(query), args...)
+	items, next, err := listBySeq(ctx, s.core, "list accounts", query, args, limit, scanAccount)
 	if err != nil {
-		return nil, s.classify("list accounts", err)
+		return nil, err
 	}
-	defer rows.Close()
-	page := &chime.AccountPage{Accounts: []chime.Account{}}
-	var lastSeq int64
-	for rows.Next() {
-		a, seq, err := scanAccount(rows)
-		if err != nil {
-			return nil, s.classify("list accounts", err)
-		}
-		if len(page.Accounts) == limit {
-			page.Next = formatCursor(lastSeq)
-			break
-		}
-		page.Accounts = append(page.Accounts, *a)
-		lastSeq = seq
-	}
-	return page, s.classify("list accounts", rows.Err())
+	return &chime.AccountPage{Accounts: items, Next: next}, nil
 }
 
 // UpdateAccount implements chime.AccountService.

@@ -203,27 +203,12 @@ func (s BotStore) ListBots(ctx context.Context, owner, accountID string, p chime
 	if _, err := s.enterpriseAccount(ctx, owner, accountID); err != nil {
 		return nil, s.classify("list bots", err)
 	}
-	rows, err := s.on(s.db).QueryContext(ctx, s.q(`SELECT `+botColumns+` FROM bots
-		WHERE aws_account_id = ? AND account_id = ? AND seq > ? ORDER BY seq LIMIT ?`), owner, accountID, after, limit+1)
+	items, next, err := listBySeq(ctx, s.core, "list bots", `SELECT `+botColumns+` FROM bots
+		WHERE aws_account_id = ? AND account_id = ? AND seq > ? ORDER BY seq LIMIT ?`, []any{owner, accountID, after, limit + 1}, limit, scanBot)
 	if err != nil {
-		return nil, s.classify("list bots", err)
+		return nil, err
 	}
-	defer rows.Close()
-	page := &chime.BotPage{Bots: []chime.Bot{}}
-	var lastSeq int64
-	for rows.Next() {
-		b, seq, err := scanBot(rows)
-		if err != nil {
-			return nil, s.classify("list bots", err)
-		}
-		if len(page.Bots) == limit {
-			page.Next = formatCursor(lastSeq)
-			break
-		}
-		page.Bots = append(page.Bots, *b)
-		lastSeq = seq
-	}
-	return page, s.classify("list bots", rows.Err())
+	return &chime.BotPage{Bots: items, Next: next}, nil
 }
 
 // PutEventsConfiguration implements chime.BotService.

@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"context"
 	"database/sql"
 	"strconv"
 	"time"
@@ -52,3 +53,34 @@ func parseCursor(cursor string) (int64, error) {
 }
 
 func formatCursor(seq int64) string { return strconv.FormatInt(seq, 10) }
+
+// listBySeq runs a query of rows in seq order that asks for limit+1 of
+// them, and returns up to limit items with the cursor of the next page, ""
+// on the last. scan reads one row and its seq.
+func listBySeq[T any](ctx context.Context, c *core, what, query string, args []any, limit int,
+	scan func(row interface{ Scan(...any) error }) (*T, int64, error)) ([]T, string, error) {
+	rows, err := c.on(c.db).QueryContext(ctx, c.q(query), args...)
+	if err != nil {
+		return nil, "", c.classify(what, err)
+	}
+	defer rows.Close()
+	items := []T{}
+	var lastSeq int64
+	next := ""
+	for rows.Next() {
+		item, seq, err := scan(rows)
+		if err != nil {
+			return nil, "", c.classify(what, err)
+		}
+		if len(items) == limit {
+			next = formatCursor(lastSeq)
+			break
+		}
+		items = append(items, *item)
+		lastSeq = seq
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", c.classify(what, err)
+	}
+	return items, next, nil
+}

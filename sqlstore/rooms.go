@@ -244,26 +244,11 @@ func (s RoomStore) ListRooms(ctx context.Context, owner, accountID, memberID str
 	}
 	query += ` ORDER BY seq LIMIT ?`
 	args = append(args, limit+1)
-	rows, err := s.on(s.db).QueryContext(ctx, s.q(query), args...)
+	items, next, err := listBySeq(ctx, s.core, "list rooms", query, args, limit, scanRoom)
 	if err != nil {
-		return nil, s.classify("list rooms", err)
+		return nil, err
 	}
-	defer rows.Close()
-	page := &chime.RoomPage{Rooms: []chime.Room{}}
-	var lastSeq int64
-	for rows.Next() {
-		r, seq, err := scanRoom(rows)
-		if err != nil {
-			return nil, s.classify("list rooms", err)
-		}
-		if len(page.Rooms) == limit {
-			page.Next = formatCursor(lastSeq)
-			break
-		}
-		page.Rooms = append(page.Rooms, *r)
-		lastSeq = seq
-	}
-	return page, s.classify("list rooms", rows.Err())
+	return &chime.RoomPage{Rooms: items, Next: next}, nil
 }
 
 const membershipColumns = `seq, room_id, member_id, member_type, email, full_name, account_id, role, invited_by, updated_at`
@@ -524,28 +509,13 @@ func (s RoomStore) ListRoomMemberships(ctx context.Context, owner, accountID, ro
 	if _, err := s.readRoom(ctx, s.db, owner, accountID, roomID, ""); err != nil {
 		return nil, s.classify("list room memberships", err)
 	}
-	rows, err := s.on(s.db).QueryContext(ctx, s.q(`SELECT `+membershipColumns+` FROM room_memberships
-		WHERE aws_account_id = ? AND account_id = ? AND room_id = ? AND seq > ? ORDER BY seq LIMIT ?`),
-		owner, accountID, roomID, after, limit+1)
+	items, next, err := listBySeq(ctx, s.core, "list room memberships", `SELECT `+membershipColumns+` FROM room_memberships
+		WHERE aws_account_id = ? AND account_id = ? AND room_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+		[]any{owner, accountID, roomID, after, limit + 1}, limit, scanMembership)
 	if err != nil {
-		return nil, s.classify("list room memberships", err)
+		return nil, err
 	}
-	defer rows.Close()
-	page := &chime.RoomMembershipPage{Memberships: []chime.RoomMembership{}}
-	var lastSeq int64
-	for rows.Next() {
-		m, seq, err := scanMembership(rows)
-		if err != nil {
-			return nil, s.classify("list room memberships", err)
-		}
-		if len(page.Memberships) == limit {
-			page.Next = formatCursor(lastSeq)
-			break
-		}
-		page.Memberships = append(page.Memberships, *m)
-		lastSeq = seq
-	}
-	return page, s.classify("list room memberships", rows.Err())
+	return &chime.RoomMembershipPage{Memberships: items, Next: next}, nil
 }
 
 // leaveRooms removes users that leave the account from every room.

@@ -144,26 +144,11 @@ func (s UserStore) ListUsers(ctx context.Context, owner, accountID string, f chi
 	}
 	query += ` ORDER BY seq LIMIT ?`
 	args = append(args, limit+1)
-	rows, err := s.on(s.db).QueryContext(ctx, s.q(query), args...)
+	items, next, err := listBySeq(ctx, s.core, "list users", query, args, limit, scanUser)
 	if err != nil {
-		return nil, s.classify("list users", err)
+		return nil, err
 	}
-	defer rows.Close()
-	page := &chime.UserPage{Users: []chime.User{}}
-	var lastSeq int64
-	for rows.Next() {
-		u, seq, err := scanUser(rows)
-		if err != nil {
-			return nil, s.classify("list users", err)
-		}
-		if len(page.Users) == limit {
-			page.Next = formatCursor(lastSeq)
-			break
-		}
-		page.Users = append(page.Users, *u)
-		lastSeq = seq
-	}
-	return page, s.classify("list users", rows.Err())
+	return &chime.UserPage{Users: items, Next: next}, nil
 }
 
 // changeUser reads the account and user, changes the user and writes it
