@@ -20,9 +20,6 @@ import (
 	"github.com/openchime/chime/cli/awscli"
 )
 
-// Version is the program's version, set at build time with -ldflags.
-var Version = "dev"
-
 // intro opens `chime help`: the program's own commands, above the
 // operations.
 const intro = `chime %s: the Amazon Chime administration API, server and command line.
@@ -66,7 +63,8 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			}
 		}
 	}
-	p := &awscli.Program{Env: awscli.OSEnv(stdin, stdout, stderr), Version: Version, Intro: fmt.Sprintf(intro, Version),
+	v := version()
+	p := &awscli.Program{Env: awscli.OSEnv(stdin, stdout, stderr), Version: v, Intro: fmt.Sprintf(intro, v),
 		Dispatch: func(ctx context.Context, args []string) int { return Run(ctx, args, stdin, stdout, stderr) }}
 	return p.Run(ctx, args)
 }

@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -151,9 +154,11 @@ func TestServerUsageErrors(t *testing.T) {
 
 func TestVersionAndHelp(t *testing.T) {
 	isolate(t)
+	// A test binary has no module version or commit stamped: "dev".
+	want := fmt.Sprintf("chime/dev %s %s/%s\n", runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	for _, args := range [][]string{{"version"}, {"--version"}} {
-		if out, _, code := run(t, args...); code != 0 || !strings.HasPrefix(out, "chime/"+cli.Version+" go") {
-			t.Errorf("%v: %d %q", args, code, out)
+		if out, _, code := run(t, args...); code != 0 || out != want {
+			t.Errorf("%v: %d %q, want %q", args, code, out, want)
 		}
 	}
 	for _, args := range [][]string{{"help"}, {"--help"}} {
@@ -194,5 +199,48 @@ func TestGlobalOptionValueNamedLikeCommand(t *testing.T) {
 	// A refused value names no command: the option is reported.
 	if _, stderr, code := run(t, "--output", "export", "export", "--store", "sqlite:"+filepath.Join(dir, "c.db")); code != 252 || !strings.Contains(stderr, "argument --output") {
 		t.Fatalf("--output export export: %d %s", code, stderr)
+	}
+}
+
+// TestVersionAtLinkTime: a release build sets the version with -ldflags
+// -X, which --version prints in the engine's format and the server's
+// ready line logs.
+func TestVersionAtLinkTime(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := filepath.Join(t.TempDir(), "chime")
+	build := exec.Command("go", "build", "-o", bin, "-ldflags", "-X github.com/openchime/chime/cli.Version=v9.8.7-test", "../cmd/chime")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	out, err := exec.Command(bin, "--version").Output()
+	if want := fmt.Sprintf("chime/v9.8.7-test %s %s/%s\n", runtime.Version(), runtime.GOOS, runtime.GOARCH); err != nil || string(out) != want {
+		t.Fatalf("--version: %v %q, want %q", err, out, want)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	srv := exec.CommandContext(ctx, bin, "server", "--dev", "--listen", "127.0.0.1:0")
+	stderr, err := srv.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Wait()
+	defer srv.Process.Kill()
+	dec := json.NewDecoder(stderr)
+	for {
+		var rec map[string]any
+		if err := dec.Decode(&rec); err != nil {
+			t.Fatalf("no ready line: %v", err)
+		}
+		if rec["msg"] == "chime server ready" {
+			if rec["version"] != "v9.8.7-test" {
+				t.Fatalf("ready line %v", rec)
+			}
+			return
+		}
 	}
 }

@@ -19,6 +19,7 @@ import (
 
 func runServer(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	cfg := server.Defaults()
+	cfg.Version = version()
 	fs := newFlagSet("chime server", stderr)
 	fs.StringVar(&cfg.Listen, "listen", cfg.Listen, "address to listen on, host:port (env CHIME_LISTEN)")
 	fs.StringVar(&cfg.Store, "store", "", "memory, sqlite:PATH or postgres://... (default sqlite:"+server.DefaultStorePath()+"; memory with --dev) (env CHIME_STORE)")

@@ -102,6 +102,8 @@ type Config struct {
 	// zero field takes DefaultPhoneNumberTimings, or DevPhoneNumberTimings
 	// with Dev.
 	PhoneNumbers chime.PhoneNumberTimings
+	// Version is the program's version, for the ready log line.
+	Version string
 }
 
 // DevPhoneNumberTimings are the delays under Dev: orders and calling names
@@ -287,7 +289,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 	if len(cfg.Faults.Rules) > 0 {
 		log.Warn("injecting faults", "rules", len(cfg.Faults.Rules), "seed", cfg.Faults.Seed)
 	}
-	log.Info("chime server ready", "address", scheme+"://"+ln.Addr().String(), "store", storeName, "dev", cfg.Dev,
+	log.Info("chime server ready", "version", cfg.Version, "address", scheme+"://"+ln.Addr().String(), "store", storeName, "dev", cfg.Dev,
 		"rate_limit", rateLimit)
 	return s, nil
 }
