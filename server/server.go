@@ -15,6 +15,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/pprof"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -193,7 +194,8 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 	}
 	cfg.PhoneNumbers = timings(cfg.PhoneNumbers, cfg.Dev)
 	s := &Server{cfg: cfg, log: log}
-	store, storeName, err := openStore(ctx, cfg, sqlstore.Options{Now: s.clock.Now, PhoneNumbers: cfg.PhoneNumbers})
+	spec := storeSpec(cfg)
+	store, storeName, err := OpenStore(ctx, spec, cfg.Pool, sqlstore.Options{Now: s.clock.Now, PhoneNumbers: cfg.PhoneNumbers})
 	if err != nil {
 		return nil, err
 	}
@@ -289,8 +291,8 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 	if len(cfg.Faults.Rules) > 0 {
 		log.Warn("injecting faults", "rules", len(cfg.Faults.Rules), "seed", cfg.Faults.Seed)
 	}
-	log.Info("chime server ready", "version", cfg.Version, "address", scheme+"://"+ln.Addr().String(), "store", storeName, "dev", cfg.Dev,
-		"rate_limit", rateLimit)
+	log.Info("chime server ready", "version", cfg.Version, "address", scheme+"://"+ln.Addr().String(), "store", storeName,
+		"store_location", StoreLocation(spec), "dev", cfg.Dev, "rate_limit", rateLimit)
 	return s, nil
 }
 
@@ -441,12 +443,44 @@ func IsLoopbackHost(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-func openStore(ctx context.Context, cfg Config, o sqlstore.Options) (*sqlstore.Store, string, error) {
-	spec := cfg.Store
-	if spec == "" && !cfg.Dev {
-		spec = "sqlite:" + DefaultStorePath()
+// storeSpec is the --store value the configuration means: without one,
+// the default file, or memory with Dev.
+func storeSpec(cfg Config) string {
+	if cfg.Store == "" && !cfg.Dev {
+		return "sqlite:" + DefaultStorePath()
 	}
-	return OpenStore(ctx, spec, cfg.Pool, o)
+	return cfg.Store
+}
+
+// StoreLocation says where the store a --store value names keeps its
+// data, for logs and messages: "memory", the SQLite file's absolute path,
+// or the PostgreSQL URL without its password (in the user information or
+// the query). A value OpenStore refuses is returned as "unknown".
+func StoreLocation(spec string) string {
+	switch {
+	case spec == "" || spec == "memory":
+		return "memory"
+	case strings.HasPrefix(spec, "sqlite:"):
+		path := strings.TrimPrefix(spec, "sqlite:")
+		if abs, err := filepath.Abs(path); err == nil {
+			return abs
+		}
+		return path
+	case strings.HasPrefix(spec, "postgres://"), strings.HasPrefix(spec, "postgresql://"):
+		u, err := url.Parse(spec)
+		if err != nil {
+			return "postgres (an invalid URL)"
+		}
+		if u.User != nil {
+			u.User = url.User(u.User.Username())
+		}
+		if q := u.Query(); q.Has("password") {
+			q.Del("password")
+			u.RawQuery = q.Encode()
+		}
+		return u.String()
+	}
+	return "unknown"
 }
 
 // OpenStore opens the store a --store value names: memory, sqlite:PATH or
