@@ -244,3 +244,27 @@ func TestVersionAtLinkTime(t *testing.T) {
 		}
 	}
 }
+
+// TestServerHelpDefaults: each flag of `chime server --help` states one
+// default; the flag package's own "(default X)" never contradicts the
+// text's.
+func TestServerHelpDefaults(t *testing.T) {
+	isolate(t)
+	_, help, code := run(t, "server", "--help")
+	if code != 0 {
+		t.Fatalf("server --help: %d %s", code, help)
+	}
+	entries := strings.Split(help, "\n  -")[1:]
+	if len(entries) < 20 {
+		t.Fatalf("server --help lists %d flags:\n%s", len(entries), help)
+	}
+	for _, e := range entries {
+		name, _, _ := strings.Cut(e, " ")
+		if n := strings.Count(e, "(default"); n > 1 {
+			t.Errorf("-%s states %d defaults: %s", name, n, e)
+		}
+		if name == "rate-limit" && !strings.Contains(e, "(default 0 with --dev, else 1000)") {
+			t.Errorf("-rate-limit: %s", e)
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"os"
 	"runtime/debug"
 	"strconv"
@@ -34,7 +35,17 @@ func runServer(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fs.DurationVar(&cfg.ReadTimeout, "read-timeout", cfg.ReadTimeout, "time to read a whole request (env CHIME_READ_TIMEOUT)")
 	fs.DurationVar(&cfg.WriteTimeout, "write-timeout", cfg.WriteTimeout, "time to write a response (env CHIME_WRITE_TIMEOUT)")
 	fs.DurationVar(&cfg.IdleTimeout, "idle-timeout", cfg.IdleTimeout, "how long an idle keep-alive connection stays open (env CHIME_IDLE_TIMEOUT)")
-	fs.Float64Var(&cfg.RateLimit, "rate-limit", cfg.RateLimit, "requests per second per access key, 0 for no limit (default 0 with --dev, else 1000) (env CHIME_RATE_LIMIT)")
+	// Unset, the rate depends on --dev (cfg.RateLimit stays negative); a
+	// Func flag has no default of its own for the help to print beside
+	// that one.
+	fs.Func("rate-limit", fmt.Sprintf("`requests` per second per access key, 0 for no limit (default 0 with --dev, else %d) (env CHIME_RATE_LIMIT)", server.DefaultRateLimit), func(v string) error {
+		r, err := strconv.ParseFloat(v, 64)
+		if err != nil || !(r >= 0) || math.IsInf(r, 0) {
+			return fmt.Errorf("must be a number of requests per second, 0 or more, not %q", v)
+		}
+		cfg.RateLimit = r
+		return nil
+	})
 	fs.IntVar(&cfg.RateBurst, "rate-burst", 0, "requests an access key may make at once (default twice --rate-limit) (env CHIME_RATE_BURST)")
 	fs.BoolVar(&cfg.FaultInjection, "fault-injection", false, "let signed callers set faults at /_chime/faults (always on with --dev) (env CHIME_FAULT_INJECTION)")
 	fs.Func("fault", "inject a fault, OPERATION:KIND:RATE[:DELAY] with KIND unavailable, throttle, failure or latency; repeatable (env CHIME_FAULT, one rule)", func(v string) error {
