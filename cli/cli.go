@@ -1,11 +1,11 @@
 // Package cli is the chime program. Run picks the command: chime's own
 // (server, export, import, bench) run here; `admin <operation>` is the
-// extension operation admin-<operation>; everything else (an operation,
-// help, --version) is an AWS-CLI-style command line that package awscli
-// runs. Run is the whole program, so that tests drive it in-process
+// extension operation admin-<operation>, and `admin help` lists those;
+// everything else (an operation, help, --version) is an AWS-CLI-style
+// command line that package awscli runs. Run is the whole program, so that tests drive it in-process
 // exactly as a user would; cmd/chime is its ten-line main.
 //
-// It imports awscli, server, sqlstore, postgres, faults and bench.
+// It imports awscli, apispec, server, sqlstore, postgres, faults and bench.
 package cli
 
 import (
@@ -16,7 +16,9 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"unicode"
 
+	"github.com/openchime/chime/apispec"
 	"github.com/openchime/chime/cli/awscli"
 )
 
@@ -57,8 +59,12 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		case "version":
 			args = []string{"--version"}
 		case "admin":
+			if len(rest) == 0 || rest[0] == "help" || rest[0] == "--help" {
+				printAdminHelp(stdout)
+				return awscli.ExitOK
+			}
 			// "chime admin create-account" is "chime admin-create-account".
-			if len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
+			if !strings.HasPrefix(rest[0], "-") {
 				args = slices.Concat(args[:i], []string{"admin-" + rest[0]}, rest[1:])
 			}
 		}
@@ -67,6 +73,47 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	p := &awscli.Program{Env: awscli.OSEnv(stdin, stdout, stderr), Version: v, Intro: fmt.Sprintf(intro, v),
 		Dispatch: func(ctx context.Context, args []string) int { return Run(ctx, args, stdin, stdout, stderr) }}
 	return p.Run(ctx, args)
+}
+
+// printAdminHelp lists the admin commands: the extension operations
+// named Admin*, each as `chime admin <command>`.
+func printAdminHelp(w io.Writer) {
+	type command struct{ name, doc string }
+	var cmds []command
+	width := 0
+	for _, op := range apispec.All {
+		if name, ok := strings.CutPrefix(op.Name, "Admin"); ok {
+			c := command{"chime admin " + kebab(name), op.Doc}
+			cmds = append(cmds, c)
+			width = max(width, len(c.name))
+		}
+	}
+	fmt.Fprint(w, adminIntro)
+	for _, c := range cmds {
+		fmt.Fprintf(w, "  %-*s  %s\n", width, c.name, c.doc)
+	}
+}
+
+// adminIntro opens `chime admin help`.
+const adminIntro = `chime admin: this server's own operations, beyond the Chime API, for tests and operators.
+
+usage: chime [options] admin <command> [parameters]
+       chime admin <command> help
+
+commands:
+`
+
+// kebab is an operation's command name, as the AWS CLI spells it:
+// AdvanceClock -> advance-clock.
+func kebab(name string) string {
+	var b strings.Builder
+	for i, r := range name {
+		if i > 0 && unicode.IsUpper(r) {
+			b.WriteByte('-')
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
 }
 
 // newFlagSet returns a flag set whose errors go to stderr and do not exit.

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/openchime/chime/apispec"
 	"github.com/openchime/chime/cli"
 )
 
@@ -265,6 +266,44 @@ func TestServerHelpDefaults(t *testing.T) {
 		}
 		if name == "rate-limit" && !strings.Contains(e, "(default 0 with --dev, else 1000)") {
 			t.Errorf("-rate-limit: %s", e)
+		}
+	}
+}
+
+// TestAdminHelp: `chime admin help` (and `chime admin`) lists every
+// extension operation named Admin*, each as a command that runs.
+func TestAdminHelp(t *testing.T) {
+	isolate(t)
+	var want []string
+	for _, op := range apispec.All {
+		if strings.HasPrefix(op.Name, "Admin") {
+			want = append(want, op.Name)
+		}
+	}
+	if len(want) == 0 {
+		t.Fatal("apispec.All has no Admin operation")
+	}
+	for _, args := range [][]string{{"admin", "help"}, {"admin"}, {"admin", "--help"}, {"--output", "json", "admin", "help"}} {
+		out, stderr, code := run(t, args...)
+		if code != 0 || stderr != "" {
+			t.Fatalf("%v: %d %s", args, code, stderr)
+		}
+		var listed []string
+		for _, line := range strings.Split(out, "\n") {
+			if f := strings.Fields(line); len(f) >= 3 && f[0] == "chime" && f[1] == "admin" && !strings.HasPrefix(f[2], "<") {
+				listed = append(listed, f[2])
+			}
+		}
+		if len(listed) != len(want) {
+			t.Fatalf("%v lists %v, want the %d operations %v:\n%s", args, listed, len(want), want, out)
+		}
+		for i, name := range listed {
+			// Each listed command is one the dispatcher runs: its help
+			// names the operation.
+			help, stderr, code := run(t, "admin", name, "help")
+			if code != 0 || !strings.Contains(help, "admin-"+name) {
+				t.Errorf("%v lists %q (for %s), whose help fails: %d %s", args, name, want[i], code, stderr)
+			}
 		}
 	}
 }
