@@ -24,7 +24,7 @@ import (
 // streamed both ways, with a progress bar on a terminal.
 
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	s, file, code := openTransfer(ctx, "export", "the store to read", "where to write the export; - for standard output", args, stderr)
+	s, _, file, code := openTransfer(ctx, "export", "the store to read", "where to write the export; - for standard output", args, stderr)
 	if s == nil {
 		return code
 	}
@@ -231,11 +231,22 @@ func (d *streamDestination) Discard() string {
 }
 
 func runImport(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer) int {
-	s, file, code := openTransfer(ctx, "import", "the empty store to load", "the export to read; - for standard input", args, stderr)
+	s, spec, file, code := openTransfer(ctx, "import", "the empty store to load", "the export to read; - for standard input", args, stderr)
 	if s == nil {
 		return code
 	}
 	defer s.Close()
+	// A store with data is refused before the input is read. It is the
+	// command's configuration that is wrong, as with a --store that cannot
+	// be opened: the same exit code.
+	if c, err := s.Count(ctx); err != nil {
+		awscli.PrintError(stderr, "import failed, nothing was written: "+err.Error())
+		return awscli.ExitGeneralError
+	} else if held := nonZeroRows(c); len(held) > 0 {
+		awscli.PrintError(stderr, fmt.Sprintf("the target store %s is not empty: it holds %s. chime import loads only into an empty store; nothing was written",
+			server.StoreLocation(spec), strings.Join(held, ", ")))
+		return awscli.ExitConfigError
+	}
 	in := stdin
 	total := 0
 	if *file != "-" {
@@ -284,32 +295,46 @@ func runImport(ctx context.Context, args []string, stdin io.Reader, stderr io.Wr
 	return awscli.ExitOK
 }
 
-// openTransfer parses the flags of export or import and opens --store.
-// A nil store means the command ends with the returned code.
-func openTransfer(ctx context.Context, name, storeDoc, fileDoc string, args []string, stderr io.Writer) (*sqlstore.Store, *string, int) {
+// nonZeroRows lists the tables that hold rows, with their counts, in
+// export order: "6 accounts", "66 users". Secrets are not data: a new
+// store has them.
+func nonZeroRows(c sqlstore.Counts) []string {
+	var held []string
+	for _, part := range strings.Split(c.String(), ", ") {
+		if !strings.HasPrefix(part, "0 ") && !strings.HasSuffix(part, " secrets") {
+			held = append(held, part)
+		}
+	}
+	return held
+}
+
+// openTransfer parses the flags of export or import and opens --store,
+// which it returns with its value. A nil store means the command ends
+// with the returned code.
+func openTransfer(ctx context.Context, name, storeDoc, fileDoc string, args []string, stderr io.Writer) (*sqlstore.Store, string, *string, int) {
 	fs := newFlagSet("chime "+name, stderr)
 	store := fs.String("store", "", storeDoc+": sqlite:PATH or postgres://... (env CHIME_STORE)")
 	file := fs.String("file", "-", fileDoc+" (env CHIME_FILE)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return nil, nil, awscli.ExitOK
+			return nil, "", nil, awscli.ExitOK
 		}
-		return nil, nil, awscli.ExitParamError
+		return nil, "", nil, awscli.ExitParamError
 	}
 	if err := applyEnv(fs); err != nil {
 		awscli.PrintError(stderr, err.Error())
-		return nil, nil, awscli.ExitParamError
+		return nil, "", nil, awscli.ExitParamError
 	}
 	if *store == "" {
 		awscli.PrintError(stderr, "the following arguments are required: --store")
-		return nil, nil, awscli.ExitParamError
+		return nil, "", nil, awscli.ExitParamError
 	}
 	s, _, err := server.OpenStore(ctx, *store, postgres.DefaultPool(), sqlstore.Options{})
 	if err != nil {
 		awscli.PrintError(stderr, err.Error())
-		return nil, nil, awscli.ExitConfigError
+		return nil, "", nil, awscli.ExitConfigError
 	}
-	return s, file, awscli.ExitOK
+	return s, *store, file, awscli.ExitOK
 }
 
 func countLines(path string) int {

@@ -321,3 +321,47 @@ func TestExportWriteFailure(t *testing.T) {
 		t.Errorf("export to /dev/full: %d %s", code, stderr)
 	}
 }
+
+// TestImportIntoNonEmptyStore: an import into a store that holds data is
+// refused before the input is read, with the counts it holds, as a
+// configuration error (253, as for a --store that cannot be opened), and
+// the store is left as it was.
+func TestImportIntoNonEmptyStore(t *testing.T) {
+	isolate(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "full.db")
+	s, err := sqlite.Open(context.Background(), db, sqlstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	populate(t, s)
+	s.Close()
+	file := filepath.Join(dir, "export.jsonl")
+	if _, stderr, code := run(t, "export", "--store", "sqlite:"+db, "--file", file); code != 0 {
+		t.Fatalf("export: %s", stderr)
+	}
+	before := recordCounts(t, file)
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"File", []string{"--file", file}},
+		{"StandardInput", nil}, // nothing to read: the store is refused first
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, stderr, code := run(t, append([]string{"import", "--store", "sqlite:" + db}, tc.args...)...)
+			want := "\nchime: [ERROR]: the target store " + db + " is not empty: it holds 6 accounts, 66 users. " +
+				"chime import loads only into an empty store; nothing was written\n"
+			if code != 253 || stderr != want {
+				t.Fatalf("import into a non-empty store: %d %q, want 253 %q", code, stderr, want)
+			}
+			after := filepath.Join(t.TempDir(), "after.jsonl")
+			if _, stderr, code := run(t, "export", "--store", "sqlite:"+db, "--file", after); code != 0 {
+				t.Fatalf("export: %s", stderr)
+			}
+			if got := recordCounts(t, after); !reflect.DeepEqual(got, before) {
+				t.Fatalf("the store changed: %v, was %v", got, before)
+			}
+		})
+	}
+}
