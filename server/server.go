@@ -291,7 +291,9 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 	if len(cfg.Faults.Rules) > 0 {
 		log.Warn("injecting faults", "rules", len(cfg.Faults.Rules), "seed", cfg.Faults.Seed)
 	}
-	log.Info("chime server ready", "version", cfg.Version, "address", scheme+"://"+ln.Addr().String(), "store", storeName,
+	// The address comes first: scripts and the end-to-end tests read it
+	// from the line's start.
+	log.Info("chime server ready", "address", scheme+"://"+ln.Addr().String(), "version", cfg.Version, "store", storeName,
 		"store_location", StoreLocation(spec), "dev", cfg.Dev, "rate_limit", rateLimit)
 	return s, nil
 }
