@@ -6,8 +6,6 @@ import (
 	"encoding/json"
 	"strings"
 
-	"github.com/jmespath-community/go-jmespath"
-	"github.com/jmespath-community/go-jmespath/pkg/parsing"
 	"github.com/openchime/chime/apispec"
 	"github.com/openchime/chime/client"
 	"go.yaml.in/yaml/v3"
@@ -430,46 +428,4 @@ func call(ctx context.Context, api *client.Client, op *apispec.Operation, doc ma
 		out = newObject()
 	}
 	return out, nil
-}
-
-// applyQuery runs --query over the response and puts keys back in model order.
-func applyQuery(expr string, op *apispec.Operation, doc any) (any, error) {
-	if expr == "" {
-		return doc, nil
-	}
-	res, err := jmespath.Search(expr, toPlain(doc))
-	if err != nil {
-		return nil, paramErrorf("Bad value for --query %s: %v", expr, err)
-	}
-	return fromPlain(res, queryKeyRanks(expr, op.Output)), nil
-}
-
-// queryKeyRanks orders keys as Python's JMESPath leaves them: the keys a
-// multiselect hash makes in the order the expression names them, then the
-// model's members in model order.
-func queryKeyRanks(expr string, output *apispec.Shape) map[string]int {
-	ranks := map[string]int{}
-	if ast, err := parsing.NewParser().Parse(expr); err == nil {
-		var walk func(n parsing.ASTNode)
-		walk = func(n parsing.ASTNode) {
-			if n.NodeType == parsing.ASTKeyValPair {
-				if k, ok := n.Value.(string); ok {
-					if _, seen := ranks[k]; !seen {
-						ranks[k] = len(ranks)
-					}
-				}
-			}
-			for _, c := range n.Children {
-				walk(c)
-			}
-		}
-		walk(ast)
-	}
-	base := len(ranks)
-	for k, r := range keyRanks(output) {
-		if _, ok := ranks[k]; !ok {
-			ranks[k] = base + r
-		}
-	}
-	return ranks
 }

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -107,27 +106,6 @@ func shapeResponse(s *apispec.Shape, v any) any {
 	return v
 }
 
-// toPlain turns ordered documents into maps, for JMESPath.
-func toPlain(v any) any {
-	switch x := v.(type) {
-	case *object:
-		m := make(map[string]any, len(x.keys))
-		for _, k := range x.keys {
-			m[k] = toPlain(x.vals[k])
-		}
-		return m
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = toPlain(e)
-		}
-		return out
-	case int64:
-		return float64(x)
-	}
-	return v
-}
-
 // keyRanks orders the keys of query results: a key's rank is where it
 // first appears in the output shape, walked in model order. Keys the model
 // does not know (multiselect names) come after, alphabetically.
@@ -148,44 +126,6 @@ func keyRanks(s *apispec.Shape) map[string]int {
 	}
 	walk(s, 0)
 	return ranks
-}
-
-// fromPlain orders a JMESPath result again.
-func fromPlain(v any, ranks map[string]int) any {
-	switch x := v.(type) {
-	case map[string]any:
-		keys := make([]string, 0, len(x))
-		for k := range x {
-			keys = append(keys, k)
-		}
-		sort.Slice(keys, func(i, j int) bool {
-			ri, oki := ranks[keys[i]]
-			rj, okj := ranks[keys[j]]
-			switch {
-			case oki && okj:
-				return ri < rj
-			case oki != okj:
-				return oki
-			}
-			return keys[i] < keys[j]
-		})
-		o := newObject()
-		for _, k := range keys {
-			o.set(k, fromPlain(x[k], ranks))
-		}
-		return o
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = fromPlain(e, ranks)
-		}
-		return out
-	case float64:
-		if x == float64(int64(x)) {
-			return int64(x)
-		}
-	}
-	return v
 }
 
 // pyStr is Python's str() of a scalar, as the text and table formats print.
