@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/openchime/chime/apispec"
@@ -50,7 +52,8 @@ type invocation struct {
 	skeleton             string // "", input, yaml-input, output
 	startingToken        string
 	pageSize, maxItems   int64
-	hasStarting          bool
+	// Which of --starting-token, --page-size and --max-items were given.
+	hasStarting, hasPageSize, hasMaxItems bool
 }
 
 // parseInvocation reads the tokens of `chime <operation> ...` (globals may
@@ -138,9 +141,9 @@ func parseInvocation(op *apispec.Operation, g *globals, args []string) (*invocat
 					return nil, err
 				}
 				if name == "--page-size" {
-					inv.pageSize = n.(int64)
+					inv.pageSize, inv.hasPageSize = n.(int64), true
 				} else {
-					inv.maxItems = n.(int64)
+					inv.maxItems, inv.hasMaxItems = n.(int64), true
 				}
 				continue
 			}
@@ -288,113 +291,181 @@ func (inv *invocation) missingRequired() []string {
 }
 
 // paginationToken is the CLI-level token of --max-items and
-// --starting-token: the service token of the page to read (null for the
-// first page) and how many of its items were already printed.
+// --starting-token, as botocore encodes it: the service token of the page
+// to read (null for the first page) and, when the last page was cut, how
+// many of its items to skip (a Python slice start: negative counts from
+// the end).
 type paginationToken struct {
 	NextToken *string `json:"NextToken"`
-	Truncate  int     `json:"boto_truncate_amount,omitempty"`
+	Truncate  *int    `json:"boto_truncate_amount"`
 }
 
+// encodeToken is base64 of Python's json.dumps of the token.
 func encodeToken(t paginationToken) string {
-	b, _ := json.Marshal(t)
-	return base64.StdEncoding.EncodeToString(b)
+	var b strings.Builder
+	b.WriteString(`{"NextToken": `)
+	if t.NextToken == nil {
+		b.WriteString("null")
+	} else {
+		writeASCIIString(&b, *t.NextToken)
+	}
+	if t.Truncate != nil {
+		fmt.Fprintf(&b, `, "boto_truncate_amount": %d`, *t.Truncate)
+	}
+	b.WriteString("}")
+	return base64.StdEncoding.EncodeToString([]byte(b.String()))
 }
 
+// decodeToken reads a --starting-token as botocore does: base64 of a JSON
+// token, or else the older form "<service token>___<items to skip>" (the
+// service token "None" standing for none), or else an opaque service
+// token for the server to judge. A token of the older form with more
+// parts than the operation has tokens is refused.
 func decodeToken(s string) (paginationToken, error) {
 	var t paginationToken
-	b, err := base64.StdEncoding.DecodeString(s)
-	if err == nil {
-		err = json.Unmarshal(b, &t)
+	if b, err := base64.StdEncoding.DecodeString(s); err == nil && json.Unmarshal(b, &t) == nil {
+		return t, nil
 	}
-	if err != nil || t.Truncate < 0 {
-		return t, paramErrorf("Bad value for --starting-token: %s", s)
+	t = paginationToken{}
+	parts := strings.Split(s, "___")
+	if len(parts) == 2 {
+		if n, err := strconv.Atoi(strings.TrimSpace(parts[1])); err == nil {
+			t.Truncate = &n
+			parts = parts[:1]
+		} else {
+			parts = []string{s}
+		}
+	}
+	if len(parts) != 1 {
+		return t, fmt.Errorf("Bad starting token: %s", s)
+	}
+	if parts[0] != "None" {
+		t.NextToken = &parts[0]
 	}
 	return t, nil
 }
 
-// execute runs the invocation and returns the response document and the
-// pages it came in. Paginated operations follow NextToken and merge the
-// pages, as the AWS CLI does, unless told not to. The errors are the
-// client's, and *paramError.
-func (inv *invocation) execute(ctx context.Context, api *client.Client, doc map[string]any) (any, []any, error) {
+// pyIndex is where Python's slice bound i falls in a list of n items.
+func pyIndex(i, n int) int {
+	if i < 0 {
+		i += n
+	}
+	return max(0, min(i, n))
+}
+
+// paginates settles whether the call follows NextToken as the AWS CLI
+// does: not with --no-paginate, nor when the operation's own token or
+// limit is given. Without pagination, a non-zero --starting-token,
+// --page-size or --max-items is refused, and one that is zero or empty
+// reaches validation as the unknown PaginationConfig it becomes there.
+// With pagination, --page-size becomes the limit, validated with the rest.
+func (inv *invocation) paginates(doc map[string]any) (bool, error) {
+	p := inv.op.Paginator
+	if p == nil {
+		return false, nil
+	}
+	_, explicitToken := doc[p.InputToken]
+	_, explicitLimit := doc[p.LimitKey]
+	if !inv.g.noPaginate && !explicitToken && !explicitLimit {
+		if inv.hasPageSize {
+			doc[p.LimitKey] = inv.pageSize
+		}
+		return true, nil
+	}
+	var used []string
+	if inv.startingToken != "" {
+		used = append(used, "--starting-token")
+	}
+	if inv.pageSize != 0 {
+		used = append(used, "--page-size")
+	}
+	if inv.maxItems != 0 {
+		used = append(used, "--max-items")
+	}
+	if len(used) > 0 {
+		return false, paramErrorf("Cannot specify --no-paginate along with pagination arguments: %s", strings.Join(used, ", "))
+	}
+	if inv.hasStarting || inv.hasPageSize || inv.hasMaxItems {
+		doc["PaginationConfig"] = map[string]any{}
+	}
+	return false, nil
+}
+
+// result is what an operation answered: the whole response, and for a
+// paginated call the pages as botocore yields them (the last one cut at
+// --max-items) and the token to resume from.
+type result struct {
+	doc    any
+	pages  []*object
+	resume string
+}
+
+// execute runs the invocation. A paginated call follows NextToken and
+// merges the pages as botocore's PageIterator does, --max-items and
+// --starting-token included. The errors are the client's, and
+// *paramError.
+func (inv *invocation) execute(ctx context.Context, api *client.Client, doc map[string]any, paginate bool) (*result, error) {
 	op := inv.op
 	p := op.Paginator
-	if p != nil && inv.g.noPaginate {
-		var given []string
-		if inv.hasStarting {
-			given = append(given, "--starting-token")
-		}
-		if inv.pageSize > 0 {
-			given = append(given, "--page-size")
-		}
-		if inv.maxItems > 0 {
-			given = append(given, "--max-items")
-		}
-		if len(given) > 0 {
-			return nil, nil, paramErrorf("Cannot specify --no-paginate along with pagination arguments: %s", strings.Join(given, ", "))
-		}
-	}
-	paginate := p != nil && !inv.g.noPaginate
-	if paginate {
-		_, explicitToken := doc[p.InputToken]
-		_, explicitLimit := doc[p.LimitKey]
-		paginate = !explicitToken && !explicitLimit
-	}
 	if !paginate {
 		out, err := call(ctx, api, op, doc)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		return out, []any{out}, nil
+		return &result{doc: out}, nil
 	}
-	if inv.pageSize > 0 {
-		doc[p.LimitKey] = inv.pageSize
-	}
-	skip := 0
+	var starting *paginationToken
 	if inv.hasStarting {
 		t, err := decodeToken(inv.startingToken)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		if t.NextToken != nil {
 			doc[p.InputToken] = *t.NextToken
 		}
-		skip = t.Truncate
+		starting = &t
 	}
+	res := &result{}
 	merged := newObject()
-	var items, pages []any
-	var resume *paginationToken
-	for {
+	var items []any
+	for first := true; ; first = false {
+		var this *string
+		if tok, ok := doc[p.InputToken].(string); ok {
+			this = &tok
+		}
 		page, err := call(ctx, api, op, doc)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		pages = append(pages, page)
 		for _, k := range page.keys {
 			if k != p.ResultKey && k != p.OutputToken {
 				merged.set(k, page.vals[k])
 			}
 		}
 		pageItems, _ := page.vals[p.ResultKey].([]any)
-		skipped := min(skip, len(pageItems))
-		pageItems, skip = pageItems[skipped:], 0
+		startingCut := 0
+		if first && starting != nil && starting.Truncate != nil {
+			startingCut = *starting.Truncate
+			pageItems = pageItems[pyIndex(startingCut, len(pageItems)):]
+			page.set(p.ResultKey, pageItems)
+		}
+		res.pages = append(res.pages, page)
 		next, _ := page.vals[p.OutputToken].(string)
-		if inv.maxItems > 0 && int64(len(items)+len(pageItems)) >= inv.maxItems {
-			take := int(inv.maxItems) - len(items)
-			items = append(items, pageItems[:take]...)
-			if take < len(pageItems) {
-				var this *string
-				if tok, ok := doc[p.InputToken].(string); ok {
-					this = &tok
-				}
-				resume = &paginationToken{NextToken: this, Truncate: skipped + take}
-			} else if next != "" {
-				resume = &paginationToken{NextToken: &next}
-			}
+		if cut := int64(len(items)+len(pageItems)) - inv.maxItems; inv.hasMaxItems && cut > 0 {
+			keep := len(pageItems) - int(cut)
+			pageItems = pageItems[:pyIndex(keep, len(pageItems))]
+			page.set(p.ResultKey, pageItems)
+			items = append(items, pageItems...)
+			truncate := keep + startingCut
+			res.resume = encodeToken(paginationToken{NextToken: this, Truncate: &truncate})
 			break
 		}
 		items = append(items, pageItems...)
 		if next == "" {
+			break
+		}
+		if inv.hasMaxItems && int64(len(items)) == inv.maxItems {
+			res.resume = encodeToken(paginationToken{NextToken: &next})
 			break
 		}
 		doc[p.InputToken] = next
@@ -402,15 +473,16 @@ func (inv *invocation) execute(ctx context.Context, api *client.Client, doc map[
 	if items == nil {
 		items = []any{}
 	}
-	result := newObject()
-	result.set(p.ResultKey, items)
+	full := newObject()
+	full.set(p.ResultKey, items)
 	for _, k := range merged.keys {
-		result.set(k, merged.vals[k])
+		full.set(k, merged.vals[k])
 	}
-	if resume != nil {
-		result.set("NextToken", encodeToken(*resume))
+	if res.resume != "" {
+		full.set("NextToken", res.resume)
 	}
-	return result, pages, nil
+	res.doc = full
+	return res, nil
 }
 
 // call sends one request and shapes its answer as the output says.

@@ -87,20 +87,22 @@ func (p *Program) execute(ctx context.Context, inv *invocation, stderr io.Writer
 		return paramFailure(stderr, err, false)
 	}
 	doc, err := inv.document(&p.Env)
+	paginate := false
 	if err == nil {
 		fillIdempotencyTokens(op, doc)
-		err = validateInput(op.InputShape(), doc)
+		if paginate, err = inv.paginates(doc); err == nil {
+			err = validateInput(op.InputShape(), doc)
+		}
 	}
 	if err != nil {
 		return paramFailure(stderr, err, false)
 	}
-	var result any
-	var pages []any
+	res := &result{}
 	if inv.skeleton == "output" {
 		if op.Output != nil {
-			result = outputSkeleton(op.Output, op.Output.Name, 0)
+			res.doc = outputSkeleton(op.Output, op.Output.Name, 0)
 		} else {
-			result = newObject()
+			res.doc = newObject()
 		}
 	} else {
 		api, err := p.connect(ctx, g)
@@ -112,7 +114,7 @@ func (p *Program) execute(ctx context.Context, inv *invocation, stderr io.Writer
 			}
 			return paramFailure(stderr, err, false)
 		}
-		result, pages, err = inv.execute(ctx, api, doc)
+		res, err = inv.execute(ctx, api, doc, paginate)
 		var pe *paramError
 		var se *client.Error
 		var ce *client.ConnectError
@@ -136,31 +138,64 @@ func (p *Program) execute(ctx context.Context, inv *invocation, stderr io.Writer
 			return ExitGeneralError
 		}
 	}
-	if o, ok := result.(*object); ok && o.len() == 0 {
-		return ExitOK // empty outputs print nothing, whatever the query
-	}
-	result, err = applyQuery(g.query, op, result)
+	whole, stream, err := outputDocuments(g.query, format, op, res)
 	if err != nil {
+		if len(stream) > 0 {
+			// The AWS CLI has printed the pages before the one that failed.
+			p.writeOutput(g, format, op.Name, nil, stream)
+		}
 		return paramFailure(stderr, err, false)
 	}
-	if g.query != "" && pages != nil {
-		for i, pg := range pages {
-			if pages[i], err = applyQuery(g.query, op, pg); err != nil {
-				return paramFailure(stderr, err, false)
+	return p.writeOutput(g, format, op.Name, whole, stream)
+}
+
+// outputDocuments applies the query to what the AWS CLI's formatters
+// print: the whole response (json, table, yaml), and for a paginated call
+// each page (yaml-stream), or each page's items then the resume token as
+// {"NextToken": {"NextToken": token}} (text). stream is nil for a call
+// that is not paginated. When the query fails on one of them, stream
+// holds those before it.
+func outputDocuments(query, format string, op *apispec.Operation, res *result) (any, []any, error) {
+	var stream []any
+	if res.pages != nil {
+		switch format {
+		case "yaml-stream":
+			for _, pg := range res.pages {
+				stream = append(stream, pg)
+			}
+		case "text":
+			key := op.Paginator.ResultKey
+			for _, pg := range res.pages {
+				items, _ := pg.get(key)
+				current := newObject()
+				current.set(key, items)
+				stream = append(stream, current)
+			}
+			if res.resume != "" {
+				token := newObject()
+				token.set("NextToken", res.resume)
+				wrapped := newObject()
+				wrapped.set("NextToken", token)
+				stream = append(stream, wrapped)
 			}
 		}
 	}
-	if format == "yaml-stream" && pages == nil {
-		pages = []any{result}
+	for i, d := range stream {
+		q, err := applyQuery(query, op, d)
+		if err != nil {
+			return nil, stream[:i], err
+		}
+		stream[i] = q
 	}
-	return p.writeOutput(g, format, op.Name, result, pages)
+	whole, err := applyQuery(query, op, res.doc)
+	return whole, stream, err
 }
 
 // writeOutput renders the result, through a pager when stdout is a terminal.
-func (p *Program) writeOutput(g *globals, format, title string, result any, pages []any) int {
+func (p *Program) writeOutput(g *globals, format, title string, result any, stream []any) int {
 	color := g.color == "on" || (g.color == "auto" && p.StdoutIsTerminal)
 	var b strings.Builder
-	if err := render(&b, format, title, result, pages, color); err != nil {
+	if err := render(&b, format, title, result, stream, color); err != nil {
 		fmt.Fprintln(p.Stderr, err)
 		return ExitGeneralError
 	}

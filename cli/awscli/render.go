@@ -14,10 +14,19 @@ import (
 )
 
 // render writes a response (an ordered document, or a query's result) in
-// one of the AWS CLI's output formats. pages holds the pages of a
-// paginated call for yaml-stream; title is the operation name (table).
-func render(w io.Writer, format, title string, doc any, pages []any, color bool) error {
-	if o, ok := doc.(*object); ok && o.len() == 0 {
+// one of the AWS CLI's output formats. For a paginated call, stream holds
+// what the text and yaml-stream formats print one after the other (see
+// outputDocuments); title is the operation name (table).
+func render(w io.Writer, format, title string, doc any, stream []any, color bool) error {
+	if format == "text" && stream != nil {
+		var b strings.Builder
+		for _, d := range stream {
+			formatText(&b, d, "", nil)
+		}
+		_, err := io.WriteString(w, b.String())
+		return err
+	}
+	if o, ok := doc.(*object); ok && o.len() == 0 && stream == nil {
 		return nil // empty outputs print nothing
 	}
 	switch format {
@@ -41,15 +50,22 @@ func render(w io.Writer, format, title string, doc any, pages []any, color bool)
 		return nil
 	case "yaml":
 		var b strings.Builder
-		writeYAML(&b, doc, 0, false)
+		if isScalar(doc) {
+			// The AWS CLI writes a scalar as JSON, which YAML reads the
+			// same, rather than as a YAML document ending in "...".
+			writePyJSON(&b, doc, 0)
+			b.WriteByte('\n')
+		} else {
+			writeYAML(&b, doc, 0, false)
+		}
 		_, err := io.WriteString(w, b.String())
 		return err
 	case "yaml-stream":
 		var b strings.Builder
-		if pages == nil {
-			pages = []any{doc}
+		if stream == nil {
+			stream = []any{doc}
 		}
-		writeYAML(&b, pages, 0, false)
+		writeYAML(&b, stream, 0, false)
 		_, err := io.WriteString(w, b.String())
 		return err
 	case "off":
