@@ -188,7 +188,10 @@ func splitCommand(args []string) (string, []string, *globals, error) {
 			return a, args[i+1:], g, nil
 		}
 		name, v, inline := strings.Cut(a, "=")
-		gf := lookupGlobal(name)
+		gf, err := resolveGlobal(name, a)
+		if err != nil {
+			return "", nil, g, err
+		}
 		if name == "-h" {
 			gf = lookupGlobal("--help")
 		}
@@ -197,13 +200,13 @@ func splitCommand(args []string) (string, []string, *globals, error) {
 		}
 		if gf.takes && !inline {
 			if i+1 >= len(args) {
-				return "", nil, g, fmt.Errorf("argument %s: expected one argument", name)
+				return "", nil, g, fmt.Errorf("argument %s: expected one argument", gf.name)
 			}
 			i++
 			v = args[i]
 		}
 		if err := gf.set(g, v); err != nil {
-			return "", nil, g, fmt.Errorf("argument %s: %v", name, err)
+			return "", nil, g, fmt.Errorf("argument %s: %v", gf.name, err)
 		}
 	}
 	return "", nil, g, nil

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -40,6 +41,25 @@ func opParams(op *apispec.Operation) []param {
 	return ps
 }
 
+// opOptions lists the options of an operation's parser in the AWS CLI's
+// order: the members (a boolean's --no- form after it), then
+// --cli-input-json and --cli-input-yaml, the pagination options and
+// --generate-cli-skeleton.
+func opOptions(op *apispec.Operation) []string {
+	var options []string
+	for _, p := range opParams(op) {
+		options = append(options, p.flag)
+		if p.member.Shape.Type == apispec.Boolean {
+			options = append(options, "--no-"+strings.TrimPrefix(p.flag, "--"))
+		}
+	}
+	options = append(options, "--cli-input-json", "--cli-input-yaml")
+	if op.Paginator != nil {
+		options = append(options, "--starting-token", "--page-size", "--max-items")
+	}
+	return append(options, "--generate-cli-skeleton")
+}
+
 // invocation is a parsed command line for one operation.
 type invocation struct {
 	op       *apispec.Operation
@@ -61,6 +81,7 @@ type invocation struct {
 func parseInvocation(op *apispec.Operation, g *globals, args []string) (*invocation, error) {
 	inv := &invocation{op: op, g: g, values: map[string][]string{}, booleans: map[string]bool{}}
 	params := map[string]apispec.Member{}
+	options := opOptions(op)
 	for _, p := range opParams(op) {
 		params[p.flag] = p.member
 	}
@@ -74,6 +95,24 @@ func parseInvocation(op *apispec.Operation, g *globals, args []string) (*invocat
 		if !hasInline {
 			name = tok
 		}
+		// An abbreviation stands for its option: the global options
+		// first, as the AWS CLI's first parser reads them, then the
+		// operation's.
+		gf, err := resolveGlobal(name, tok)
+		if err != nil {
+			return nil, err
+		}
+		if gf != nil {
+			name = gf.name
+		} else if !slices.Contains(options, name) {
+			full, err := resolvePrefix(name, tok, options)
+			if err != nil {
+				return nil, err
+			}
+			if full != "" {
+				name = full
+			}
+		}
 		next := func() (string, error) {
 			if hasInline {
 				return inline, nil
@@ -84,7 +123,7 @@ func parseInvocation(op *apispec.Operation, g *globals, args []string) (*invocat
 			}
 			return "", paramErrorf("argument %s: expected one argument", name)
 		}
-		if gf := lookupGlobal(name); gf != nil {
+		if gf != nil {
 			v := ""
 			if gf.takes {
 				var err error

@@ -95,6 +95,50 @@ func lookupGlobal(name string) *globalFlag {
 	return nil
 }
 
+// resolveGlobal finds the global option a token names, as the AWS CLI's
+// first parser does: its exact name, or a prefix of one (argparse's
+// allow_abbrev); arg is the whole token, for the message that refuses a
+// prefix of several. --help is only ever taken whole: it is not an option
+// of the AWS CLI's parser.
+func resolveGlobal(name, arg string) (*globalFlag, error) {
+	if gf := lookupGlobal(name); gf != nil {
+		return gf, nil
+	}
+	var names []string
+	for _, gf := range globalFlags {
+		if gf.name != "--help" {
+			names = append(names, gf.name)
+		}
+	}
+	full, err := resolvePrefix(name, arg, names)
+	if full == "" {
+		return nil, err
+	}
+	return lookupGlobal(full), nil
+}
+
+// resolvePrefix is argparse's abbreviation rule: the one option that
+// name begins, "" when none does, an error naming them all (in the
+// parser's order) when several do.
+func resolvePrefix(name, arg string, options []string) (string, error) {
+	if !strings.HasPrefix(name, "--") || len(name) < 3 {
+		return "", nil
+	}
+	var matches []string
+	for _, o := range options {
+		if strings.HasPrefix(o, name) {
+			matches = append(matches, o)
+		}
+	}
+	switch len(matches) {
+	case 0:
+		return "", nil
+	case 1:
+		return matches[0], nil
+	}
+	return "", paramErrorf("ambiguous option: %s could match %s", arg, strings.Join(matches, ", "))
+}
+
 func defaultGlobals() *globals {
 	return &globals{color: "auto", readTimeout: 60 * time.Second, connectTimeout: 60 * time.Second}
 }
