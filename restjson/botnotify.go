@@ -25,6 +25,9 @@ type BotEvent struct {
 
 // BotNotifier delivers events to bots and verifies their endpoints.
 type BotNotifier interface {
+	// Delivering reports whether events are sent at all; when not, no
+	// bot is looked up for them.
+	Delivering() bool
 	// Notify queues ev for the endpoint, signed with token, and returns at
 	// once: delivery never holds up the call that caused it.
 	Notify(endpoint, token string, ev BotEvent)
@@ -39,7 +42,7 @@ const (
 
 // tellBots sends the event to each bot among the memberships.
 func (a *API) tellBots(ctx context.Context, owner chime.Owner, accountID string, memberships []chime.RoomMembership, event string) {
-	if a.cfg.BotEvents == nil {
+	if a.cfg.BotEvents == nil || !a.cfg.BotEvents.Delivering() {
 		return
 	}
 	for i := range memberships {

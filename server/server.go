@@ -206,6 +206,13 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 		return nil, err
 	}
 	s.bots = bots
+	// Every failure from here on stops the dispatcher's workers too.
+	started := false
+	defer func() {
+		if !started {
+			bots.d.Close()
+		}
+	}()
 	if cfg.Dev {
 		if err := seedExample(ctx, store.Services().Accounts); err != nil {
 			store.Close()
@@ -295,6 +302,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 	// from the line's start.
 	log.Info("chime server ready", "address", scheme+"://"+ln.Addr().String(), "version", cfg.Version, "store", storeName,
 		"store_location", StoreLocation(spec), "dev", cfg.Dev, "rate_limit", rateLimit)
+	started = true
 	return s, nil
 }
 
@@ -566,7 +574,10 @@ func (f *inflight) wait(timeout time.Duration) int {
 }
 
 // botNotifier delivers bots' events through botevents, for restjson.
-type botNotifier struct{ d *botevents.Dispatcher }
+type botNotifier struct {
+	d          *botevents.Dispatcher
+	delivering bool
+}
 
 func newBotNotifier(cfg Config, log *slog.Logger, now func() time.Time) (*botNotifier, error) {
 	client := &http.Client{Transport: http.DefaultTransport.(*http.Transport).Clone()}
@@ -589,8 +600,10 @@ func newBotNotifier(cfg Config, log *slog.Logger, now func() time.Time) (*botNot
 	if err != nil {
 		return nil, fmt.Errorf("bot events: %w", err)
 	}
-	return &botNotifier{d: d}, nil
+	return &botNotifier{d: d, delivering: cfg.BotEventDelivery}, nil
 }
+
+func (n *botNotifier) Delivering() bool { return n.delivering }
 
 func (n *botNotifier) Notify(endpoint, token string, ev restjson.BotEvent) {
 	n.d.Send(botevents.Target{URL: endpoint, Token: token},

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
+	"runtime"
 	"testing"
 	"time"
 )
@@ -43,5 +45,29 @@ func TestShutdownClosesTheStoreAfterTheLastHandler(t *testing.T) {
 		}
 	default:
 		t.Fatal("Serve returned before the handler did")
+	}
+}
+
+// A server that cannot start leaves no bot-event worker behind.
+func TestFailedStartStopsBotEventWorkers(t *testing.T) {
+	taken, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer taken.Close()
+	cfg := Defaults()
+	cfg.Listen, cfg.Dev, cfg.BotEventDelivery = taken.Addr().String(), true, true
+	before := runtime.NumGoroutine()
+	for range 5 {
+		if _, err := New(context.Background(), cfg, slog.New(slog.NewTextHandler(io.Discard, nil))); err == nil {
+			t.Fatal("started on a taken port")
+		}
+	}
+	// The store's own goroutines wind down as it closes; give them a moment
+	// to, bounded, rather than racing them.
+	for deadline := time.Now().Add(5 * time.Second); runtime.NumGoroutine() > before+2; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d goroutines before, %d after five failed starts", before, runtime.NumGoroutine())
+		}
 	}
 }

@@ -32,8 +32,15 @@ func scanBot(row interface{ Scan(...any) error }) (*chime.Bot, int64, error) {
 
 // readBot reads a bot of the account, or NotFound.
 func (c *core) readBot(ctx context.Context, q querier, owner, accountID, botID string) (*chime.Bot, error) {
+	return c.readBotLocked(ctx, q, owner, accountID, botID, "")
+}
+
+// readBotLocked reads a bot with lock appended to the query: a writer
+// locks the row it will write back, so that two changes of one bot (a
+// stop and a new token) cannot undo each other.
+func (c *core) readBotLocked(ctx context.Context, q querier, owner, accountID, botID, lock string) (*chime.Bot, error) {
 	b, _, err := scanBot(c.on(q).QueryRowContext(ctx, c.q(`SELECT `+botColumns+` FROM bots
-		WHERE aws_account_id = ? AND account_id = ? AND id = ?`), owner, accountID, botID))
+		WHERE aws_account_id = ? AND account_id = ? AND id = ?`+lock), owner, accountID, botID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFoundBot(botID)
 	}
@@ -138,7 +145,7 @@ func (s BotStore) changeBot(ctx context.Context, owner, accountID, botID, what s
 		if _, err := s.writableEnterprise(ctx, tx, owner, accountID, s.shareAccount); err != nil {
 			return err
 		}
-		b, err := s.readBot(ctx, tx, owner, accountID, botID)
+		b, err := s.readBotLocked(ctx, tx, owner, accountID, botID, s.dialect.LockForUpdate())
 		if err != nil {
 			return err
 		}

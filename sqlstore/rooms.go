@@ -412,22 +412,41 @@ func (s RoomStore) BatchCreateRoomMembership(ctx context.Context, owner, caller,
 	return added, errs, nil
 }
 
-// upsertMember adds a member to a room, or gives the member it is
-// already the item's role; it reports whether it added it.
+// upsertMember adds a member to a room, or gives a user it has already
+// the item's role; it reports whether it added it. Only a new member must
+// be able to join (a stopped bot already in the room stays), and a bot
+// member's role does not change (BadRequest when the item asks for
+// another), as with UpdateRoomMembership.
 func (s RoomStore) upsertMember(ctx context.Context, tx *sql.Tx, owner, caller, accountID, roomID string, item chime.MembershipItem) (*chime.RoomMembership, bool, error) {
 	role, err := chime.RoomRole(item.Role)
 	if err != nil {
 		return nil, false, err
 	}
-	member, err := s.member(ctx, tx, owner, accountID, item.MemberID)
-	if err != nil {
+	now := s.nowMillis()
+	existing, _, err := s.readMembership(ctx, tx, owner, accountID, roomID, item.MemberID)
+	switch {
+	case chime.IsKind(err, chime.NotFound):
+		member, err := s.member(ctx, tx, owner, accountID, item.MemberID)
+		if err != nil {
+			return nil, false, err
+		}
+		m := &chime.RoomMembership{RoomID: roomID, Member: member, Role: role, InvitedBy: caller, UpdatedAt: now}
+		added, err := s.joinRoom(ctx, tx, owner, m)
+		if err != nil || added {
+			return m, added, err
+		}
+		// Added meanwhile by another request: change it as one it had.
+		if existing, _, err = s.readMembership(ctx, tx, owner, accountID, roomID, item.MemberID); err != nil {
+			return nil, false, err
+		}
+	case err != nil:
 		return nil, false, err
 	}
-	now := s.nowMillis()
-	m := &chime.RoomMembership{RoomID: roomID, Member: member, Role: role, InvitedBy: caller, UpdatedAt: now}
-	added, err := s.joinRoom(ctx, tx, owner, m)
-	if err != nil || added {
-		return m, added, err
+	if existing.Member.Type != chime.MemberUser {
+		if item.Role != "" && role != existing.Role {
+			return nil, false, chime.Errorf(chime.BadRequest, "The role can be changed only for user members; %s is a %s", item.MemberID, string(existing.Member.Type))
+		}
+		return nil, false, nil
 	}
 	_, err = s.on(tx).ExecContext(ctx, s.q(`UPDATE room_memberships SET role = ?, updated_at = ?
 		WHERE aws_account_id = ? AND account_id = ? AND room_id = ? AND member_id = ?`),

@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/openchime/chime"
@@ -26,6 +27,37 @@ var botTests = []test{
 	{"EventsConfiguration", testEventsConfiguration},
 	{"PutEventsConfiguration/ErrBadRequest", testPutEventsConfigurationInvalid},
 	{"DeleteEventsConfiguration/ErrBadRequest", testDeleteEventsConfigurationUnknownBot},
+	{"Concurrency/StopAndRegenerate", testBotStopAndRegenerateConcurrently},
+}
+
+// A stop and a new token at once both stay: neither write brings back
+// what the other changed.
+func testBotStopAndRegenerateConcurrently(t *testing.T, f *fixture) {
+	yes := true
+	for i := range 20 {
+		a := f.account(Owner, chime.EnterpriseLWA)
+		b := f.bot(Owner, a.ID, fmt.Sprintf("race%d", i))
+		var regenerated *chime.Bot
+		var wg sync.WaitGroup
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			_, err := f.svc.Bots.UpdateBot(f.ctx, Owner, a.ID, b.ID, &yes)
+			must(t, err)
+		}()
+		go func() {
+			defer wg.Done()
+			var err error
+			regenerated, err = f.svc.Bots.RegenerateSecurityToken(f.ctx, Owner, a.ID, b.ID)
+			must(t, err)
+		}()
+		wg.Wait()
+		got, err := f.svc.Bots.GetBot(f.ctx, Owner, a.ID, b.ID)
+		must(t, err)
+		if !got.Disabled || got.SecurityToken != regenerated.SecurityToken {
+			t.Fatalf("round %d: disabled %v, token kept %v", i, got.Disabled, got.SecurityToken == regenerated.SecurityToken)
+		}
+	}
 }
 
 func (f *fixture) bot(owner, accountID, name string) *chime.Bot {

@@ -24,6 +24,7 @@ var roomTests = []test{
 	{"ListRooms", testListRooms},
 	{"CreateRoomMembership/User", testCreateMembershipUser},
 	{"CreateRoomMembership/Bot", testCreateMembershipBot},
+	{"BatchCreateRoomMembership/BotRole", testBatchBotRole},
 	{"CreateRoomMembership/ErrConflict", testCreateMembershipConflict},
 	{"CreateRoomMembership/ErrNotFound", testCreateMembershipNotFound},
 	{"BatchCreateRoomMembership", testBatchCreateMembership},
@@ -826,5 +827,32 @@ func testSuspendedUserKeepsRooms(t *testing.T, f *fixture) {
 	must(t, err)
 	if ids := f.memberIDs(a.ID, r.ID); len(ids) != 1 || ids[0] != u.ID {
 		t.Fatalf("after unsuspension %v", ids)
+	}
+}
+
+// A batch leaves a bot member's role as it is (BadRequest when it asks for
+// another, as UpdateRoomMembership refuses), and keeps a stopped bot that
+// is a member already.
+func testBatchBotRole(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.EnterpriseLWA)
+	r := f.room(Owner, a.ID, "r")
+	b := f.bot(Owner, a.ID, "myBot")
+	_, err := f.svc.Bots.PutEventsConfiguration(f.ctx, Owner, a.ID, b.ID, chime.EventsConfiguration{
+		LambdaFunctionARN: "arn:aws:lambda:us-east-1:111122223333:function:bot"})
+	must(t, err)
+	f.join(a.ID, r.ID, b.ID, "")
+	yes := true
+	_, err = f.svc.Bots.UpdateBot(f.ctx, Owner, a.ID, b.ID, &yes)
+	must(t, err)
+	_, errs, err := f.svc.Rooms.BatchCreateRoomMembership(f.ctx, Owner, caller, a.ID, r.ID, []chime.MembershipItem{
+		{MemberID: b.ID, Role: chime.RoomAdministrator}, {MemberID: b.ID}})
+	must(t, err)
+	if len(errs) != 1 || errs[0].MemberID != b.ID || errs[0].Code != chime.CodeBadRequest {
+		t.Fatalf("errors %+v", errs)
+	}
+	page, err := f.svc.Rooms.ListRoomMemberships(f.ctx, Owner, a.ID, r.ID, chime.PageRequest{})
+	must(t, err)
+	if len(page.Memberships) != 1 || page.Memberships[0].Role != chime.RoomMember {
+		t.Fatalf("memberships %+v", page.Memberships)
 	}
 }
