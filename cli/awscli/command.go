@@ -72,6 +72,9 @@ type invocation struct {
 	skeleton             string // "", input, yaml-input, output
 	startingToken        string
 	pageSize, maxItems   int64
+	// wireTimestamps keeps timestamps as the server sent them
+	// (cli_timestamp_format = wire).
+	wireTimestamps bool
 	// Which of --starting-token, --page-size and --max-items were given.
 	hasStarting, hasPageSize, hasMaxItems bool
 }
@@ -447,7 +450,7 @@ func (inv *invocation) execute(ctx context.Context, api *client.Client, doc map[
 	op := inv.op
 	p := op.Paginator
 	if !paginate {
-		out, err := call(ctx, api, op, doc)
+		out, err := call(ctx, api, op, doc, inv.wireTimestamps)
 		if err != nil {
 			return nil, err
 		}
@@ -472,7 +475,7 @@ func (inv *invocation) execute(ctx context.Context, api *client.Client, doc map[
 		if tok, ok := doc[p.InputToken].(string); ok {
 			this = &tok
 		}
-		page, err := call(ctx, api, op, doc)
+		page, err := call(ctx, api, op, doc, inv.wireTimestamps)
 		if err != nil {
 			return nil, err
 		}
@@ -525,7 +528,7 @@ func (inv *invocation) execute(ctx context.Context, api *client.Client, doc map[
 }
 
 // call sends one request and shapes its answer as the output says.
-func call(ctx context.Context, api *client.Client, op *apispec.Operation, doc map[string]any) (*object, error) {
+func call(ctx context.Context, api *client.Client, op *apispec.Operation, doc map[string]any, wire bool) (*object, error) {
 	resp, err := api.Send(ctx, op, doc)
 	if err != nil {
 		return nil, err
@@ -534,7 +537,7 @@ func call(ctx context.Context, api *client.Client, op *apispec.Operation, doc ma
 	if err != nil {
 		return nil, err
 	}
-	out, _ := shapeResponse(op.Output, raw).(*object)
+	out, _ := shapeResponse(op.Output, raw, wire).(*object)
 	if out == nil {
 		out = newObject()
 	}

@@ -47,8 +47,9 @@ func pythonTime(t time.Time) string {
 
 // shapeResponse turns a decoded JSON response into an ordered document
 // that follows the output shape: members in model order, unknown members
-// dropped (as botocore drops them), timestamps re-rendered.
-func shapeResponse(s *apispec.Shape, v any) any {
+// dropped (as botocore drops them), timestamps re-rendered unless wire
+// asks for them as sent.
+func shapeResponse(s *apispec.Shape, v any, wire bool) any {
 	if v == nil || s == nil {
 		return nil
 	}
@@ -61,7 +62,7 @@ func shapeResponse(s *apispec.Shape, v any) any {
 		out := newObject()
 		for _, mem := range s.Members {
 			if mv, ok := m[mem.Name]; ok && mv != nil {
-				out.set(mem.Name, shapeResponse(mem.Shape, mv))
+				out.set(mem.Name, shapeResponse(mem.Shape, mv, wire))
 			}
 		}
 		return out
@@ -72,10 +73,13 @@ func shapeResponse(s *apispec.Shape, v any) any {
 		}
 		out := make([]any, 0, len(items))
 		for _, it := range items {
-			out = append(out, shapeResponse(s.Member, it))
+			out = append(out, shapeResponse(s.Member, it, wire))
 		}
 		return out
 	case apispec.Timestamp:
+		if wire {
+			return v
+		}
 		str, _ := v.(string)
 		for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.999999999"} {
 			if t, err := time.Parse(layout, str); err == nil {

@@ -30,6 +30,8 @@ type globals struct {
 	cliBinaryFormat string
 	help            bool
 	version         bool
+	// conf is the profile's settings in the shared config file.
+	conf profileConfig
 }
 
 // globalFlag is one global option: takes says whether it has a value.
@@ -143,16 +145,25 @@ func defaultGlobals() *globals {
 	return &globals{color: "auto", readTimeout: 60 * time.Second, connectTimeout: 60 * time.Second}
 }
 
-// outputFormat resolves --output, then AWS_DEFAULT_OUTPUT, then json.
+// outputFormat resolves --output, then AWS_DEFAULT_OUTPUT, then the
+// profile's output, then json. A wrong value from the environment or the
+// profile is refused as the AWS CLI refuses it, with exit code 255.
 func (g *globals) outputFormat(e *Env) (string, error) {
 	if g.output != "" {
 		return g.output, nil
 	}
-	if v := e.getenv("AWS_DEFAULT_OUTPUT"); v != "" {
-		if err := oneOfValues(v, "json", "text", "table", "yaml", "yaml-stream", "off"); err != nil {
-			return "", fmt.Errorf("AWS_DEFAULT_OUTPUT: %v", err)
+	v := e.getenv("AWS_DEFAULT_OUTPUT")
+	if v == "" {
+		if g.conf.err != nil {
+			return "", g.conf.err
 		}
-		return v, nil
+		v = g.conf.setting("output")
 	}
-	return "json", nil
+	if v == "" {
+		return "json", nil
+	}
+	if oneOfValues(v, "json", "text", "table", "yaml", "yaml-stream", "off") != nil {
+		return "", &configError{msg: "Unknown output type: " + v, exit: ExitGeneralError}
+	}
+	return v, nil
 }

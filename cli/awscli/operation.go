@@ -23,6 +23,7 @@ func (p *Program) runOperation(ctx context.Context, op *apispec.Operation, g *gl
 	if err != nil {
 		return paramFailure(p.Stderr, err, true)
 	}
+	g.conf = p.loadProfile(g)
 	if g.help {
 		writeOperationHelp(p.Stdout, op)
 		return ExitOK
@@ -46,7 +47,7 @@ func (p *Program) runOperation(ctx context.Context, op *apispec.Operation, g *gl
 }
 
 // promptMode resolves the auto-prompt setting: the flags, then
-// AWS_CLI_AUTO_PROMPT.
+// AWS_CLI_AUTO_PROMPT, then the profile's cli_auto_prompt.
 func (p *Program) promptMode(g *globals) string {
 	switch {
 	case g.help || g.noAutoPrompt:
@@ -54,7 +55,7 @@ func (p *Program) promptMode(g *globals) string {
 	case g.autoPrompt:
 		return "on"
 	}
-	switch v := strings.ToLower(p.getenv("AWS_CLI_AUTO_PROMPT")); v {
+	switch v := strings.ToLower(p.lookup(g.conf, "AWS_CLI_AUTO_PROMPT", "cli_auto_prompt")); v {
 	case "on", "on-partial":
 		return v
 	}
@@ -82,9 +83,18 @@ func (p *Program) execute(ctx context.Context, inv *invocation, stderr io.Writer
 	if missing := inv.missingRequired(); len(missing) > 0 {
 		return paramFailure(stderr, fmt.Errorf("the following arguments are required: %s", strings.Join(missing, ", ")), true)
 	}
-	format, err := g.outputFormat(&p.Env)
-	if err != nil {
-		return paramFailure(stderr, err, false)
+	timestamps, err := p.timestampFormat(g.conf)
+	if err == nil {
+		inv.wireTimestamps = timestamps == "wire"
+	}
+	format := ""
+	if err == nil {
+		format, err = g.outputFormat(&p.Env)
+	}
+	var cfe *configError
+	if errors.As(err, &cfe) {
+		PrintError(stderr, err.Error())
+		return cfe.code()
 	}
 	doc, err := inv.document(&p.Env)
 	paginate := false
@@ -107,10 +117,9 @@ func (p *Program) execute(ctx context.Context, inv *invocation, stderr io.Writer
 	} else {
 		api, err := p.connect(ctx, g)
 		if err != nil {
-			var ce *configError
-			if errors.As(err, &ce) {
+			if errors.As(err, &cfe) {
 				PrintError(stderr, err.Error())
-				return ExitConfigError
+				return cfe.code()
 			}
 			return paramFailure(stderr, err, false)
 		}
@@ -219,12 +228,16 @@ func (p *Program) writeOutput(g *globals, format, title string, result any, stre
 	return ExitOK
 }
 
-// pagerCommand is AWS_PAGER, then PAGER, then less; only on a terminal.
+// pagerCommand is AWS_PAGER, then the profile's cli_pager, then PAGER,
+// then less; only on a terminal.
 func (p *Program) pagerCommand(g *globals) string {
 	if !p.StdoutIsTerminal || g.noCLIPager {
 		return ""
 	}
 	if v, ok := p.lookupEnv("AWS_PAGER"); ok {
+		return v
+	}
+	if v, ok := g.conf.values["cli_pager"]; ok {
 		return v
 	}
 	if v, ok := p.lookupEnv("PAGER"); ok {

@@ -26,14 +26,30 @@ import (
 // maxAttempts follows AWS CLI v2's standard retry mode.
 const maxAttempts = 3
 
-// configError is a problem of the local configuration (exit code 253).
-type configError struct{ msg string }
+// configError is a problem of the local configuration: exit code 253
+// unless exit says otherwise (an unknown profile is 255 in the AWS CLI).
+type configError struct {
+	msg  string
+	exit int
+}
 
 func (e *configError) Error() string { return e.msg }
+
+// code is the exit code the error ends the program with.
+func (e *configError) code() int {
+	if e.exit != 0 {
+		return e.exit
+	}
+	return ExitConfigError
+}
 
 // connect settles where and how requests go: the endpoint, the region,
 // the credentials and the HTTP client of the global options.
 func (p *Program) connect(ctx context.Context, g *globals) (*client.Client, error) {
+	attempts, err := p.retryAttempts(g.conf)
+	if err != nil {
+		return nil, err
+	}
 	s, err := p.settings(ctx, g)
 	if err != nil {
 		return nil, err
@@ -44,9 +60,9 @@ func (p *Program) connect(ctx context.Context, g *globals) (*client.Client, erro
 	}
 	hc, err := p.httpClient(g, endpoint)
 	if err != nil {
-		return nil, &configError{err.Error()}
+		return nil, &configError{msg: err.Error()}
 	}
-	c := &client.Client{Endpoint: endpoint, HTTP: hc, UserAgent: "chime-cli/" + p.Version, MaxAttempts: maxAttempts}
+	c := &client.Client{Endpoint: endpoint, HTTP: hc, UserAgent: "chime-cli/" + p.Version, MaxAttempts: attempts}
 	if g.debug {
 		c.Debug = visibleWriter{p.Stderr} // bodies and headers are the server's
 	}
@@ -59,7 +75,7 @@ func (p *Program) connect(ctx context.Context, g *globals) (*client.Client, erro
 	}
 	if v, err := creds.Retrieve(ctx); err != nil || v.AccessKeyID == "" {
 		if !loopbackEndpoint(endpoint) {
-			return nil, &configError{"Unable to locate credentials. You can configure credentials by running \"aws configure\"."}
+			return nil, &configError{msg: "Unable to locate credentials. You can configure credentials by running \"aws configure\"."}
 		}
 		// A local server in development mode accepts the development pair.
 		creds = credentials.NewStaticCredentialsProvider(sigv4.DevAccessKeyID, sigv4.DevSecretAccessKey, "")
@@ -134,9 +150,9 @@ func (p *Program) settings(ctx context.Context, g *globals) (settings, error) {
 		switch {
 		case errors.As(err, &missing) && !named: // the default profile need not exist
 		case errors.As(err, &missing):
-			return s, &configError{fmt.Sprintf("The config profile (%s) could not be found", missing.Profile)}
+			return s, &configError{msg: fmt.Sprintf("The config profile (%s) could not be found", missing.Profile), exit: ExitGeneralError}
 		case err != nil:
-			return s, &configError{err.Error()}
+			return s, &configError{msg: err.Error()}
 		default:
 			sc = loaded
 		}
@@ -199,9 +215,9 @@ func (p *Program) sdkCredentials(ctx context.Context, g *globals, s settings, co
 	if err != nil {
 		var missing config.SharedConfigProfileNotExistError
 		if errors.As(err, &missing) {
-			return s, &configError{fmt.Sprintf("The config profile (%s) could not be found", missing.Profile)}
+			return s, &configError{msg: fmt.Sprintf("The config profile (%s) could not be found", missing.Profile), exit: ExitGeneralError}
 		}
-		return s, &configError{err.Error()}
+		return s, &configError{msg: err.Error()}
 	}
 	s.creds = cfg.Credentials
 	return s, nil
@@ -241,7 +257,7 @@ func (p *Program) httpClient(g *globals, endpoint string) (*http.Client, error) 
 	tlsConf := &tls.Config{InsecureSkipVerify: g.noVerifySSL}
 	bundle := g.caBundle
 	if bundle == "" {
-		bundle = p.getenv("AWS_CA_BUNDLE")
+		bundle = p.lookup(g.conf, "AWS_CA_BUNDLE", "ca_bundle")
 	}
 	if bundle != "" && strings.HasPrefix(strings.ToLower(endpoint), "https:") {
 		pem, err := os.ReadFile(p.path(bundle))
