@@ -153,6 +153,11 @@ func (p *Program) execute(ctx context.Context, inv *invocation, stderr io.Writer
 			// The AWS CLI has printed the pages before the one that failed.
 			p.writeOutput(g, format, op.Name, nil, stream)
 		}
+		var qe *queryError
+		if errors.As(err, &qe) {
+			PrintError(stderr, err.Error())
+			return ExitGeneralError
+		}
 		return paramFailure(stderr, err, false)
 	}
 	return p.writeOutput(g, format, op.Name, whole, stream)

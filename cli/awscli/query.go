@@ -2,6 +2,7 @@ package awscli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -30,9 +31,12 @@ func applyQuery(expr string, op *apispec.Operation, doc any) (any, error) {
 	}
 	om := orderedMaps{}
 	data := om.plain(doc)
-	funcs := append(functions.GetDefaultFunctions(), om.functions()...)
-	res, err := interpreter.NewInterpreter(data, interpreter.NewFunctionCaller(funcs...), nil).Execute(ast, data)
-	if err != nil {
+	res, err := interpreter.NewInterpreter(data, om.functionCaller(), nil).Execute(ast, data)
+	var qe *queryError
+	switch {
+	case errors.As(err, &qe):
+		return nil, qe
+	case err != nil:
 		return nil, paramErrorf("Bad value for --query %s: %v", expr, err)
 	}
 	return om.ordered(res, queryKeyRanks(ast, op.Output)), nil

@@ -74,3 +74,23 @@ func TestQueryMemberOrder(t *testing.T) {
 		t.Errorf("text: %q", out)
 	}
 }
+
+// TestQueryRuntimeErrors pins jmespath.py's words for errors found while
+// the query runs, and the AWS CLI's exit code 255 for them.
+func TestQueryRuntimeErrors(t *testing.T) {
+	e, _ := devServer(t)
+	for _, tc := range []struct{ query, msg string }{
+		{"foo(Account)", "Unknown function: foo()"},
+		{"abs(`1`, `2`)", "Expected 1 argument for function abs(), received 2"},
+		{"abs(Account.Name)", "In function abs(), invalid type for value: Example Corp, expected one of: ['number'], received: \"string\""},
+		{"length(`1`)", "In function length(), invalid type for value: 1, expected one of: ['string', 'array', 'object'], received: \"number\""},
+		{"sum(Account.SupportedLicenses)", "In function sum(), invalid type for value: Basic, expected one of: ['array-number'], received: \"str\""},
+		{"abs(`[1.5, true, null, \"x\", {\"a\": 1}]`)", "In function abs(), invalid type for value: [1.5, True, None, 'x', {'a': 1}], expected one of: ['number'], received: \"array\""},
+		{"abs(Account.{N:Name,L:SupportedLicenses})", "In function abs(), invalid type for value: {'N': 'Example Corp', 'L': ['Basic', 'Pro']}, expected one of: ['number'], received: \"object\""},
+	} {
+		out, stderr, code := e.run("get-account", "--account-id", example, "--query", tc.query)
+		if code != 255 || out != "" || stderr != "\nchime: [ERROR]: "+tc.msg+"\n" {
+			t.Errorf("%s: exit %d\n%q", tc.query, code, stderr)
+		}
+	}
+}
