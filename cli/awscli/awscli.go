@@ -137,6 +137,11 @@ type Program struct {
 // exit code.
 func (p *Program) Run(ctx context.Context, args []string) int {
 	command, rest, g, err := splitCommand(args)
+	var ce *configError
+	if errors.As(err, &ce) {
+		PrintError(p.Stderr, err.Error())
+		return ce.code()
+	}
 	if err != nil {
 		return paramFailure(p.Stderr, err, true)
 	}
@@ -206,6 +211,10 @@ func splitCommand(args []string) (string, []string, *globals, error) {
 			v = args[i]
 		}
 		if err := gf.set(g, v); err != nil {
+			var ce *configError
+			if errors.As(err, &ce) {
+				return "", nil, g, err
+			}
 			return "", nil, g, fmt.Errorf("argument %s: %v", gf.name, err)
 		}
 	}

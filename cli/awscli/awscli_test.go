@@ -443,6 +443,8 @@ func TestPagination(t *testing.T) {
 
 func TestErrorsAndExitCodes(t *testing.T) {
 	e, _ := devServer(t)
+	bytesFile := filepath.Join(t.TempDir(), "bytes")
+	os.WriteFile(bytesFile, []byte("hi\n\x01'é"), 0o600)
 	_, stderr, code := e.run("create-user", "--account-id", "nope", "--email", "x@example.com")
 	if code != 254 || stderr != "\nchime: [ERROR]: An error occurred (NotFoundException) when calling the CreateUser operation: The account nope was not found\n" {
 		t.Errorf("service error: %d %q", code, stderr)
@@ -461,6 +463,10 @@ func TestErrorsAndExitCodes(t *testing.T) {
 		{"misspelt command", []string{"create-usr"}, 252, "Found invalid choice 'create-usr'\n\nMaybe you meant:\n\n  * create-user"},
 		{"unknown option", []string{"get-account", "--account-id", "x", "--bogus", "v"}, 252, "Unknown options: --bogus, v"},
 		{"bad --output", []string{"get-account", "--account-id", "x", "--output", "xml"}, 252, "argument --output: invalid choice"},
+		{"malformed region", []string{"get-account", "--account-id", "x", "--region", "a_b"}, 255,
+			"\nchime: [ERROR]: Provided region_name 'a_b' doesn't match a supported format.\n"},
+		{"fileb:// for a string", []string{"get-account", "--account-id", "fileb://" + bytesFile}, 252,
+			"Parameter validation failed:\nInvalid type for parameter AccountId, value: b\"hi\\n\\x01'\\xc3\\xa9\", type: <class 'bytes'>, valid types: <class 'str'>\n"},
 		{"both prompt flags", []string{"get-account", "--account-id", "x", "--cli-auto-prompt", "--no-cli-auto-prompt"}, 252,
 			"Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time."},
 	} {
@@ -552,8 +558,10 @@ func TestTLSOptions(t *testing.T) {
 	bundle := filepath.Join(t.TempDir(), "ca.pem")
 	os.WriteFile(bundle, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: tlsServer.Certificate().Raw}), 0o600)
 	// The signature covers the Host header the proxy passes on unchanged.
-	if _, stderr, code := e.run("list-accounts", "--endpoint-url", tlsServer.URL); code != 255 {
-		t.Errorf("an unknown certificate was accepted: %d %s", code, stderr)
+	// httptest's certificate signs itself.
+	want := "\nchime: [ERROR]: SSL validation failed for " + tlsServer.URL + "/accounts [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate (_ssl.c:992)\n"
+	if _, stderr, code := e.run("list-accounts", "--endpoint-url", tlsServer.URL); code != 255 || stderr != want {
+		t.Errorf("an unknown certificate: %d %q", code, stderr)
 	}
 	if _, stderr, code := e.run("list-accounts", "--endpoint-url", tlsServer.URL, "--ca-bundle", bundle); code != 0 {
 		t.Errorf("--ca-bundle: %d %s", code, stderr)
@@ -578,11 +586,20 @@ func TestReadTimeout(t *testing.T) {
 	}))
 	defer slow.Close()
 	_, stderr, code := e.run("list-accounts", "--endpoint-url", slow.URL, "--cli-read-timeout", "1")
-	if code != 255 || !strings.Contains(stderr, "Could not connect") {
-		t.Errorf("--cli-read-timeout: %d %s", code, stderr)
+	if want := "\nchime: [ERROR]: Read timeout on endpoint URL: \"" + slow.URL + "/accounts\"\n"; code != 255 || stderr != want {
+		t.Errorf("--cli-read-timeout: %d %q", code, stderr)
 	}
-	if _, stderr, code := e.run("list-accounts", "--cli-connect-timeout", "soon"); code != 252 || !strings.Contains(stderr, "expected a number of seconds") {
-		t.Errorf("bad timeout: %d %s", code, stderr)
+	for _, tc := range []struct{ args []string }{
+		{[]string{"list-accounts", "--cli-connect-timeout", "soon"}},
+		{[]string{"--cli-read-timeout", "soon", "list-accounts"}},
+	} {
+		if _, stderr, code := e.run(tc.args...); code != 255 || stderr != "\nchime: [ERROR]: invalid literal for int() with base 10: 'soon'\n" {
+			t.Errorf("%v: %d %q", tc.args, code, stderr)
+		}
+	}
+	want := "\nchime: [ERROR]: Attempted to set read timeout to -1, but the timeout cannot be set to a value less than or equal to 0.\n"
+	if _, stderr, code := e.run("list-accounts", "--cli-read-timeout", "-1"); code != 255 || stderr != want {
+		t.Errorf("negative timeout: %d %q", code, stderr)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -135,6 +136,10 @@ func parseInvocation(op *apispec.Operation, g *globals, args []string) (*invocat
 				}
 			}
 			if err := gf.set(g, v); err != nil {
+				var ce *configError
+				if errors.As(err, &ce) {
+					return nil, err
+				}
 				return nil, paramErrorf("argument %s: %v", name, err)
 			}
 			continue

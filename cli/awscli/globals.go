@@ -42,10 +42,16 @@ type globalFlag struct {
 	doc   string
 }
 
-func setTimeout(d *time.Duration, v string) error {
-	n, err := strconv.Atoi(v)
-	if err != nil || n < 0 {
-		return fmt.Errorf("expected a number of seconds, received %q", v)
+// setTimeout reads a number of seconds as the AWS CLI does: Python's
+// int(), a value below zero refused when the request is made (exit code
+// 255 either way); 0 waits forever.
+func setTimeout(d *time.Duration, v, which string) error {
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil {
+		return &configError{msg: fmt.Sprintf("invalid literal for int() with base 10: '%s'", v), exit: ExitGeneralError}
+	}
+	if n < 0 {
+		return &configError{msg: fmt.Sprintf("Attempted to set %s timeout to %d, but the timeout cannot be set to a value less than or equal to 0.", which, n), exit: ExitGeneralError}
 	}
 	*d = time.Duration(n) * time.Second
 	return nil
@@ -76,8 +82,8 @@ var globalFlags = []globalFlag{
 	{"--color", true, func(g *globals, v string) error { g.color = v; return oneOfValues(v, "on", "off", "auto") }, "on, off or auto: colour in table output."},
 	{"--no-sign-request", false, func(g *globals, _ string) error { g.noSignRequest = true; return nil }, "Send requests unsigned."},
 	{"--ca-bundle", true, func(g *globals, v string) error { g.caBundle = v; return nil }, "A PEM file of certificate authorities to trust."},
-	{"--cli-read-timeout", true, func(g *globals, v string) error { return setTimeout(&g.readTimeout, v) }, "Seconds to wait for a response; 0 waits forever. Default 60."},
-	{"--cli-connect-timeout", true, func(g *globals, v string) error { return setTimeout(&g.connectTimeout, v) }, "Seconds to wait for a connection; 0 waits forever. Default 60."},
+	{"--cli-read-timeout", true, func(g *globals, v string) error { return setTimeout(&g.readTimeout, v, "read") }, "Seconds to wait for a response; 0 waits forever. Default 60."},
+	{"--cli-connect-timeout", true, func(g *globals, v string) error { return setTimeout(&g.connectTimeout, v, "connect") }, "Seconds to wait for a connection; 0 waits forever. Default 60."},
 	{"--cli-binary-format", true, func(g *globals, v string) error {
 		g.cliBinaryFormat = v
 		return oneOfValues(v, "base64", "raw-in-base64-out")

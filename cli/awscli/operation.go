@@ -20,6 +20,11 @@ import (
 // all is the whole command line, which the auto-prompt starts from.
 func (p *Program) runOperation(ctx context.Context, op *apispec.Operation, g *globals, args, all []string) int {
 	inv, err := parseInvocation(op, g, args)
+	var ce *configError
+	if errors.As(err, &ce) {
+		PrintError(p.Stderr, err.Error())
+		return ce.code()
+	}
 	if err != nil {
 		return paramFailure(p.Stderr, err, true)
 	}
@@ -140,7 +145,7 @@ func (p *Program) execute(ctx context.Context, inv *invocation, stderr io.Writer
 			PrintError(stderr, fmt.Sprintf("An error occurred (%s) when calling the %s operation%s: %s", visible(se.Code), op.Name, retries, visible(se.Message)))
 			return ExitServiceError
 		case errors.As(err, &ce):
-			PrintError(stderr, fmt.Sprintf("Could not connect to the endpoint URL: %q", ce.URL))
+			PrintError(stderr, connectFailure(ce, api.HTTP))
 			return ExitGeneralError
 		case err != nil:
 			PrintError(stderr, err.Error())

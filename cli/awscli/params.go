@@ -38,6 +38,15 @@ func readParamFile(e *Env, flag, v string) (string, error) {
 // convertParam turns the raw command-line values of one member into the
 // value its shape wants.
 func convertParam(e *Env, flag string, s *apispec.Shape, raw []string) (any, error) {
+	if len(raw) == 1 && strings.HasPrefix(raw[0], "fileb://") && s.Type != apispec.List && s.Type != apispec.Structure {
+		// The file's bytes, which botocore's validation refuses for
+		// anything but a blob.
+		r, err := readParamFile(e, flag, raw[0])
+		if err != nil {
+			return nil, err
+		}
+		return pyBytes(r), nil
+	}
 	for i, v := range raw {
 		r, err := readParamFile(e, flag, v)
 		if err != nil {
@@ -277,8 +286,13 @@ func sortedMapKeys(m map[string]any) []string {
 	return keys
 }
 
+// pyBytes is the content of a fileb:// file: Python bytes.
+type pyBytes string
+
 func pyType(v any) string {
 	switch v.(type) {
+	case pyBytes:
+		return "<class 'bytes'>"
 	case string:
 		return "<class 'str'>"
 	case bool:
@@ -297,6 +311,8 @@ func pyType(v any) string {
 
 func pyRepr(v any) string {
 	switch x := v.(type) {
+	case pyBytes:
+		return bytesRepr(string(x))
 	case string:
 		return x
 	case bool:
@@ -306,4 +322,35 @@ func pyRepr(v any) string {
 		return string(b)
 	}
 	return fmt.Sprint(v)
+}
+
+// bytesRepr is Python's repr() of bytes: b'...', printable ASCII as it
+// is, the rest escaped.
+func bytesRepr(s string) string {
+	q := byte('\'')
+	if strings.IndexByte(s, '\'') >= 0 && strings.IndexByte(s, '"') < 0 {
+		q = '"'
+	}
+	var b strings.Builder
+	b.WriteString("b" + string(q))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\\' || c == q:
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c == '\n':
+			b.WriteString(`\n`)
+		case c == '\r':
+			b.WriteString(`\r`)
+		case c == '\t':
+			b.WriteString(`\t`)
+		case c < 0x20 || c >= 0x7f:
+			fmt.Fprintf(&b, `\x%02x`, c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	b.WriteByte(q)
+	return b.String()
 }

@@ -1,6 +1,7 @@
 package awscli
 
 import (
+	"bytes"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
@@ -11,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -25,6 +27,9 @@ import (
 
 // maxAttempts follows AWS CLI v2's standard retry mode.
 const maxAttempts = 3
+
+// validRegion is botocore's check of a region name: a host label.
+var validRegion = regexp.MustCompile(`^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$`)
 
 // configError is a problem of the local configuration: exit code 253
 // unless exit says otherwise (an unknown profile is 255 in the AWS CLI).
@@ -83,6 +88,9 @@ func (p *Program) connect(ctx context.Context, g *globals) (*client.Client, erro
 	region := s.region
 	if region == "" {
 		region = client.DefaultRegion
+	}
+	if !validRegion.MatchString(region) {
+		return nil, &configError{msg: fmt.Sprintf("Provided region_name '%s' doesn't match a supported format.", region), exit: ExitGeneralError}
 	}
 	c.Signer = client.NewSigner(creds, region)
 	c.Signer.Now = p.now
@@ -278,4 +286,59 @@ func (p *Program) httpClient(g *globals, endpoint string) (*http.Client, error) 
 		ResponseHeaderTimeout: g.readTimeout,
 	}
 	return &http.Client{Transport: transport}, nil
+}
+
+// connectFailure is the AWS CLI's message for a request that got no
+// answer: a timeout, a certificate it does not trust, or no connection.
+// OpenSSL checks the chain before the name, Go the name first: a name
+// that does not match is looked at again against hc's roots.
+func connectFailure(ce *client.ConnectError, hc *http.Client) string {
+	var opErr *net.OpError
+	var netErr net.Error
+	var unknownCA x509.UnknownAuthorityError
+	var hostErr x509.HostnameError
+	var invalid x509.CertificateInvalidError
+	reason := ""
+	switch {
+	case errors.As(ce.Err, &opErr) && opErr.Op == "dial" && opErr.Timeout():
+		return fmt.Sprintf("Connect timeout on endpoint URL: %q", ce.URL)
+	case errors.As(ce.Err, &netErr) && netErr.Timeout():
+		return fmt.Sprintf("Read timeout on endpoint URL: %q", ce.URL)
+	case errors.As(ce.Err, &unknownCA):
+		reason = "unable to get local issuer certificate"
+		if c := unknownCA.Cert; c != nil && bytes.Equal(c.RawIssuer, c.RawSubject) {
+			reason = "self-signed certificate"
+		}
+	case errors.As(ce.Err, &hostErr) && untrusted(hostErr.Certificate, hc) != "":
+		reason = untrusted(hostErr.Certificate, hc)
+	case errors.As(ce.Err, &hostErr):
+		reason = fmt.Sprintf("Hostname mismatch, certificate is not valid for '%s'.", hostErr.Host)
+	case errors.As(ce.Err, &invalid) && invalid.Reason == x509.Expired:
+		reason = "certificate has expired"
+	case errors.As(ce.Err, &invalid):
+		reason = "unsuitable certificate purpose"
+	default:
+		return fmt.Sprintf("Could not connect to the endpoint URL: %q", ce.URL)
+	}
+	return fmt.Sprintf("SSL validation failed for %s [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: %s (_ssl.c:992)", ce.URL, reason)
+}
+
+// untrusted is OpenSSL's reason for refusing a certificate's chain
+// against the client's roots, "" when the chain is good.
+func untrusted(cert *x509.Certificate, hc *http.Client) string {
+	var roots *x509.CertPool
+	if t, ok := hc.Transport.(*http.Transport); ok && t.TLSClientConfig != nil {
+		roots = t.TLSClientConfig.RootCAs
+	}
+	_, err := cert.Verify(x509.VerifyOptions{Roots: roots})
+	var unknownCA x509.UnknownAuthorityError
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &unknownCA) && bytes.Equal(cert.RawIssuer, cert.RawSubject):
+		return "self-signed certificate"
+	case errors.As(err, &unknownCA):
+		return "unable to get local issuer certificate"
+	}
+	return ""
 }
