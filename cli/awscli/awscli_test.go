@@ -287,7 +287,7 @@ func TestParameterSyntax(t *testing.T) {
 	}{
 		{[]string{"list-users", "--account-id", team, "--max-results", "abc"}, "expected an integer"},
 		{[]string{"list-users", "--account-id", team, "--max-results", "0"}, "Invalid value for parameter MaxResults, value: 0, valid min value: 1"},
-		{[]string{"update-user-settings", "--account-id", team, "--user-id", "x", "--user-settings", "Telephony={InboundCalling=maybe}"}, "expected true or false"},
+		{[]string{"update-user-settings", "--account-id", team, "--user-id", "x", "--user-settings", "Telephony={InboundCalling=maybe}"}, "Invalid type for parameter UserSettings.Telephony.InboundCalling, value: maybe, type: <class 'str'>, valid types: <class 'bool'>"},
 		{[]string{"update-user-settings", "--account-id", team, "--user-id", "x", "--user-settings", "Telephony={InboundCalling=true}"}, "Missing required parameter in UserSettings.Telephony: \"OutboundCalling\""},
 		{[]string{"create-account", "--name", ""}, "Invalid length for parameter Name, value: 0, valid min length: 1"},
 		{[]string{"create-account"}, "the following arguments are required: --name"},
@@ -467,6 +467,8 @@ func TestErrorsAndExitCodes(t *testing.T) {
 			"\nchime: [ERROR]: Provided region_name 'a_b' doesn't match a supported format.\n"},
 		{"fileb:// for a string", []string{"get-account", "--account-id", "fileb://" + bytesFile}, 252,
 			"Parameter validation failed:\nInvalid type for parameter AccountId, value: b\"hi\\n\\x01'\\xc3\\xa9\", type: <class 'bytes'>, valid types: <class 'str'>\n"},
+		{"a boolean that is neither", []string{"update-account-settings", "--account-id", "x", "--account-settings", "DisableRemoteControl=maybe"}, 252,
+			"\nchime: [ERROR]: An error occurred (ParamValidation): Parameter validation failed:\nInvalid type for parameter AccountSettings.DisableRemoteControl, value: maybe, type: <class 'str'>, valid types: <class 'bool'>\n"},
 		{"both prompt flags", []string{"get-account", "--account-id", "x", "--cli-auto-prompt", "--no-cli-auto-prompt"}, 252,
 			"Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time."},
 	} {

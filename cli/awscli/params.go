@@ -145,7 +145,9 @@ func coerce(s *apispec.Shape, v any, flag string) (any, error) {
 			case "false":
 				return false, nil
 			}
-			return nil, paramErrorf("Error parsing parameter '%s': expected true or false, received %q", flag, str)
+			// Anything else stays a string, which validation refuses
+			// in botocore's words.
+			return str, nil
 		}
 	case apispec.List:
 		if items, ok := v.([]any); ok {
