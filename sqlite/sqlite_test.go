@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/openchime/chime"
 	"github.com/openchime/chime/sqlite"
@@ -82,12 +83,27 @@ func BenchmarkStore(b *testing.B) { storetest.Bench(b, openFile) }
 // openAccount opens a store on a fresh database file with one account.
 func openAccount(t *testing.T) (s *sqlstore.Store, path string, account string) {
 	t.Helper()
-	path = filepath.Join(t.TempDir(), "chime.db")
-	s, err := sqlite.Open(context.Background(), path, sqlstore.Options{})
+	// Not t.TempDir: SQLite may still be tidying the log files of a
+	// database whose file the test removed when the directory goes, and
+	// that is not what these tests are about.
+	dir, err := os.MkdirTemp("", "chime-sqlite-test")
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { s.Close() })
+	path = filepath.Join(dir, "chime.db")
+	s, err = sqlite.Open(context.Background(), path, sqlstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		s.Close()
+		for range 50 {
+			if os.RemoveAll(dir) == nil {
+				return
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	})
 	a, err := s.CreateAccount(context.Background(), "111122223333", chime.NewAccount{Name: "x", Type: chime.EnterpriseDirectory})
 	if err != nil {
 		t.Fatal(err)
