@@ -120,8 +120,10 @@ const (
 	// MaxPhoneNumbersPerRequest bounds an order and a batch: the model
 	// bounds neither; docs/behaviour.md gives this server's choice.
 	MaxPhoneNumbersPerRequest = 50
-	// MaxPhonePageSize is the model's bound on pages of numbers and orders.
-	MaxPhonePageSize = 99
+	// ResultMaxPageSize is the model's ResultMax: the largest page, and the
+	// page without max-results, of numbers, orders, rooms, memberships and
+	// bots (bots default to DefaultBotPageSize).
+	ResultMaxPageSize = 99
 	// MaxSearchPageSize is the model's bound on a page of search results;
 	// DefaultSearchPageSize the page without max-results.
 	MaxSearchPageSize     = 500

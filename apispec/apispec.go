@@ -143,6 +143,23 @@ func (op *Operation) InputShape() *Shape {
 	return structure(op.Name + "Request")
 }
 
+// CommandName is the operation's command-line name, as the AWS CLI spells
+// it: CreateUser is create-user, ResetPersonalPIN reset-personal-pin.
+func (op *Operation) CommandName() string { return Kebab(op.Name) }
+
+// Kebab turns a model name into the AWS CLI's spelling of it, as
+// botocore's xform_name does: a dash before each capital that starts a
+// word or follows a lower-case letter or digit, all in lower case.
+func Kebab(name string) string {
+	s := firstCap.ReplaceAllString(name, "${1}-${2}")
+	return strings.ToLower(endCap.ReplaceAllString(s, "${1}-${2}"))
+}
+
+var (
+	firstCap = regexp.MustCompile(`(.)([A-Z][a-z]+)`)
+	endCap   = regexp.MustCompile(`([a-z0-9])([A-Z])`)
+)
+
 // IsExtension reports whether the operation is one of this project's own,
 // outside the Chime API.
 func (op *Operation) IsExtension() bool { return strings.HasPrefix(op.Path, "/_chime/") }

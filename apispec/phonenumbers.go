@@ -15,7 +15,7 @@ var (
 	e164NumberList = capped(listOf("E164PhoneNumberList", e164Number), chime.MaxPhoneNumbersPerRequest)
 	countryCode    = capped(&Shape{Name: "Alpha2CountryCode", Type: String, Pattern: `[A-Z]{2}`}, 2)
 	callingName    = capped(&Shape{Name: "CallingName", Type: String, Pattern: `^$|^[a-zA-Z0-9 ]{2,15}$`, Sensitive: true}, 15)
-	resultMax      = bounded(&Shape{Name: "ResultMax", Type: Integer}, 1, chime.MaxPhonePageSize, true, true)
+	resultMax      = bounded(&Shape{Name: "ResultMax", Type: Integer}, 1, chime.ResultMaxPageSize, true, true)
 	nullableBool   = &Shape{Name: "NullableBoolean", Type: Boolean}
 
 	productType            = enumOf("PhoneNumberProductType", chime.PhoneNumberProductTypes)
@@ -96,8 +96,6 @@ var (
 var (
 	phoneNumberIDLabel = Member{Name: "PhoneNumberId", Shape: stringShape, Required: true, Location: URI,
 		LocationName: "phoneNumberId", Doc: "The phone number ID (its E.164 form, URL-encoded or not)."}
-	phoneNextTokenQuery = Member{Name: "NextToken", Shape: stringShape, Location: Query, LocationName: "next-token",
-		Doc: "The token to use to retrieve the next page of results."}
-	phoneMaxResultsQuery = Member{Name: "MaxResults", Shape: resultMax, Location: Query, LocationName: "max-results",
+	resultMaxQuery = Member{Name: "MaxResults", Shape: resultMax, Location: Query, LocationName: "max-results",
 		Doc: "The maximum number of results to return in a single call."}
 )

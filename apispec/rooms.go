@@ -66,8 +66,6 @@ var (
 
 // Input members of the Enterprise operations that recur.
 var (
-	enterpriseAccountLabel = Member{Name: "AccountId", Shape: nonEmptyString, Required: true, Location: URI,
-		LocationName: "accountId", Doc: "The Amazon Chime account ID."}
 	roomIDLabel    = Member{Name: "RoomId", Shape: nonEmptyString, Required: true, Location: URI, LocationName: "roomId", Doc: "The room ID."}
 	botIDLabel     = Member{Name: "BotId", Shape: nonEmptyString, Required: true, Location: URI, LocationName: "botId", Doc: "The bot ID."}
 	messageIDLabel = Member{Name: "MessageId", Shape: nonEmptyString, Required: true, Location: URI, LocationName: "messageId", Doc: "The message ID."}

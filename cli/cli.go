@@ -16,7 +16,6 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/openchime/chime/apispec"
 	"github.com/openchime/chime/cli/awscli"
@@ -83,7 +82,7 @@ func printAdminHelp(w io.Writer) {
 	width := 0
 	for _, op := range apispec.All {
 		if name, ok := strings.CutPrefix(op.Name, "Admin"); ok {
-			c := command{"chime admin " + kebab(name), op.Doc}
+			c := command{"chime admin " + apispec.Kebab(name), op.Doc}
 			cmds = append(cmds, c)
 			width = max(width, len(c.name))
 		}
@@ -102,19 +101,6 @@ usage: chime [options] admin <command> [parameters]
 
 commands:
 `
-
-// kebab is an operation's command name, as the AWS CLI spells it:
-// AdvanceClock -> advance-clock.
-func kebab(name string) string {
-	var b strings.Builder
-	for i, r := range name {
-		if i > 0 && unicode.IsUpper(r) {
-			b.WriteByte('-')
-		}
-		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
-}
 
 // newFlagSet returns a flag set whose errors go to stderr and do not exit.
 func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {

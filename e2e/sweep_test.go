@@ -6,7 +6,6 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/openchime/chime/apispec"
 )
@@ -32,7 +31,7 @@ func TestEveryOperationThroughCommandLines(t *testing.T) {
 			}
 			overrideIDs(input, account, user)
 			doc, _ := json.Marshal(input)
-			args := []string{commandName(op.Name), "--cli-input-json", string(doc), "--endpoint-url", s.url, "--region", "us-east-1"}
+			args := []string{op.CommandName(), "--cli-input-json", string(doc), "--endpoint-url", s.url, "--region", "us-east-1"}
 			if cli.name == "aws" {
 				args = append([]string{"chime"}, args...)
 			}
@@ -50,7 +49,7 @@ func TestEveryOperationThroughCommandLines(t *testing.T) {
 			serviceError := (code == 254 || (code == 255 && cli.name == "aws")) &&
 				strings.Contains(stderr.String(), "when calling the "+op.Name+" operation")
 			if code != 0 && !serviceError {
-				t.Errorf("%s %s: exit %d\n%s%s", cli.name, commandName(op.Name), code, stdout.String(), stderr.String())
+				t.Errorf("%s %s: exit %d\n%s%s", cli.name, op.CommandName(), code, stdout.String(), stderr.String())
 			}
 		}
 	}
@@ -122,18 +121,4 @@ func overrideIDs(input map[string]any, account, user string) {
 			}
 		}
 	}
-}
-
-// commandName is the command-line name of an operation, as the AWS CLI
-// spells it: CreateUser is create-user, ResetPersonalPIN reset-personal-pin.
-func commandName(op string) string {
-	r := []rune(op)
-	var b strings.Builder
-	for i, c := range r {
-		if i > 0 && unicode.IsUpper(c) && (unicode.IsLower(r[i-1]) || (i+1 < len(r) && unicode.IsLower(r[i+1]))) {
-			b.WriteByte('-')
-		}
-		b.WriteRune(unicode.ToLower(c))
-	}
-	return b.String()
 }

@@ -199,7 +199,7 @@ func (s BotStore) RegenerateSecurityToken(ctx context.Context, owner, accountID,
 
 // ListBots implements chime.BotService.
 func (s BotStore) ListBots(ctx context.Context, owner, accountID string, p chime.PageRequest) (*chime.BotPage, error) {
-	limit, err := pageSize(p, chime.DefaultBotPageSize, resultMax)
+	limit, err := pageSize(p, chime.DefaultBotPageSize, chime.ResultMaxPageSize)
 	if err != nil {
 		return nil, err
 	}

@@ -356,7 +356,7 @@ func (s PhoneNumberStore) GetPhoneNumberOrder(ctx context.Context, owner, orderI
 // ListPhoneNumberOrders implements chime.PhoneNumberService: by creation
 // time, then id. The cursor is the last order's time and id.
 func (s PhoneNumberStore) ListPhoneNumberOrders(ctx context.Context, owner string, p chime.PageRequest) (*chime.PhoneNumberOrderPage, error) {
-	limit, err := pageSize(p, chime.MaxPhonePageSize, chime.MaxPhonePageSize)
+	limit, err := pageSize(p, chime.ResultMaxPageSize, chime.ResultMaxPageSize)
 	if err != nil {
 		return nil, err
 	}
@@ -484,7 +484,7 @@ func (s PhoneNumberStore) ListPhoneNumbers(ctx context.Context, owner string, f 
 	if err := chime.CheckPhoneNumberFilter(f); err != nil {
 		return nil, err
 	}
-	limit, err := pageSize(p, chime.MaxPhonePageSize, chime.MaxPhonePageSize)
+	limit, err := pageSize(p, chime.ResultMaxPageSize, chime.ResultMaxPageSize)
 	if err != nil {
 		return nil, err
 	}

@@ -19,10 +19,6 @@ type RoomStore struct{ *core }
 
 var _ chime.RoomService = RoomStore{}
 
-// resultMax is the model's ResultMax: the largest page of rooms,
-// memberships and bots, and the default page of rooms and memberships.
-const resultMax = 99
-
 // enterpriseAccount reads an account of owner for a read of its chat:
 // NotFound for another owner's, Forbidden for a Team account.
 func (c *core) enterpriseAccount(ctx context.Context, owner, accountID string) (*chime.Account, error) {
@@ -225,7 +221,7 @@ func (s RoomStore) DeleteRoom(ctx context.Context, owner, accountID, roomID stri
 
 // ListRooms implements chime.RoomService.
 func (s RoomStore) ListRooms(ctx context.Context, owner, accountID, memberID string, p chime.PageRequest) (*chime.RoomPage, error) {
-	limit, err := pageSize(p, resultMax, resultMax)
+	limit, err := pageSize(p, chime.ResultMaxPageSize, chime.ResultMaxPageSize)
 	if err != nil {
 		return nil, err
 	}
@@ -514,7 +510,7 @@ func (s RoomStore) DeleteRoomMembership(ctx context.Context, owner, accountID, r
 
 // ListRoomMemberships implements chime.RoomService.
 func (s RoomStore) ListRoomMemberships(ctx context.Context, owner, accountID, roomID string, p chime.PageRequest) (*chime.RoomMembershipPage, error) {
-	limit, err := pageSize(p, resultMax, resultMax)
+	limit, err := pageSize(p, chime.ResultMaxPageSize, chime.ResultMaxPageSize)
 	if err != nil {
 		return nil, err
 	}

@@ -276,7 +276,7 @@ func testListOrders(t *testing.T, f *fixture) {
 	if len(page.Orders) != 5 || page.Next != "" {
 		t.Fatalf("one page of %d, next %q", len(page.Orders), page.Next)
 	}
-	for _, p := range []chime.PageRequest{{Limit: chime.MaxPhonePageSize + 1}, {Limit: -1}, {Cursor: "garbage"}} {
+	for _, p := range []chime.PageRequest{{Limit: chime.ResultMaxPageSize + 1}, {Limit: -1}, {Cursor: "garbage"}} {
 		_, err := f.svc.PhoneNumbers.ListPhoneNumberOrders(f.ctx, Owner, p)
 		wantKind(t, err, chime.BadRequest)
 	}
@@ -409,7 +409,7 @@ func testListPhoneNumbersPages(t *testing.T, f *fixture) {
 	}
 	page, err := f.svc.PhoneNumbers.ListPhoneNumbers(f.ctx, Owner, chime.PhoneNumberFilter{}, chime.PageRequest{})
 	must(t, err)
-	if len(page.PhoneNumbers) != chime.MaxPhonePageSize || page.Next == "" {
+	if len(page.PhoneNumbers) != chime.ResultMaxPageSize || page.Next == "" {
 		t.Fatalf("the default page: %d numbers, next %q", len(page.PhoneNumbers), page.Next)
 	}
 	var got []string
@@ -441,7 +441,7 @@ func testListPhoneNumbersPages(t *testing.T, f *fixture) {
 	if fmt.Sprint(numbersOf(page.PhoneNumbers)) != fmt.Sprint(want[100:115]) || page.Next == "" {
 		t.Fatalf("filtered page %v", numbersOf(page.PhoneNumbers))
 	}
-	for _, p := range []chime.PageRequest{{Limit: chime.MaxPhonePageSize + 1}, {Limit: -1}, {Cursor: "garbage"}} {
+	for _, p := range []chime.PageRequest{{Limit: chime.ResultMaxPageSize + 1}, {Limit: -1}, {Cursor: "garbage"}} {
 		_, err := f.svc.PhoneNumbers.ListPhoneNumbers(f.ctx, Owner, chime.PhoneNumberFilter{}, p)
 		wantKind(t, err, chime.BadRequest)
 	}

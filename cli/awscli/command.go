@@ -21,7 +21,7 @@ func commands() map[string]*apispec.Operation {
 	m := map[string]*apispec.Operation{}
 	for _, op := range apispec.All {
 		if op.Implemented {
-			m[kebab(op.Name)] = op
+			m[op.CommandName()] = op
 		}
 	}
 	return m
@@ -37,7 +37,7 @@ type param struct {
 func opParams(op *apispec.Operation) []param {
 	var ps []param
 	for _, m := range op.InputShape().Members {
-		ps = append(ps, param{flag: "--" + kebab(m.Name), member: m})
+		ps = append(ps, param{flag: "--" + apispec.Kebab(m.Name), member: m})
 	}
 	return ps
 }

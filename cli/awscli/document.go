@@ -3,9 +3,7 @@ package awscli
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/openchime/chime/apispec"
@@ -165,15 +163,3 @@ func isScalar(v any) bool {
 	}
 	return true
 }
-
-// kebab turns a model name into an AWS CLI name: CreateUser -> create-user,
-// ResetPersonalPIN -> reset-personal-pin.
-func kebab(name string) string {
-	s1 := firstCap.ReplaceAllString(name, "${1}-${2}")
-	return strings.ToLower(endCap.ReplaceAllString(s1, "${1}-${2}"))
-}
-
-var (
-	firstCap = regexp.MustCompile(`(.)([A-Z][a-z]+)`)
-	endCap   = regexp.MustCompile(`([a-z0-9])([A-Z])`)
-)

@@ -47,7 +47,7 @@ func describeShape(s *apispec.Shape) string {
 // writeOperationHelp prints the operation's synopsis and options, drawn
 // from the same description the server validates with.
 func writeOperationHelp(w io.Writer, op *apispec.Operation) {
-	name := kebab(op.Name)
+	name := op.CommandName()
 	fmt.Fprintf(w, "%s\n\n%s\n\nSynopsis\n\n  %s\n", name, op.Doc, name)
 	for _, p := range opParams(op) {
 		line := p.flag + " <value>"

@@ -19,8 +19,8 @@ func TestKebab(t *testing.T) {
 		"UserEmailList": "user-email-list", "SMS": "sms", "E164PhoneNumber": "e164-phone-number",
 		"AlexaForBusinessMetadata": "alexa-for-business-metadata",
 	} {
-		if got := kebab(in); got != want {
-			t.Errorf("kebab(%s) = %s, want %s", in, got, want)
+		if got := apispec.Kebab(in); got != want {
+			t.Errorf("apispec.Kebab(%s) = %s, want %s", in, got, want)
 		}
 	}
 }
