@@ -174,6 +174,10 @@ type statusRecorder struct {
 	status int
 }
 
+// Unwrap lets http.ResponseController reach the connection (the body's
+// read deadline is set through it).
+func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
 func (s *statusRecorder) WriteHeader(code int) {
 	s.status = code
 	s.ResponseWriter.WriteHeader(code)
@@ -252,7 +256,10 @@ func (a *API) serve(w *statusRecorder, r *http.Request, info *requestInfo) error
 	}
 	body, err := a.readBody(w, r, pending.AccessKeyID())
 	if err != nil {
-		return fail(err)
+		// Not fail: a body past its deadline ends the request's context
+		// too, and that client did not leave, it was cut off; it is told.
+		a.writeError(w, err)
+		return err
 	}
 	principal, err := pending.Verify(body)
 	if err != nil {
@@ -320,8 +327,10 @@ func (a *API) readBody(w http.ResponseWriter, r *http.Request, accessKeyID strin
 	defer a.bodies.release(accessKeyID, claim)
 	// A deadline for the whole body, not per read: a client that trickles
 	// it cannot keep the connection past BodyTimeout. Recorders in tests
-	// have no connection to set it on.
-	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(a.cfg.BodyTimeout))
+	// have no connection to set it on; anything else is a fault.
+	if err := http.NewResponseController(w).SetReadDeadline(time.Now().Add(a.cfg.BodyTimeout)); err != nil && !errors.Is(err, http.ErrNotSupported) {
+		return nil, chime.Internalf(err, "set the body's read deadline")
+	}
 	body, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
 	if err != nil {
 		return nil, chime.Errorf(chime.BadRequest, "The request body could not be read in time")

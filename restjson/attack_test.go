@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -109,4 +110,30 @@ func health(t *testing.T, base string) healthReport {
 		t.Fatal(err)
 	}
 	return h
+}
+
+// A body that does not arrive within BodyTimeout is refused and its
+// connection cut: a known key cannot hold one open by trickling.
+func TestBodyTimeout(t *testing.T) {
+	store := openMemory(t, sqlstore.Options{})
+	srv := httptest.NewServer(restjson.New(restjson.Config{Services: store.Services(),
+		Auth: &sigv4.Verifier{Keys: testKeys, Service: "chime"}, PaginationKey: []byte("k"), BodyTimeout: 100 * time.Millisecond}))
+	t.Cleanup(srv.Close)
+	addr := strings.TrimPrefix(srv.URL, "http://")
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	now := time.Now().UTC()
+	fmt.Fprintf(conn, "POST /accounts HTTP/1.1\r\nHost: %s\r\nX-Amz-Date: %s\r\nAuthorization: AWS4-HMAC-SHA256 Credential=AKIDALPHA/%s/us-east-1/chime/aws4_request, "+
+		"SignedHeaders=host;x-amz-date, Signature=%s\r\nContent-Length: 1000\r\n\r\n{", addr, now.Format("20060102T150405Z"), now.Format("20060102"), strings.Repeat("0", 64))
+	conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+	reply, err := io.ReadAll(conn) // the server answers, then closes
+	if err != nil {
+		t.Fatalf("the connection stayed open: %v", err)
+	}
+	if !strings.Contains(string(reply), "400 Bad Request") || !strings.Contains(string(reply), "could not be read in time") {
+		t.Fatalf("reply %q", reply)
+	}
 }
