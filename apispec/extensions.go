@@ -3,8 +3,13 @@ package apispec
 // Extensions are this project's own operations, outside the Chime API: they
 // stand in for the console actions of the real service that had no API
 // (claiming a domain, connecting a directory or an OIDC provider, suspending
-// an account). They live under /_chime/ and are signed like every request.
-var Extensions = []*Operation{
+// an account), and serve test suites (state control, the request journal).
+// They live under /_chime/ and are signed like every request.
+var Extensions = append(consoleExtensions, stateExtensions...)
+
+// consoleExtensions stand in for the console and operate a development
+// server (its clock, its faults).
+var consoleExtensions = []*Operation{
 	{Name: "AdminCreateAccount", Method: "POST", Path: "/_chime/accounts", Status: 201, Implemented: true,
 		Doc: "Creates an account of any type, optionally with a chosen id (extension).",
 		Input: input("AdminCreateAccount",
@@ -59,3 +64,56 @@ var clockMembers = []Member{
 	{Name: "Now", Shape: timestamp, Doc: "The server's time."},
 	{Name: "OffsetMillis", Shape: &Shape{Name: "ClockOffset", Type: Integer}, Doc: "How far the server's clock runs ahead of the system's, in milliseconds."},
 }
+
+// The state-control and journal extensions serve test suites: a known
+// start for each test, a saved state to come back to, and a record of what
+// was called. They act on the caller's AWS account only (a reset of every
+// account needs the development key), and are refused unless the server
+// allows them (--dev, --state-control, --journal-size).
+var stateExtensions = []*Operation{
+	{Name: "AdminResetState", Method: "POST", Path: "/_chime/reset", Status: 200, Implemented: true,
+		Doc: "Removes the data of the caller's AWS account and loads its start state again: the server's fixtures and, under --dev, the example account (extension).",
+		Input: input("AdminResetState",
+			Member{Name: "Scope", Shape: enum("ResetScope", "AwsAccount", "All"),
+				Doc: "AwsAccount (the default) resets the caller's AWS account; All resets every AWS account, and is allowed to the development key only."}),
+		Output: output("AdminResetState",
+			Member{Name: "RemovedRows", Shape: &Shape{Name: "RowCount", Type: Integer}, Doc: "How many stored rows the reset removed."},
+			Member{Name: "LoadedRows", Shape: &Shape{Name: "RowCount", Type: Integer}, Doc: "How many rows the start state loaded back."})},
+	{Name: "AdminGetSnapshot", Method: "GET", Path: "/_chime/snapshot", Status: 200, Implemented: true,
+		Doc:   "Returns the data of the caller's AWS account as a snapshot in the export format, for AdminRestoreSnapshot (extension).",
+		Input: input("AdminGetSnapshot"),
+		Output: output("AdminGetSnapshot",
+			Member{Name: "Snapshot", Shape: &Shape{Name: "SnapshotDocument", Type: String}, Doc: "The snapshot: export records, one JSON object per line."})},
+	{Name: "AdminRestoreSnapshot", Method: "PUT", Path: "/_chime/snapshot", Status: 200, Implemented: true,
+		Doc: "Replaces the data of the caller's AWS account with a snapshot taken by AdminGetSnapshot (extension).",
+		Input: input("AdminRestoreSnapshot",
+			Member{Name: "Snapshot", Shape: bounded(&Shape{Name: "SnapshotDocument", Type: String}, 1, 1<<26, true, true), Required: true,
+				Doc: "The snapshot, as AdminGetSnapshot returned it (file://PATH on the command line)."}),
+		Output: output("AdminRestoreSnapshot",
+			Member{Name: "RemovedRows", Shape: &Shape{Name: "RowCount", Type: Integer}, Doc: "How many stored rows the restore replaced."},
+			Member{Name: "LoadedRows", Shape: &Shape{Name: "RowCount", Type: Integer}, Doc: "How many rows the snapshot loaded."})},
+	{Name: "AdminListRequests", Method: "GET", Path: "/_chime/requests", Status: 200, Implemented: true,
+		Doc: "Lists the latest requests of the caller's AWS account that this server node received, oldest first, with their parameters masked (extension).",
+		Input: input("AdminListRequests",
+			Member{Name: "Operation", Shape: nonEmptyString, Location: Query, LocationName: "operation", Doc: "Only requests of this operation."},
+			Member{Name: "Status", Shape: bounded(&Shape{Name: "HttpStatus", Type: Integer}, 100, 599, true, true), Location: Query, LocationName: "status",
+				Doc: "Only requests answered with this HTTP status."},
+			Member{Name: "Since", Shape: capped(&Shape{Name: "SinceTime", Type: String, Pattern: `.*\S.*`}, 64), Location: Query, LocationName: "since",
+				Doc: "Only requests received at or after this time (ISO 8601, for example 2026-01-01T00:00:00Z)."}),
+		Output: output("AdminListRequests",
+			Member{Name: "Requests", Shape: listOf("JournalEntryList", journalEntry), Doc: "The requests, oldest first."})},
+	{Name: "AdminDeleteRequests", Method: "DELETE", Path: "/_chime/requests", Status: 204, Implemented: true,
+		Doc:   "Forgets the recorded requests of the caller's AWS account on this server node (extension).",
+		Input: input("AdminDeleteRequests"), Output: output("AdminDeleteRequests")},
+}
+
+var journalEntry = structure("JournalEntry",
+	Member{Name: "Time", Shape: timestamp, Doc: "When the request was received, by the server's clock."},
+	Member{Name: "Operation", Shape: stringShape, Doc: "The operation, or Unknown when no route matched."},
+	Member{Name: "Status", Shape: &Shape{Name: "HttpStatus", Type: Integer}, Doc: "The HTTP status of the answer."},
+	Member{Name: "ErrorCode", Shape: stringShape, Doc: "The error's exception name, for an error."},
+	Member{Name: "RequestId", Shape: stringShape, Doc: "The request id the answer carried."},
+	Member{Name: "AwsAccountId", Shape: stringShape, Doc: "The caller's AWS account."},
+	Member{Name: "Parameters", Shape: stringShape,
+		Doc: "The operation's input as a JSON object, with sensitive values (e-mail addresses, names, phone numbers, tokens) masked."},
+)

@@ -219,7 +219,12 @@ func exportSecrets(ctx context.Context, tx *sql.Tx, emit func(Record) error) err
 // exportTable emits every row of table with the columns the database has,
 // whatever they are.
 func exportTable(ctx context.Context, tx *sql.Tx, table string, emit func(Record) error) error {
-	rows, err := tx.QueryContext(ctx, `SELECT * FROM `+table+` ORDER BY `+seqColumn)
+	return exportRows(ctx, tx, `SELECT * FROM `+table+` ORDER BY `+seqColumn, nil, table, emit)
+}
+
+// exportRows emits the rows query selects from table, every column.
+func exportRows(ctx context.Context, tx *sql.Tx, query string, args []any, table string, emit func(Record) error) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return err
 	}
