@@ -56,6 +56,9 @@ type Shape struct {
 	Cap int
 	// Sensitive values are kept out of logs.
 	Sensitive bool
+	// Lines marks text of several lines (an extension's snapshot): line
+	// feeds are allowed in it, other control characters are not.
+	Lines bool
 	// Member is a list's element shape.
 	Member *Shape
 	// Members are a structure's members, in model order.

@@ -128,7 +128,7 @@ func ValidateString(s *Shape, str, path string) error {
 	// No member of the API carries control characters; refusing them keeps
 	// them out of stored names and ids, and out of every log and terminal.
 	for _, r := range str {
-		if r < 0x20 || r == 0x7f {
+		if (r < 0x20 || r == 0x7f) && !(r == '\n' && s.Lines) {
 			return &ValidationError{path, "must not contain control characters"}
 		}
 	}

@@ -98,6 +98,15 @@ type Config struct {
 	// in flight before their signatures are checked, MaxBodyBytesTotal those
 	// of all keys; defaults 8 and 64 times MaxBodyBytes.
 	MaxBodyBytesPerKey, MaxBodyBytesTotal int64
+	// State resets, saves and restores AWS accounts' data for test suites
+	// (/_chime/reset, /_chime/snapshot); nil refuses those extensions.
+	State StateControl
+	// JournalSize is how many answered requests the node remembers for
+	// /_chime/requests; 0 keeps none and refuses the journal extensions.
+	JournalSize int
+	// NewID makes the ids the API itself hands out (a dial-out's
+	// transaction id); default a random UUID.
+	NewID func() string
 }
 
 // DefaultBodyTimeout is how long a client has to send a whole body.
@@ -115,6 +124,7 @@ type API struct {
 	tenantFaults   tenantFaults
 	metrics        *metrics
 	metricsHandler http.Handler
+	journal        *journal // nil: no journal
 }
 
 // New returns the API handler.
@@ -124,6 +134,9 @@ func New(cfg Config) *API {
 	}
 	if cfg.NewRequestID == nil {
 		cfg.NewRequestID = randid.UUID
+	}
+	if cfg.NewID == nil {
+		cfg.NewID = randid.UUID
 	}
 	if cfg.MaxBodyBytes <= 0 {
 		cfg.MaxBodyBytes = DefaultMaxBodyBytes
@@ -153,6 +166,7 @@ func New(cfg Config) *API {
 		bodies:         newBodyBudget(cfg.MaxBodyBytesPerKey, cfg.MaxBodyBytesTotal),
 		metrics:        newMetrics(cfg.Registry),
 		metricsHandler: promhttp.HandlerFor(cfg.Registry, promhttp.HandlerOpts{}),
+		journal:        newJournal(cfg.JournalSize),
 	}
 }
 
@@ -197,6 +211,7 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	start := time.Now()
+	received := a.now()
 	rec := &statusRecorder{ResponseWriter: w, status: 200}
 	// what the pipeline has learnt so far, for the log line and metrics
 	// even when a panic cuts it short.
@@ -207,28 +222,41 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			a.writeError(rec, chime.Internalf(info.failure, "handler"))
 		}
 		a.observe(r.Context(), requestID, info, rec.status, time.Since(start))
+		a.record(received, requestID, info, rec.status)
 	}()
 	info.failure = a.serve(rec, r, info)
 }
 
 type callerKey struct{}
 
-// withCaller carries the caller's IAM ARN to the handlers that record who
-// created or invited something.
-func withCaller(ctx context.Context, arn string) context.Context {
-	return context.WithValue(ctx, callerKey{}, arn)
+// withCaller carries the caller to the handlers that record who created
+// or invited something, or that only the development key may call.
+func withCaller(ctx context.Context, p *sigv4.Principal) context.Context {
+	return context.WithValue(ctx, callerKey{}, p)
 }
 
 // callerOf is the caller's IAM ARN.
 func callerOf(ctx context.Context) string {
-	arn, _ := ctx.Value(callerKey{}).(string)
-	return arn
+	if p, ok := ctx.Value(callerKey{}).(*sigv4.Principal); ok {
+		return p.ARN
+	}
+	return ""
+}
+
+// callerKeyOf is the access key the caller signed with.
+func callerKeyOf(ctx context.Context) string {
+	if p, ok := ctx.Value(callerKey{}).(*sigv4.Principal); ok {
+		return p.AccessKeyID
+	}
+	return ""
 }
 
 // requestInfo is what the log line and the metrics of a request name.
 type requestInfo struct {
 	op, owner string
 	failure   error
+	// call is the validated request, for the journal; nil before.
+	call *call
 }
 
 // statusClientClosed marks, in the log and the metrics, a request whose
@@ -295,8 +323,9 @@ func (a *API) serve(w *statusRecorder, r *http.Request, info *requestInfo) error
 	if err := validateCall(c); err != nil {
 		return fail(err)
 	}
+	info.call = c
 	handlerStart := time.Now()
-	out, err := serveOp(a, withCaller(r.Context(), principal.ARN), c)
+	out, err := serveOp(a, withCaller(r.Context(), principal), c)
 	a.metrics.forOperation(op.Name).handlerSeconds.Observe(time.Since(handlerStart).Seconds())
 	if err != nil {
 		return fail(err)

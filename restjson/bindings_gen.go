@@ -702,6 +702,57 @@ var bindings = map[string]binding{
 		}
 		return out, nil
 	},
+	"AdminResetState": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeAdminResetStateRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleAdminResetState(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
+	"AdminGetSnapshot": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeAdminGetSnapshotRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleAdminGetSnapshot(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
+	"AdminRestoreSnapshot": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeAdminRestoreSnapshotRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleAdminRestoreSnapshot(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
+	"AdminListRequests": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeAdminListRequestsRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleAdminListRequests(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
+	"AdminDeleteRequests": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeAdminDeleteRequestsRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		return nil, a.handleAdminDeleteRequests(ctx, c.owner, in)
+	},
 }
 
 // requestDecoders decodes each implemented operation's validated request
@@ -774,6 +825,11 @@ var requestDecoders = map[string]func(*call) (any, error){
 	"AdminDeleteFaults":                           decoder(decodeAdminDeleteFaultsRequest),
 	"AdminGetFaults":                              decoder(decodeAdminGetFaultsRequest),
 	"AdminPutFaults":                              decoder(decodeAdminPutFaultsRequest),
+	"AdminResetState":                             decoder(decodeAdminResetStateRequest),
+	"AdminGetSnapshot":                            decoder(decodeAdminGetSnapshotRequest),
+	"AdminRestoreSnapshot":                        decoder(decodeAdminRestoreSnapshotRequest),
+	"AdminListRequests":                           decoder(decodeAdminListRequestsRequest),
+	"AdminDeleteRequests":                         decoder(decodeAdminDeleteRequestsRequest),
 }
 
 // newOutputs makes an empty output of each operation that has one.
@@ -830,6 +886,10 @@ var newOutputs = map[string]func() encoder{
 	"AdminGetClock":                     func() encoder { return new(AdminGetClockResponse) },
 	"AdminGetFaults":                    func() encoder { return new(AdminGetFaultsResponse) },
 	"AdminPutFaults":                    func() encoder { return new(AdminPutFaultsResponse) },
+	"AdminResetState":                   func() encoder { return new(AdminResetStateResponse) },
+	"AdminGetSnapshot":                  func() encoder { return new(AdminGetSnapshotResponse) },
+	"AdminRestoreSnapshot":              func() encoder { return new(AdminRestoreSnapshotResponse) },
+	"AdminListRequests":                 func() encoder { return new(AdminListRequestsResponse) },
 }
 
 // Handler signatures, one per implemented operation.
@@ -903,6 +963,11 @@ var (
 	_ func(*API, context.Context, chime.Owner, *AdminDeleteFaultsRequest) error                                                               = (*API).handleAdminDeleteFaults
 	_ func(*API, context.Context, chime.Owner, *AdminGetFaultsRequest) (*AdminGetFaultsResponse, error)                                       = (*API).handleAdminGetFaults
 	_ func(*API, context.Context, chime.Owner, *AdminPutFaultsRequest) (*AdminPutFaultsResponse, error)                                       = (*API).handleAdminPutFaults
+	_ func(*API, context.Context, chime.Owner, *AdminResetStateRequest) (*AdminResetStateResponse, error)                                     = (*API).handleAdminResetState
+	_ func(*API, context.Context, chime.Owner, *AdminGetSnapshotRequest) (*AdminGetSnapshotResponse, error)                                   = (*API).handleAdminGetSnapshot
+	_ func(*API, context.Context, chime.Owner, *AdminRestoreSnapshotRequest) (*AdminRestoreSnapshotResponse, error)                           = (*API).handleAdminRestoreSnapshot
+	_ func(*API, context.Context, chime.Owner, *AdminListRequestsRequest) (*AdminListRequestsResponse, error)                                 = (*API).handleAdminListRequests
+	_ func(*API, context.Context, chime.Owner, *AdminDeleteRequestsRequest) error                                                             = (*API).handleAdminDeleteRequests
 )
 
 // Account is the model's Account structure.
@@ -1118,6 +1183,10 @@ func (x *AdminCreateAccountResponse) appendJSON(b []byte) []byte {
 type AdminDeleteFaultsRequest struct {
 }
 
+// AdminDeleteRequestsRequest is the model's AdminDeleteRequestsRequest structure.
+type AdminDeleteRequestsRequest struct {
+}
+
 // AdminGetClockRequest is the model's AdminGetClockRequest structure.
 type AdminGetClockRequest struct {
 }
@@ -1173,6 +1242,61 @@ func (x *AdminGetFaultsResponse) appendJSON(b []byte) []byte {
 				b = append(b, ',')
 			}
 			b = x.Rules[i].appendJSON(b)
+		}
+		b = append(b, ']')
+	}
+	return append(b, '}')
+}
+
+// AdminGetSnapshotRequest is the model's AdminGetSnapshotRequest structure.
+type AdminGetSnapshotRequest struct {
+}
+
+// AdminGetSnapshotResponse is the model's AdminGetSnapshotResponse structure.
+type AdminGetSnapshotResponse struct {
+	// The snapshot: export records, one JSON object per line.
+	Snapshot *string
+}
+
+// appendJSON appends AdminGetSnapshotResponse as a JSON object, members in model order.
+func (x *AdminGetSnapshotResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.Snapshot != nil {
+		b = appendKey(b, start, "Snapshot")
+		b = appendString(b, *x.Snapshot)
+	}
+	return append(b, '}')
+}
+
+// AdminListRequestsRequest is the model's AdminListRequestsRequest structure.
+type AdminListRequestsRequest struct {
+	// Only requests of this operation.
+	Operation *string
+	// Only requests answered with this HTTP status.
+	Status *int64
+	// Only requests received at or after this time (ISO 8601, for example 2026-01-01T00:00:00Z).
+	Since *string
+}
+
+// AdminListRequestsResponse is the model's AdminListRequestsResponse structure.
+type AdminListRequestsResponse struct {
+	// The requests, oldest first.
+	Requests []JournalEntry
+}
+
+// appendJSON appends AdminListRequestsResponse as a JSON object, members in model order.
+func (x *AdminListRequestsResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.Requests != nil {
+		b = appendKey(b, start, "Requests")
+		b = append(b, '[')
+		for i := range x.Requests {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = x.Requests[i].appendJSON(b)
 		}
 		b = append(b, ']')
 	}
@@ -1241,6 +1365,88 @@ func (x *AdminPutFaultsResponse) appendJSON(b []byte) []byte {
 			b = x.Rules[i].appendJSON(b)
 		}
 		b = append(b, ']')
+	}
+	return append(b, '}')
+}
+
+// AdminResetStateRequest is the model's AdminResetStateRequest structure.
+type AdminResetStateRequest struct {
+	// AwsAccount (the default) resets the caller's AWS account; All resets every AWS account, and is allowed to the development key only.
+	Scope *string
+}
+
+// decodeFrom reads the AdminResetStateRequest members of a validated JSON object, each by its exact name.
+func (x *AdminResetStateRequest) decodeFrom(obj map[string]any) error {
+	if v := obj["Scope"]; v != nil {
+		val, err := stringValue(v)
+		if err != nil {
+			return err
+		}
+		x.Scope = &val
+	}
+	return nil
+}
+
+// AdminResetStateResponse is the model's AdminResetStateResponse structure.
+type AdminResetStateResponse struct {
+	// How many stored rows the reset removed.
+	RemovedRows *int64
+	// How many rows the start state loaded back.
+	LoadedRows *int64
+}
+
+// appendJSON appends AdminResetStateResponse as a JSON object, members in model order.
+func (x *AdminResetStateResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.RemovedRows != nil {
+		b = appendKey(b, start, "RemovedRows")
+		b = appendInt(b, *x.RemovedRows)
+	}
+	if x.LoadedRows != nil {
+		b = appendKey(b, start, "LoadedRows")
+		b = appendInt(b, *x.LoadedRows)
+	}
+	return append(b, '}')
+}
+
+// AdminRestoreSnapshotRequest is the model's AdminRestoreSnapshotRequest structure.
+type AdminRestoreSnapshotRequest struct {
+	// The snapshot, as AdminGetSnapshot returned it (file://PATH on the command line).
+	Snapshot string
+}
+
+// decodeFrom reads the AdminRestoreSnapshotRequest members of a validated JSON object, each by its exact name.
+func (x *AdminRestoreSnapshotRequest) decodeFrom(obj map[string]any) error {
+	if v := obj["Snapshot"]; v != nil {
+		val, err := stringValue(v)
+		if err != nil {
+			return err
+		}
+		x.Snapshot = val
+	}
+	return nil
+}
+
+// AdminRestoreSnapshotResponse is the model's AdminRestoreSnapshotResponse structure.
+type AdminRestoreSnapshotResponse struct {
+	// How many stored rows the restore replaced.
+	RemovedRows *int64
+	// How many rows the snapshot loaded.
+	LoadedRows *int64
+}
+
+// appendJSON appends AdminRestoreSnapshotResponse as a JSON object, members in model order.
+func (x *AdminRestoreSnapshotResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.RemovedRows != nil {
+		b = appendKey(b, start, "RemovedRows")
+		b = appendInt(b, *x.RemovedRows)
+	}
+	if x.LoadedRows != nil {
+		b = appendKey(b, start, "LoadedRows")
+		b = appendInt(b, *x.LoadedRows)
 	}
 	return append(b, '}')
 }
@@ -2688,6 +2894,59 @@ func (x *InviteUsersResponse) appendJSON(b []byte) []byte {
 			b = x.Invites[i].appendJSON(b)
 		}
 		b = append(b, ']')
+	}
+	return append(b, '}')
+}
+
+// JournalEntry is the model's JournalEntry structure.
+type JournalEntry struct {
+	// When the request was received, by the server's clock.
+	Time *time.Time
+	// The operation, or Unknown when no route matched.
+	Operation *string
+	// The HTTP status of the answer.
+	Status *int64
+	// The error's exception name, for an error.
+	ErrorCode *string
+	// The request id the answer carried.
+	RequestId *string
+	// The caller's AWS account.
+	AwsAccountId *string
+	// The operation's input as a JSON object, with sensitive values (e-mail addresses, names, phone numbers, tokens) masked.
+	Parameters *string
+}
+
+// appendJSON appends JournalEntry as a JSON object, members in model order.
+func (x *JournalEntry) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.Time != nil {
+		b = appendKey(b, start, "Time")
+		b = appendTime(b, *x.Time)
+	}
+	if x.Operation != nil {
+		b = appendKey(b, start, "Operation")
+		b = appendString(b, *x.Operation)
+	}
+	if x.Status != nil {
+		b = appendKey(b, start, "Status")
+		b = appendInt(b, *x.Status)
+	}
+	if x.ErrorCode != nil {
+		b = appendKey(b, start, "ErrorCode")
+		b = appendString(b, *x.ErrorCode)
+	}
+	if x.RequestId != nil {
+		b = appendKey(b, start, "RequestId")
+		b = appendString(b, *x.RequestId)
+	}
+	if x.AwsAccountId != nil {
+		b = appendKey(b, start, "AwsAccountId")
+		b = appendString(b, *x.AwsAccountId)
+	}
+	if x.Parameters != nil {
+		b = appendKey(b, start, "Parameters")
+		b = appendString(b, *x.Parameters)
 	}
 	return append(b, '}')
 }
@@ -5269,5 +5528,57 @@ func decodeAdminPutFaultsRequest(c *call) (*AdminPutFaultsRequest, error) {
 	if err := x.decodeFrom(c.doc); err != nil {
 		return nil, err
 	}
+	return x, nil
+}
+
+// decodeAdminResetStateRequest reads the validated request of AdminResetState.
+func decodeAdminResetStateRequest(c *call) (*AdminResetStateRequest, error) {
+	x := new(AdminResetStateRequest)
+	if err := x.decodeFrom(c.doc); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// decodeAdminGetSnapshotRequest reads the validated request of AdminGetSnapshot.
+func decodeAdminGetSnapshotRequest(c *call) (*AdminGetSnapshotRequest, error) {
+	x := new(AdminGetSnapshotRequest)
+	return x, nil
+}
+
+// decodeAdminRestoreSnapshotRequest reads the validated request of AdminRestoreSnapshot.
+func decodeAdminRestoreSnapshotRequest(c *call) (*AdminRestoreSnapshotRequest, error) {
+	x := new(AdminRestoreSnapshotRequest)
+	if err := x.decodeFrom(c.doc); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
+// decodeAdminListRequestsRequest reads the validated request of AdminListRequests.
+func decodeAdminListRequestsRequest(c *call) (*AdminListRequestsRequest, error) {
+	x := new(AdminListRequestsRequest)
+	if vs := c.query["operation"]; len(vs) > 0 {
+		v := vs[0]
+		x.Operation = &v
+	}
+	if vs := c.query["status"]; len(vs) > 0 {
+		n, err := strconv.ParseInt(vs[0], 10, 64)
+		if err != nil {
+			return nil, errBodyMismatch
+		}
+		v := n
+		x.Status = &v
+	}
+	if vs := c.query["since"]; len(vs) > 0 {
+		v := vs[0]
+		x.Since = &v
+	}
+	return x, nil
+}
+
+// decodeAdminDeleteRequestsRequest reads the validated request of AdminDeleteRequests.
+func decodeAdminDeleteRequestsRequest(c *call) (*AdminDeleteRequestsRequest, error) {
+	x := new(AdminDeleteRequestsRequest)
 	return x, nil
 }

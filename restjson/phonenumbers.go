@@ -5,7 +5,6 @@ import (
 	"log/slog"
 
 	"github.com/openchime/chime"
-	"github.com/openchime/chime/internal/randid"
 )
 
 // The handlers of the phone-number operations: the inventory of the
@@ -191,7 +190,7 @@ func (a *API) handleCreateMeetingDialOut(ctx context.Context, owner chime.Owner,
 	if err := a.cfg.Services.PhoneNumbers.CheckDialOutNumber(ctx, owner, from); err != nil {
 		return nil, err
 	}
-	id := randid.UUID()
+	id := a.cfg.NewID()
 	a.cfg.Logger.LogAttrs(ctx, slog.LevelInfo, "meeting dial-out accepted", slog.String("aws_account_id", owner),
 		slog.String("meeting_id", in.MeetingId), slog.String("transaction_id", id))
 	return &CreateMeetingDialOutResponse{TransactionId: &id}, nil

@@ -27,12 +27,16 @@ func TestTenancyEveryOperation(t *testing.T) {
 		var logs bytes.Buffer
 		store := open(t, sqlstore.Options{})
 		srv := httptest.NewServer(restjson.New(restjson.Config{Services: store.Services(), Auth: &sigv4.Verifier{Keys: testKeys, Service: "chime"},
-			PaginationKey: []byte("k"), Logger: slog.New(slog.NewJSONHandler(&logs, nil))}))
+			PaginationKey: []byte("k"), Logger: slog.New(slog.NewJSONHandler(&logs, nil)), State: storeState{store}, JournalSize: 1000}))
 		defer srv.Close()
 		acct, _ := store.Services().Accounts.CreateAccount(ctx, "111122223333", chime.NewAccount{Name: "Alpha", Type: chime.EnterpriseLWA})
 		user, err := store.Services().Users.CreateUser(ctx, "111122223333", acct.ID, chime.NewUser{Email: "secret-person@example.com", Username: "Secret Person"})
 		if err != nil {
 			t.Fatal(err)
+		}
+		// A request of the owner's, in the journal.
+		if status, _, resp := send(t, srv.URL, "AKIDALPHA", "alpha-secret", "GET", "/accounts/"+acct.ID, ""); status != 200 {
+			t.Fatalf("the owner's GetAccount: %d %s", status, resp)
 		}
 		// The owner's phone number, order and settings.
 		const number = "+12065550100"
@@ -120,6 +124,20 @@ func TestTenancyEveryOperation(t *testing.T) {
 			// server was started with --dev or --clock-control.
 			"AdminGetClock":     wantStatus(403),
 			"AdminAdvanceClock": wantStatus(403),
+			// State control and the journal act on the caller's own AWS
+			// account: its snapshot and journal hold nothing of the
+			// owner's, its reset leaves the owner's data (checked below),
+			// and the owner's snapshot is not its to restore (the valid
+			// value here is not a snapshot at all).
+			"AdminResetState":      wantStatus(200),
+			"AdminGetSnapshot":     hidden("AdminGetSnapshot"),
+			"AdminRestoreSnapshot": wantStatus(400),
+			"AdminListRequests": func(t *testing.T, status int, _ http.Header, resp []byte) {
+				if status != 200 || strings.Contains(string(resp), "111122223333") || !strings.Contains(string(resp), "444455556666") {
+					t.Errorf("AdminListRequests by another tenant: %d %s", status, resp)
+				}
+			},
+			"AdminDeleteRequests": wantStatus(204),
 		}
 		tried := 0
 		for _, op := range apispec.Implemented() {
@@ -133,7 +151,7 @@ func TestTenancyEveryOperation(t *testing.T) {
 						doc[k] = v
 					}
 				}
-				for _, m := range []string{"City", "State", "Country", "TollFreePrefix", "PhoneNumberType", "Status", "ProductType", "FilterName", "FilterValue"} {
+				for _, m := range []string{"City", "State", "Country", "TollFreePrefix", "PhoneNumberType", "Status", "ProductType", "FilterName", "FilterValue", "Operation", "Since"} {
 					if mem := op.Input.MemberNamed(m); mem != nil && mem.Location == apispec.Query && op.Name != "ListSupportedPhoneNumberCountries" {
 						delete(doc, m)
 					}
@@ -186,6 +204,11 @@ func TestTenancyEveryOperation(t *testing.T) {
 			if status != 200 || strings.Contains(string(resp), acct.ID) {
 				t.Errorf("%s by another tenant: %d %s", path, status, resp)
 			}
+		}
+		// Another tenant's clearing of its journal left the owner's.
+		if status, _, resp := send(t, srv.URL, "AKIDALPHA", "alpha-secret", "GET", "/_chime/requests?operation=GetAccount", ""); status != 200 ||
+			!strings.Contains(string(resp), `"AwsAccountId":"111122223333"`) {
+			t.Errorf("the owner's journal: %d %s", status, resp)
 		}
 		if page, err := store.Services().Accounts.ListAccounts(ctx, "111122223333", chime.AccountFilter{}, chime.PageRequest{}); err != nil || len(page.Accounts) != 1 {
 			t.Errorf("the owner's accounts changed: %+v %v", page, err)
