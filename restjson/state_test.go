@@ -47,8 +47,8 @@ func (st storeState) Restore(ctx context.Context, owner chime.Owner, snapshot st
 // journalKeys adds the development key to the test's tenants: only it
 // may reset every AWS account.
 var journalKeys = sigv4.StaticKeyring{
-	"AKIDALPHA":           testKeys["AKIDALPHA"],
-	"AKIDBETA":            testKeys["AKIDBETA"],
+	"AKIDALPHA":          testKeys["AKIDALPHA"],
+	"AKIDBETA":           testKeys["AKIDBETA"],
 	sigv4.DevAccessKeyID: {AccessKeyID: sigv4.DevAccessKeyID, SecretAccessKey: sigv4.DevSecretAccessKey, AccountID: sigv4.DevAccountID},
 }
 
