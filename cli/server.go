@@ -12,6 +12,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/openchime/chime/cli/awscli"
 	"github.com/openchime/chime/faults"
@@ -62,6 +63,30 @@ func runServer(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return err
 	})
 	fs.BoolVar(&cfg.ClockControl, "clock-control", false, "let signed callers move the server's clock forward at /_chime/clock, for tests (always on with --dev) (env CHIME_CLOCK_CONTROL)")
+	fs.BoolVar(&cfg.StateControl, "state-control", false, "let signed callers reset, snapshot and restore their AWS account's data at /_chime/reset and /_chime/snapshot, for tests (always on with --dev) (env CHIME_STATE_CONTROL)")
+	fs.Func("fixtures", "YAML or JSON `file` of start state (accounts, users, rooms, bots, settings), loaded at start and by every reset; repeatable (env CHIME_FIXTURES, one file)", func(v string) error {
+		cfg.Fixtures = append(cfg.Fixtures, v)
+		return nil
+	})
+	// A Func flag, as --rate-limit: unset, the size depends on the mode.
+	fs.Func("journal-size", fmt.Sprintf("answered `requests` kept for /_chime/requests, 0 none (default %d with --dev or --state-control, else 0) (env CHIME_JOURNAL_SIZE)", server.DefaultJournalSize), func(v string) error {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > 1_000_000 {
+			return fmt.Errorf("must be a number of requests from 0 to 1000000, not %q", v)
+		}
+		cfg.JournalSize = n
+		return nil
+	})
+	fs.BoolVar(&cfg.Deterministic, "deterministic", false, "draw ids, PINs, tokens and request ids from --seed and stop the clock at --clock-start, so that runs repeat byte for byte (env CHIME_DETERMINISTIC)")
+	fs.Uint64Var(&cfg.Seed, "seed", 0, "seed of --deterministic (env CHIME_SEED)")
+	fs.Func("clock-start", "where --deterministic stops the clock, RFC 3339 (default "+server.DefaultClockStart.Format(time.RFC3339)+") (env CHIME_CLOCK_START)", func(v string) error {
+		t, err := time.Parse(time.RFC3339Nano, v)
+		if err != nil {
+			return fmt.Errorf("must be an RFC 3339 time such as 2026-01-01T00:00:00Z, not %q", v)
+		}
+		cfg.ClockStart = t
+		return nil
+	})
 	fs.DurationVar(&cfg.PhoneNumbers.OrderDelay, "order-delay", 0, "how long a phone-number order stays Processing (default 5s; 1s with --dev) (env CHIME_ORDER_DELAY)")
 	fs.DurationVar(&cfg.PhoneNumbers.CallingNameDelay, "calling-name-delay", 0, "how long a calling-name update stays pending (default 5s; 1s with --dev) (env CHIME_CALLING_NAME_DELAY)")
 	fs.DurationVar(&cfg.PhoneNumbers.DeletionRetention, "deletion-retention", 0, "how long a deleted phone number can be restored before release (default 168h) (env CHIME_DELETION_RETENTION)")

@@ -199,9 +199,6 @@ func (s *statusRecorder) WriteHeader(code int) {
 
 // ServeHTTP implements http.Handler.
 func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	requestID := a.cfg.NewRequestID()
-	// Set would canonicalise the name to this on every request.
-	w.Header()["X-Amzn-Requestid"] = []string{requestID}
 	switch r.URL.Path {
 	case "/_chime/health":
 		a.serveHealth(w, r)
@@ -210,6 +207,11 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		a.metricsHandler.ServeHTTP(w, r)
 		return
 	}
+	// After the probes: how often a load balancer or a test harness polls
+	// must not change a deterministic server's request ids.
+	requestID := a.cfg.NewRequestID()
+	// Set would canonicalise the name to this on every request.
+	w.Header()["X-Amzn-Requestid"] = []string{requestID}
 	start := time.Now()
 	received := a.now()
 	rec := &statusRecorder{ResponseWriter: w, status: 200}

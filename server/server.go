@@ -26,6 +26,7 @@ import (
 	"github.com/openchime/chime/botevents"
 	"github.com/openchime/chime/faults"
 	"github.com/openchime/chime/internal/clock"
+	"github.com/openchime/chime/internal/randid"
 	"github.com/openchime/chime/postgres"
 	"github.com/openchime/chime/restjson"
 	"github.com/openchime/chime/sigv4"
@@ -105,7 +106,31 @@ type Config struct {
 	PhoneNumbers chime.PhoneNumberTimings
 	// Version is the program's version, for the ready log line.
 	Version string
+	// StateControl lets each signed caller reset its AWS account's data to
+	// the start state, and save and restore it (/_chime/reset,
+	// /_chime/snapshot; always on with Dev).
+	StateControl bool
+	// Fixtures are YAML or JSON files of start state (see Fixtures),
+	// loaded at start into each AWS account they name that has no data,
+	// and again by every reset.
+	Fixtures []string
+	// JournalSize is how many answered requests the node keeps for
+	// /_chime/requests; negative means the default (DefaultJournalSize
+	// with Dev or StateControl, else none).
+	JournalSize int
+	// Deterministic draws ids, PINs, tokens and request ids from Seed and
+	// stops the clock at ClockStart (DefaultClockStart when zero), so that
+	// two runs of the same requests answer byte for byte the same.
+	Deterministic bool
+	Seed          uint64
+	ClockStart    time.Time
 }
+
+// DefaultJournalSize is the journal's size for development and tests.
+const DefaultJournalSize = 1000
+
+// DefaultClockStart is where a deterministic server's clock stands.
+var DefaultClockStart = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 
 // DevPhoneNumberTimings are the delays under Dev: orders and calling names
 // apply within a second, and the 7-day deletion queue is passed by moving
@@ -143,6 +168,7 @@ func Defaults() Config {
 		MaxBodyBytes:      restjson.DefaultMaxBodyBytes,
 		ShutdownTimeout:   30 * time.Second,
 		RateLimit:         -1,
+		JournalSize:       -1,
 		Pool:              postgres.DefaultPool(),
 		MaxInFlight:       512,
 		QueueTimeout:      5 * time.Second,
@@ -184,6 +210,11 @@ type Server struct {
 	clock clock.Clock
 	// bots delivers bots' events; closed after the last request.
 	bots *botNotifier
+	// api serves the requests; fixtures are loaded through it.
+	api      *restjson.API
+	fixtures *Fixtures
+	// seeded draws a deterministic server's ids; nil otherwise.
+	seeded *randid.Seeded
 }
 
 // New opens the store, builds the keyring and binds the listener.
@@ -194,8 +225,25 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 	}
 	cfg.PhoneNumbers = timings(cfg.PhoneNumbers, cfg.Dev)
 	s := &Server{cfg: cfg, log: log}
+	if s.fixtures, err = LoadFixtures(cfg.Fixtures); err != nil {
+		return nil, err
+	}
+	storeOptions := sqlstore.Options{Now: s.clock.Now, PhoneNumbers: cfg.PhoneNumbers}
+	newRequestID, newID := randid.UUID, randid.UUID
+	if cfg.Deterministic {
+		start := cfg.ClockStart
+		if start.IsZero() {
+			start = DefaultClockStart
+		}
+		if err := s.clock.Stop(start); err != nil {
+			return nil, fmt.Errorf("--clock-start: %w", err)
+		}
+		s.seeded = randid.NewSeeded(cfg.Seed)
+		newID, newRequestID = s.seeded.Stream("id"), s.seeded.Stream("request")
+		storeOptions.NewID, storeOptions.NewPIN, storeOptions.NewToken = newID, s.seeded.PIN, s.seeded.Token
+	}
 	spec := storeSpec(cfg)
-	store, storeName, err := OpenStore(ctx, spec, cfg.Pool, sqlstore.Options{Now: s.clock.Now, PhoneNumbers: cfg.PhoneNumbers})
+	store, storeName, err := OpenStore(ctx, spec, cfg.Pool, storeOptions)
 	if err != nil {
 		return nil, err
 	}
@@ -213,16 +261,25 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 			bots.d.Close()
 		}
 	}()
-	if cfg.Dev {
-		if err := seedExample(ctx, store.Services().Accounts); err != nil {
-			store.Close()
-			return nil, err
-		}
-	}
 	tokenKey, err := store.Secret(ctx, "pagination")
 	if err != nil {
 		store.Close()
 		return nil, fmt.Errorf("read the pagination key: %w", err)
+	}
+	if s.seeded != nil {
+		// Tokens signed with a stored random key would differ between runs.
+		tokenKey = s.seeded.Key("pagination")
+	}
+	journalSize := cfg.JournalSize
+	if journalSize < 0 {
+		journalSize = 0
+		if cfg.Dev || cfg.StateControl {
+			journalSize = DefaultJournalSize
+		}
+	}
+	var state restjson.StateControl
+	if cfg.Dev || cfg.StateControl {
+		state = stateControl{s}
 	}
 	injector, err := faults.New(cfg.Faults)
 	if err != nil {
@@ -265,7 +322,16 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 		ClockControl:       cfg.ClockControl || cfg.Dev,
 		MaxInFlight:        cfg.MaxInFlight,
 		QueueTimeout:       cfg.QueueTimeout,
+		State:              state,
+		JournalSize:        journalSize,
+		NewRequestID:       newRequestID,
+		NewID:              newID,
 	})
+	s.api = api
+	if err := s.loadStartOnce(ctx); err != nil {
+		store.Close()
+		return nil, err
+	}
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
 		store.Close()
@@ -300,6 +366,9 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 	}
 	// The address comes first: scripts and the end-to-end tests read it
 	// from the line's start.
+	if cfg.Deterministic {
+		log.Warn("deterministic: ids, PINs, tokens and request ids come from the seed, and the clock stands still", "seed", cfg.Seed, "clock", s.clock.Now())
+	}
 	log.Info("chime server ready", "address", scheme+"://"+ln.Addr().String(), "version", cfg.Version, "store", storeName,
 		"store_location", StoreLocation(spec), "dev", cfg.Dev, "rate_limit", rateLimit)
 	started = true
@@ -516,6 +585,30 @@ func OpenStore(ctx context.Context, spec string, pool postgres.Pool, o sqlstore.
 
 // seedExample creates the documentation's example account for the
 // development AWS account, unless it exists.
+// loadStartOnce loads the start state when the server starts: the
+// fixtures of each AWS account that has no data yet (a store that outlives
+// the process keeps what it had, fixtures included), then development
+// mode's example account.
+func (s *Server) loadStartOnce(ctx context.Context) error {
+	for _, owner := range s.fixtures.Owners() {
+		n, err := s.store.CountOwner(ctx, owner)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			s.log.Info("fixtures not loaded: the AWS account has data", "aws_account_id", owner)
+			continue
+		}
+		if err := s.fixtures.Apply(ctx, s.api, owner, false); err != nil {
+			return err
+		}
+	}
+	if s.cfg.Dev {
+		return seedExample(ctx, s.store.Services().Accounts)
+	}
+	return nil
+}
+
 func seedExample(ctx context.Context, accounts chime.AccountService) error {
 	_, err := accounts.CreateAccount(ctx, sigv4.DevAccountID, chime.NewAccount{
 		ID: ExampleAccountID, Name: "Example Corp", Type: chime.EnterpriseDirectory})

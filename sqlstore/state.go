@@ -144,3 +144,16 @@ func (s *Store) Restore(ctx context.Context, owner chime.Owner, records []Record
 	})
 	return removed, loaded, err
 }
+
+// CountOwner counts owner's rows in every exported table.
+func (s *Store) CountOwner(ctx context.Context, owner chime.Owner) (int, error) {
+	total := 0
+	for _, table := range exportedTables {
+		var n int
+		if err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM `+table+` WHERE `+ownerColumn+` = ?`), owner).Scan(&n); err != nil {
+			return 0, s.classify("count "+table, err)
+		}
+		total += n
+	}
+	return total, nil
+}

@@ -21,3 +21,25 @@ func TestAdvance(t *testing.T) {
 		t.Fatalf("past the bound: %v, offset %v", err, c.Offset())
 	}
 }
+
+func TestStoppedClockMovesOnlyWhenAdvanced(t *testing.T) {
+	var c Clock
+	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	if err := c.Stop(start); err != nil {
+		t.Fatal(err)
+	}
+	if now := c.Now(); !now.Equal(start) {
+		t.Fatalf("stopped at %v, reads %v", start, now)
+	}
+	c.Advance(time.Hour)
+	if now := c.Now(); !now.Equal(start.Add(time.Hour)) {
+		t.Fatalf("after an hour: %v", now)
+	}
+	c.Rewind()
+	if now := c.Now(); !now.Equal(start) {
+		t.Fatalf("rewound: %v", now)
+	}
+	if err := c.Stop(time.Unix(0, 0)); err == nil {
+		t.Error("stopped at the epoch")
+	}
+}

@@ -1,0 +1,85 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"strings"
+
+	"github.com/openchime/chime"
+	"github.com/openchime/chime/restjson"
+	"github.com/openchime/chime/sigv4"
+	"github.com/openchime/chime/sqlstore"
+)
+
+// stateControl is the server's restjson.StateControl: the store's reset,
+// snapshot and restore, and the start state that a reset loads again
+// (the fixtures, and development mode's example account).
+type stateControl struct {
+	s *Server
+}
+
+// loadStart loads the start state of owner (of every AWS account with
+// all), and returns how many rows it holds afterwards.
+func (s *Server) loadStart(ctx context.Context, owner chime.Owner, all bool) (int, error) {
+	if err := s.fixtures.Apply(ctx, s.api, owner, all); err != nil {
+		return 0, chime.Errorf(chime.BadRequest, "The fixtures could not be loaded again: %s", err.Error())
+	}
+	if s.cfg.Dev && (all || owner == sigv4.DevAccountID) {
+		if err := seedExample(ctx, s.store.Services().Accounts); err != nil {
+			return 0, err
+		}
+	}
+	if all {
+		c, err := s.store.Count(ctx)
+		return c.Total() - c.Secrets, err
+	}
+	return s.store.CountOwner(ctx, owner)
+}
+
+func (st stateControl) Reset(ctx context.Context, owner chime.Owner, all bool) (int, int, error) {
+	s := st.s
+	removed, err := s.store.Reset(ctx, owner, all)
+	if err != nil {
+		return 0, 0, err
+	}
+	if all && s.seeded != nil {
+		// A deterministic server after a reset of everything answers as it
+		// did after its start: the same ids, from the same time.
+		s.seeded.Restart()
+		s.clock.Rewind()
+	}
+	loaded, err := s.loadStart(ctx, owner, all)
+	return removed, loaded, err
+}
+
+func (st stateControl) Snapshot(ctx context.Context, owner chime.Owner) (string, error) {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := st.s.store.Snapshot(ctx, owner, func(r sqlstore.Record) error { return enc.Encode(r) }); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+func (st stateControl) Restore(ctx context.Context, owner chime.Owner, snapshot string) (int, int, error) {
+	var records []sqlstore.Record
+	dec := json.NewDecoder(strings.NewReader(snapshot))
+	dec.DisallowUnknownFields()
+	for {
+		var r sqlstore.Record
+		err := dec.Decode(&r)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return 0, 0, chime.Errorf(chime.BadRequest, "The snapshot is not a series of export records: record %d does not read", len(records)+1)
+		}
+		records = append(records, r)
+	}
+	return st.s.store.Restore(ctx, owner, records)
+}
+
+var _ restjson.StateControl = stateControl{}
