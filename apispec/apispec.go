@@ -101,6 +101,11 @@ type Operation struct {
 	Output      *Shape
 	// Doc is a one-sentence description.
 	Doc string
+	// Description says more than Doc for the operation's manual page
+	// (`chime <operation> help`): what it needs, what it changes, how this
+	// server behaves. Paragraphs are separated by a blank line; when it is
+	// empty the page shows Doc.
+	Description string
 	// Paginator, when set, says how a client follows pages.
 	Paginator *Paginator
 }

@@ -150,8 +150,7 @@ func (p *Program) Run(ctx context.Context, args []string) int {
 		fmt.Fprintf(p.Stdout, "chime/%s %s %s/%s\n", p.Version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 		return ExitOK
 	case command == "" && g.help, command == "help":
-		p.writeOverview(p.Stdout)
-		return ExitOK
+		return p.showOverview(g)
 	case command == "":
 		PrintError(p.Stderr, "An error occurred (ParamValidation): the following arguments are required: command\n\n"+usageLines)
 		return ExitParamError
@@ -165,8 +164,7 @@ func (p *Program) Run(ctx context.Context, args []string) int {
 		return paramFailure(p.Stderr, errors.New(msg), true)
 	}
 	if len(rest) > 0 && rest[0] == "help" {
-		writeOperationHelp(p.Stdout, op)
-		return ExitOK
+		return p.showOperationHelp(g, op)
 	}
 	return p.runOperation(ctx, op, g, rest, args)
 }

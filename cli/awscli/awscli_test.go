@@ -524,7 +524,7 @@ func TestHelp(t *testing.T) {
 	}
 	for _, args := range [][]string{{"create-user", "help"}, {"create-user", "--help"}} {
 		out := e.mustRun(args...)
-		for _, want := range []string{"--account-id (string) [required]", "Possible values:", "  - SharedDevice", "pattern: .+@.+\\..+", "PersonalPIN -> (string)"} {
+		for _, want := range []string{"--account-id (string) [required]", "Possible values:", "o SharedDevice", "pattern: .+@.+\\..+", "PersonalPIN -> (string)"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("%v lacks %q:\n%s", args, want, out)
 			}

@@ -30,8 +30,7 @@ func (p *Program) runOperation(ctx context.Context, op *apispec.Operation, g *gl
 	}
 	g.conf = p.loadProfile(g)
 	if g.help {
-		writeOperationHelp(p.Stdout, op)
-		return ExitOK
+		return p.showOperationHelp(g, op)
 	}
 	if g.autoPrompt && g.noAutoPrompt {
 		return paramFailure(p.Stderr, errors.New("Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time."), false)
@@ -221,26 +220,33 @@ func (p *Program) writeOutput(g *globals, format, title string, result any, stre
 	if b.Len() == 0 {
 		return ExitOK
 	}
-	if pager := p.pagerCommand(g); pager != "" {
-		cmd := exec.Command("/bin/sh", "-c", pager)
-		cmd.Dir = p.Dir
-		cmd.Stdin = strings.NewReader(b.String())
-		cmd.Stdout, cmd.Stderr = p.Stdout, p.Stderr
-		cmd.Env = append([]string{}, p.Environ...)
-		if p.getenv("LESS") == "" {
-			cmd.Env = append(cmd.Env, "LESS=FRX")
-		}
-		if err := cmd.Run(); err == nil {
-			return ExitOK
-		}
+	if pager := p.pagerCommand(g, "less"); pager != "" && p.page(pager, b.String(), "FRX") {
+		return ExitOK
 	}
 	io.WriteString(p.Stdout, b.String())
 	return ExitOK
 }
 
+// page shows text through the pager command; less reads LESS, set to the
+// given flags when the environment has none ("": left unset). It reports
+// false when the pager could not run, and the caller writes the text
+// itself.
+func (p *Program) page(pager, text, less string) bool {
+	cmd := exec.Command("/bin/sh", "-c", pager)
+	cmd.Dir = p.Dir
+	cmd.Stdin = strings.NewReader(text)
+	cmd.Stdout, cmd.Stderr = p.Stdout, p.Stderr
+	cmd.Env = append([]string{}, p.Environ...)
+	if less != "" && p.getenv("LESS") == "" {
+		cmd.Env = append(cmd.Env, "LESS="+less)
+	}
+	return cmd.Run() == nil
+}
+
 // pagerCommand is AWS_PAGER, then the profile's cli_pager, then PAGER,
-// then less; only on a terminal.
-func (p *Program) pagerCommand(g *globals) string {
+// then fallback (a less command line) when less is installed; only on a
+// terminal.
+func (p *Program) pagerCommand(g *globals, fallback string) string {
 	if !p.StdoutIsTerminal || g.noCLIPager {
 		return ""
 	}
@@ -254,7 +260,7 @@ func (p *Program) pagerCommand(g *globals) string {
 		return v
 	}
 	if p.onPath("less") {
-		return "less"
+		return fallback
 	}
 	return ""
 }
