@@ -56,7 +56,8 @@ type Shape struct {
 	Cap int
 	// Sensitive values are kept out of logs.
 	Sensitive bool
-	// Lines marks text of several lines (an extension's snapshot): line
+	// Lines marks text that may run over several lines (a snapshot given
+	// back from a file, with its final line feed, or as JSON Lines): line
 	// feeds are allowed in it, other control characters are not.
 	Lines bool
 	// Member is a list's element shape.

@@ -124,6 +124,7 @@ func TestHelpExamples(t *testing.T) {
 				}
 				s := startServer(t, "--dev")
 				cmd := exec.Command(bash, "-euo", "pipefail", "-c", ex.script)
+				cmd.Dir = t.TempDir() // where an example writes its files
 				cmd.Env = cleanEnv(t, "AWS_ENDPOINT_URL_CHIME="+s.url)
 				for i, kv := range cmd.Env {
 					if strings.HasPrefix(kv, "PATH=") {

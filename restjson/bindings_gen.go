@@ -1254,7 +1254,7 @@ type AdminGetSnapshotRequest struct {
 
 // AdminGetSnapshotResponse is the model's AdminGetSnapshotResponse structure.
 type AdminGetSnapshotResponse struct {
-	// The snapshot: export records, one JSON object per line.
+	// The snapshot: export records, JSON objects separated by spaces.
 	Snapshot *string
 }
 

@@ -55,13 +55,23 @@ func (st stateControl) Reset(ctx context.Context, owner chime.Owner, all bool) (
 }
 
 func (st stateControl) Snapshot(ctx context.Context, owner chime.Owner) (string, error) {
+	// One line, the records separated by spaces: the text output writes a
+	// line feed inside a value as \n, so that lines would not survive
+	// `--query Snapshot --output text > file`; a JSON decoder, chime
+	// import's included, reads records apart by any white space.
 	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := st.s.store.Snapshot(ctx, owner, func(r sqlstore.Record) error { return enc.Encode(r) }); err != nil {
-		return "", err
-	}
-	return b.String(), nil
+	err := st.s.store.Snapshot(ctx, owner, func(r sqlstore.Record) error {
+		line, err := json.Marshal(r)
+		if err != nil {
+			return err
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.Write(line)
+		return nil
+	})
+	return b.String(), err
 }
 
 func (st stateControl) Restore(ctx context.Context, owner chime.Owner, snapshot string) (int, int, error) {
