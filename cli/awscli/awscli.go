@@ -152,11 +152,19 @@ func (p *Program) Run(ctx context.Context, args []string) int {
 	case command == "" && g.help, command == "help":
 		p.writeOverview(p.Stdout)
 		return ExitOK
-	case command == "":
+	}
+	op, ok := commands()[command]
+	if !ok {
+		// With the auto-prompt on, a line without a known operation
+		// opens the prompt at the operations.
+		if code, prompted := p.promptWithoutOperation(ctx, g, args); prompted {
+			return code
+		}
+	}
+	if command == "" {
 		PrintError(p.Stderr, "An error occurred (ParamValidation): the following arguments are required: command\n\n"+usageLines)
 		return ExitParamError
 	}
-	op, ok := commands()[command]
 	if !ok {
 		msg := fmt.Sprintf("argument command: Found invalid choice '%s'", command)
 		if near := nearestCommands(command); len(near) > 0 {
@@ -168,7 +176,13 @@ func (p *Program) Run(ctx context.Context, args []string) int {
 		writeOperationHelp(p.Stdout, op)
 		return ExitOK
 	}
-	return p.runOperation(ctx, op, g, rest, args)
+	code := p.runOperation(ctx, op, g, rest, args)
+	if code == ExitInterrupted && ctx.Err() != nil {
+		// As the AWS CLI on an interrupt: the line the ^C was echoed
+		// on ends.
+		io.WriteString(p.Stdout, "\n")
+	}
+	return code
 }
 
 // CommandIndex is where the command stands among args: the first word

@@ -121,7 +121,8 @@ func TestAutoPromptCompletesAndRuns(t *testing.T) {
 	term.waitFor("SharedDevice")
 	term.typeKeys("\t")
 	term.waitFor("--user-type SharedDevice")
-	term.typeKeys("\r")
+	// The first Enter takes the highlighted completion, the second runs.
+	term.typeKeys("\r\r")
 	if code := term.exitCode(); code != 0 {
 		_, stderr := term.output()
 		t.Fatalf("exit %d: %s", code, stderr)
@@ -158,6 +159,10 @@ func TestAutoPromptOnPartial(t *testing.T) {
 	// An incomplete one opens the prompt.
 	term := e.startOnTerminal("get-user")
 	term.waitFor("> chime get-user")
+	// get-user may still become get-user-settings: the menu offers both,
+	// then after a space the options.
+	term.waitFor("get-user-settings")
+	term.typeKeys(" ")
 	term.waitFor("--user-id (required)")
 	term.typeKeys("\x03")
 	if code := term.exitCode(); code != 130 {
@@ -201,7 +206,8 @@ func TestAutoPromptDispatch(t *testing.T) {
 	}
 	term := e.startOnTerminal("admin-get-faults", "--cli-auto-prompt")
 	term.waitFor("> chime admin-get-faults")
-	term.typeKeys("\r")
+	// The menu of options is open: Enter closes it, then runs.
+	term.typeKeys("\r\r")
 	if code := term.exitCode(); code != 7 {
 		t.Fatalf("exit %d, want Dispatch's 7", code)
 	}
