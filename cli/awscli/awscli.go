@@ -7,8 +7,9 @@
 //
 // It imports apispec, client (requests, signatures, errors), server and
 // sigv4 (the default address and the development key), aws-sdk-go-v2's
-// shared-config loader, a JMESPath library, a YAML library and Bubble Tea
-// for the prompt.
+// shared-config loader, a JMESPath library, a YAML library, and
+// charmbracelet/x/term and x/sys for the prompt's raw terminal (nothing
+// that queries the terminal when the program starts).
 package awscli
 
 import (
