@@ -7,8 +7,9 @@
 //
 // It imports apispec, client (requests, signatures, errors), server and
 // sigv4 (the default address and the development key), aws-sdk-go-v2's
-// shared-config loader, a JMESPath library, a YAML library and Bubble Tea
-// for the prompt.
+// shared-config loader, a JMESPath library, a YAML library, and
+// charmbracelet/x/term and x/sys for the prompt's raw terminal (nothing
+// that queries the terminal when the program starts).
 package awscli
 
 import (
@@ -151,11 +152,19 @@ func (p *Program) Run(ctx context.Context, args []string) int {
 		return ExitOK
 	case command == "" && g.help, command == "help":
 		return p.showOverview(g)
-	case command == "":
+	}
+	op, ok := commands()[command]
+	if !ok {
+		// With the auto-prompt on, a line without a known operation
+		// opens the prompt at the operations.
+		if code, prompted := p.promptWithoutOperation(ctx, g, args); prompted {
+			return code
+		}
+	}
+	if command == "" {
 		PrintError(p.Stderr, "An error occurred (ParamValidation): the following arguments are required: command\n\n"+usageLines)
 		return ExitParamError
 	}
-	op, ok := commands()[command]
 	if !ok {
 		msg := fmt.Sprintf("argument command: Found invalid choice '%s'", command)
 		if near := nearestCommands(command); len(near) > 0 {
@@ -166,7 +175,13 @@ func (p *Program) Run(ctx context.Context, args []string) int {
 	if len(rest) > 0 && rest[0] == "help" {
 		return p.showOperationHelp(g, op)
 	}
-	return p.runOperation(ctx, op, g, rest, args)
+	code := p.runOperation(ctx, op, g, rest, args)
+	if code == ExitInterrupted && ctx.Err() != nil {
+		// As the AWS CLI on an interrupt: the line the ^C was echoed
+		// on ends.
+		io.WriteString(p.Stdout, "\n")
+	}
+	return code
 }
 
 // CommandIndex is where the command stands among args: the first word

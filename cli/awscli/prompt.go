@@ -5,167 +5,25 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/textinput"
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/openchime/chime/apispec"
 )
 
-// The auto-prompt: an editable command line pre-filled with what was typed,
-// a menu of the operation's parameters (required first, with type,
-// description and allowed values) that completes the word under the
-// cursor, and on Enter the final command printed and run.
-
-type promptModel struct {
-	op       *apispec.Operation
-	input    textinput.Model
-	choices  []choice
-	selected int
-	done     bool
-	aborted  bool
-	width    int
-}
-
-// choice is one completion: the text it inserts and what the menu shows.
-type choice struct {
-	insert string
-	label  string
-	doc    string
-}
-
-func newPromptModel(op *apispec.Operation, line string) promptModel {
-	ti := textinput.New()
-	ti.Prompt = "> chime "
-	ti.SetValue(line)
-	ti.CursorEnd()
-	ti.Focus()
-	m := promptModel{op: op, input: ti, width: 100}
-	m.choices = m.complete()
-	return m
-}
-
-func (m promptModel) Init() tea.Cmd { return textinput.Blink }
-
-func (m promptModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		m.width = msg.Width
-	case tea.KeyMsg:
-		switch msg.Type {
-		case tea.KeyCtrlC, tea.KeyCtrlD:
-			m.aborted = true
-			return m, tea.Quit
-		case tea.KeyEnter:
-			m.done = true
-			return m, tea.Quit
-		case tea.KeyUp:
-			if m.selected > 0 {
-				m.selected--
-			}
-			return m, nil
-		case tea.KeyDown:
-			if m.selected < len(m.choices)-1 {
-				m.selected++
-			}
-			return m, nil
-		case tea.KeyTab:
-			if len(m.choices) > 0 {
-				m.accept(m.choices[m.selected])
-			}
-			return m, nil
-		}
-	}
-	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
-	m.choices = m.complete()
-	if m.selected >= len(m.choices) {
-		m.selected = 0
-	}
-	return m, cmd
-}
-
-// accept replaces the word under the cursor with the choice.
-func (m *promptModel) accept(c choice) {
-	v := m.input.Value()
-	cut := strings.LastIndexAny(v, " ") + 1
-	m.input.SetValue(v[:cut] + c.insert + " ")
-	m.input.CursorEnd()
-	m.choices = m.complete()
-	m.selected = 0
-}
-
-// complete lists what may follow: the allowed values of an enum option
-// whose value is being typed, else the options not yet given.
-func (m promptModel) complete() []choice {
-	words := strings.Fields(m.input.Value())
-	current := ""
-	if v := m.input.Value(); v != "" && !strings.HasSuffix(v, " ") && len(words) > 0 {
-		current, words = words[len(words)-1], words[:len(words)-1]
-	}
-	params := opParams(m.op)
-	if len(words) > 0 {
-		for _, p := range params {
-			if words[len(words)-1] == p.flag && len(p.member.Shape.Enum) > 0 {
-				var out []choice
-				for _, e := range p.member.Shape.Enum {
-					if strings.HasPrefix(e, current) {
-						out = append(out, choice{insert: e, label: e, doc: "allowed value of " + p.flag})
-					}
-				}
-				return out
-			}
-		}
-	}
-	given := map[string]bool{}
-	for _, w := range words {
-		given[w] = true
-	}
-	var out []choice
-	for _, p := range params {
-		if given[p.flag] || !strings.HasPrefix(p.flag, current) || (current != "" && !strings.HasPrefix(current, "-")) {
-			continue
-		}
-		label := p.flag
-		if p.member.Required {
-			label += " (required)"
-		}
-		doc := fmt.Sprintf("[%s] %s", describeShape(p.member.Shape), p.member.Doc)
-		if len(p.member.Shape.Enum) > 0 {
-			doc += " Allowed: " + strings.Join(p.member.Shape.Enum, ", ") + "."
-		}
-		out = append(out, choice{insert: p.flag, label: label, doc: doc})
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		return strings.HasSuffix(out[i].label, "(required)") && !strings.HasSuffix(out[j].label, "(required)")
-	})
-	return out
-}
-
-func (m promptModel) View() string {
-	if m.done || m.aborted {
-		return ""
-	}
-	var b strings.Builder
-	b.WriteString(m.input.View() + "\n")
-	for i, c := range m.choices {
-		marker := "  "
-		if i == m.selected {
-			marker = "> "
-		}
-		line := fmt.Sprintf("%s%-32s %s", marker, c.label, c.doc)
-		if m.width > 4 && len(line) > m.width-1 {
-			line = line[:m.width-1]
-		}
-		b.WriteString(line + "\n")
-	}
-	b.WriteString("\n[TAB] complete  [UP/DOWN] choose  [ENTER] run  [CTRL+C] cancel\n")
-	return b.String()
-}
+// The auto-prompt, as AWS CLI v2 has it (--cli-auto-prompt, the profile's
+// cli_auto_prompt, AWS_CLI_AUTO_PROMPT): a full-screen editor of the
+// command line, pre-filled with what was typed, with a menu of what may
+// come next (operations, options, values), the operation's documentation
+// and a sketch of its output in panels. Enter prints `> chime <line>` and
+// runs the line; Ctrl+C prints it on standard error and exits 130.
+// prompt_complete.go works out the menu, prompt_model.go edits and draws,
+// prompt_term.go runs it on the terminal.
 
 // runPrompted shows the prompt pre-filled with the command line as typed
 // (less the prompt's own flag), then runs the line the user settles on.
+// op is nil when the command line names no operation.
 func (p *Program) runPrompted(ctx context.Context, op *apispec.Operation, all []string) int {
 	var kept []string
 	for _, a := range all {
@@ -173,30 +31,41 @@ func (p *Program) runPrompted(ctx context.Context, op *apispec.Operation, all []
 			kept = append(kept, a)
 		}
 	}
-	line := joinArgs(kept) + " "
-	in, ok := p.Stdin.(*os.File)
-	if !ok || in == nil {
+	in, _ := p.Stdin.(*os.File)
+	if !isTerminal(in) {
 		PrintError(p.Stderr, "--cli-auto-prompt needs a terminal on standard input")
 		return ExitGeneralError
 	}
-	prog := tea.NewProgram(newPromptModel(op, line), tea.WithInput(in), tea.WithOutput(p.Stdout), tea.WithContext(ctx),
-		tea.WithEnvironment(append([]string{}, p.Environ...)))
-	final, err := prog.Run()
-	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
+	// The prompt draws where the command's output would go, or failing
+	// a terminal there, where its errors would.
+	out, _ := p.Stdout.(*os.File)
+	if !isTerminal(out) {
+		out, _ = p.Stderr.(*os.File)
+		if !isTerminal(out) {
+			out = nil
+		}
+	}
+	if out == nil {
+		PrintError(p.Stderr, "--cli-auto-prompt needs a terminal to draw on")
+		return ExitGeneralError
+	}
+	g := defaultGlobals()
+	if _, _, parsed, err := splitCommand(all); err == nil {
+		g = parsed
+	}
+	g.conf = p.loadProfile(g)
+	m := newPromptModel(p.promptSource(), p.initialPromptLine(kept), p.promptDocs(), p.promptOutput(g))
+	if err := runTerminal(ctx, m, in, out); err != nil {
 		PrintError(p.Stderr, err.Error())
 		return ExitGeneralError
 	}
-	m := final.(promptModel)
-	text := strings.TrimSpace(m.input.Value())
-	words, err := splitWords(text)
-	if err == nil {
-		text = joinArgs(words)
-	}
-	if m.aborted || ctx.Err() != nil {
+	text := m.line()
+	if m.aborted {
 		fmt.Fprintf(p.Stderr, "> chime %s\n", text)
 		return ExitInterrupted
 	}
 	fmt.Fprintf(p.Stdout, "> chime %s\n", text)
+	words, err := splitWords(text)
 	if err != nil {
 		return paramFailure(p.Stderr, err, false)
 	}
@@ -205,6 +74,137 @@ func (p *Program) runPrompted(ctx context.Context, op *apispec.Operation, all []
 		return p.Dispatch(ctx, words)
 	}
 	return p.Run(ctx, words)
+}
+
+// promptWithoutOperation opens the prompt for a command line that names
+// no operation, or one chime does not know, when the prompt is on (or
+// on-partial, since such a line cannot run): it starts from the
+// operations. ok is false when the prompt is off.
+func (p *Program) promptWithoutOperation(ctx context.Context, g *globals, args []string) (int, bool) {
+	if g.autoPrompt && g.noAutoPrompt {
+		return paramFailure(p.Stderr, errors.New("Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time."), false), true
+	}
+	g.conf = p.loadProfile(g)
+	if p.promptMode(g) == "off" {
+		return 0, false
+	}
+	return p.runPrompted(ctx, nil, args), true
+}
+
+// initialPromptLine is the command line the prompt starts from: the words
+// as typed, quoted for a shell, and a space after them unless the last
+// word may still be completed (a partial operation name), so that the
+// menu opens on what comes next.
+func (p *Program) initialPromptLine(args []string) string {
+	line := joinArgs(args)
+	if line == "" || len(promptSource{}.completions(line)) > 0 {
+		return line
+	}
+	return line + " "
+}
+
+// promptSource gathers what completions need from the environment: the
+// profiles of the shared config and credentials files.
+func (p *Program) promptSource() promptSource {
+	seen := map[string]bool{}
+	var names []string
+	for _, section := range sortedSections(readINI(p.awsFile("AWS_CONFIG_FILE", "config"))) {
+		name, isProfile := strings.CutPrefix(section, "profile ")
+		if (isProfile || section == "default") && !seen[name] {
+			seen[name] = true
+			names = append(names, name)
+		}
+	}
+	for _, name := range sortedSections(readINI(p.awsFile("AWS_SHARED_CREDENTIALS_FILE", "credentials"))) {
+		if !seen[name] {
+			seen[name] = true
+			names = append(names, name)
+		}
+	}
+	return promptSource{profiles: names}
+}
+
+func sortedSections(m map[string]map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// promptDocs gives the documentation panel's text: the operation's help
+// from its description on, or the overview when there is no operation.
+func (p *Program) promptDocs() func(*apispec.Operation) string {
+	cache := map[*apispec.Operation]string{}
+	return func(op *apispec.Operation) string {
+		if t, ok := cache[op]; ok {
+			return t
+		}
+		var b strings.Builder
+		if op == nil {
+			p.writeOverview(&b)
+		} else {
+			b.WriteString(operationHelp(op, false))
+		}
+		t := b.String()
+		if i := strings.Index(t, "DESCRIPTION\n"); i >= 0 {
+			t = t[i+len("DESCRIPTION\n"):]
+		}
+		cache[op] = t
+		return t
+	}
+}
+
+// promptOutput gives the output panel's text: the operation's output
+// skeleton as the line's --output (or the configured format) prints it,
+// through the line's --query.
+func (p *Program) promptOutput(g *globals) func(string) string {
+	format, err := g.outputFormat(&p.Env)
+	if err != nil {
+		format = "json"
+	}
+	return func(line string) string {
+		op := parsePromptLine(line + " ").op
+		if op == nil || op.Output == nil || len(op.Output.Members) == 0 {
+			return "No output"
+		}
+		words, err := splitWords(line)
+		if err != nil {
+			words = strings.Fields(line)
+		}
+		f, query := format, ""
+		for i := 0; i+1 < len(words); i++ {
+			switch words[i] {
+			case "--output":
+				if slices.Contains(promptGlobalChoices["--output"], words[i+1]) {
+					f = words[i+1]
+				}
+			case "--query":
+				query = words[i+1]
+			}
+		}
+		doc := outputSkeleton(op.Output, op.Output.Name, 0)
+		if query != "" {
+			// A query being typed is read up to its last complete part.
+			if i := strings.LastIndexAny(query, "[{"); i >= 0 && !strings.ContainsAny(query[i:], "]}") {
+				query = query[:i]
+			}
+			query = strings.Trim(query, ".")
+		}
+		if query != "" {
+			q, err := applyQuery(query, op, doc)
+			if err != nil {
+				return "Bad value for --query: " + query + "\n\n" + err.Error()
+			}
+			doc = q
+		}
+		var b strings.Builder
+		if err := render(&b, f, op.Name, doc, nil, false); err != nil {
+			return err.Error()
+		}
+		return strings.ReplaceAll(b.String(), "\t", "  ")
+	}
 }
 
 func joinArgs(args []string) string {
