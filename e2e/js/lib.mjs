@@ -35,13 +35,14 @@ export function implementedOperations() {
 
 // What the suite did, by operation: the operations that succeeded, the
 // modelled errors each answered, the operations whose pages were followed
-// and the retry cases run.
-export const report = { succeeded: new Set(), errors: {}, paged: new Set(), retries: [] };
+// and the retry cases run; errorCases counts the checks of fails().
+export const report = { succeeded: new Set(), errors: {}, errorCases: 0, paged: new Set(), retries: [] };
 
 export function writeReport() {
   const errors = Object.fromEntries(Object.entries(report.errors).map(([op, s]) => [op, [...s].sort()]));
   writeFileSync(required("CHIME_JS_REPORT"), JSON.stringify({
-    succeeded: [...report.succeeded].sort(), errors, paged: [...report.paged].sort(), retries: report.retries,
+    succeeded: [...report.succeeded].sort(), errors, errorCases: report.errorCases, paged: [...report.paged].sort(),
+    retries: report.retries,
   }));
 }
 
@@ -83,7 +84,8 @@ export const wire = {
 
 // fails sends command and checks that it fails with the modelled
 // exception exc, as the SDK's typed error class, with its status and code,
-// at the first attempt. It returns the error for further checks.
+// at the first attempt (c must not retry). It returns the error for
+// further checks.
 export async function fails(c, exc, command) {
   let err;
   try {
@@ -99,7 +101,9 @@ export async function fails(c, exc, command) {
   assert.equal(err.$metadata.httpStatusCode, status, `${op}: status`);
   assert.equal(err.Code, code, `${op}: Code`);
   assert.equal(err.$fault, status < 500 ? "client" : "server");
+  assert.equal(err.$metadata.attempts, 1, `${op}: attempts`);
   assert.ok(err.message.length > 0 && err.$metadata.requestId, `${op}: message and request id`);
+  report.errorCases++;
   return err;
 }
 
@@ -113,10 +117,11 @@ export function admin(...args) {
   return out.trim() === "" ? null : JSON.parse(out);
 }
 
-// requests reads the server's count of requests of op answered with
-// status, from its metrics: what reached the server, whatever the SDK says.
-export async function requests(op, status) {
-  const text = await (await fetch(`${endpoint}/_chime/metrics`)).text();
+// requests reads the count of requests of op answered with status from
+// the metrics of the server at url: what reached the server, whatever the
+// SDK says.
+export async function requests(op, status, url = endpoint) {
+  const text = await (await fetch(`${url}/_chime/metrics`)).text();
   for (const line of text.split("\n")) {
     const m = line.match(/^chime_requests_total\{(.*)\} (\d+)$/);
     if (m && m[1].includes(`operation="${op}"`) && m[1].includes(`status="${status}"`)) {
