@@ -643,3 +643,211 @@ func TestGoV1SDKOperations(t *testing.T) {
 
 // strs is aws.StringSlice of its arguments.
 func strs(v ...string) []*string { return aws.StringSlice(v) }
+
+// v1Paging is one paged operation as the suite drives it: a page by hand
+// and the SDK's XxxPages helper, each giving the items' ids.
+type v1Paging struct {
+	op        string
+	pageSize  int64
+	want      int
+	tooLarge  int64
+	page      func(token *string, size int64) (ids []string, next *string, err error)
+	pagesFunc func(size int64, each func(ids []string)) error
+}
+
+func TestGoV1SDKPaging(t *testing.T) {
+	s := startServer(t, "--dev")
+	c := v1Client(t, s.url, "test", 0, nil)
+	str, i64 := aws.String, aws.Int64
+	for i := 0; i < 5; i++ {
+		v1Must[*chime.CreateAccountOutput](t, "CreateAccount")(c.CreateAccount(&chime.CreateAccountInput{Name: str(fmt.Sprintf("page %d", i))}))
+		v1Must[*chime.CreateUserOutput](t, "CreateUser")(c.CreateUser(&chime.CreateUserInput{AccountId: str(exampleAccount), Email: str(fmt.Sprintf("user%d@example.com", i))}))
+	}
+	lwa := adminCreateAccount(t, s.url, "paging LWA", "EnterpriseLWA")
+	var room *string
+	for i := 0; i < 4; i++ {
+		r := v1Must[*chime.CreateRoomOutput](t, "CreateRoom")(c.CreateRoom(&chime.CreateRoomInput{AccountId: str(lwa), Name: str(fmt.Sprintf("room %d", i))}))
+		if room == nil {
+			room = r.Room.RoomId
+		}
+	}
+	for i := 0; i < 5; i++ {
+		u := v1Must[*chime.CreateUserOutput](t, "CreateUser")(c.CreateUser(&chime.CreateUserInput{AccountId: str(lwa), Email: str(fmt.Sprintf("member%d@example.com", i))}))
+		v1Must[*chime.CreateRoomMembershipOutput](t, "CreateRoomMembership")(c.CreateRoomMembership(&chime.CreateRoomMembershipInput{AccountId: str(lwa), RoomId: room, MemberId: u.User.UserId}))
+	}
+	for i := 0; i < 3; i++ {
+		v1Must[*chime.CreateBotOutput](t, "CreateBot")(c.CreateBot(&chime.CreateBotInput{AccountId: str(lwa), DisplayName: str(fmt.Sprintf("bot%d", i)), Domain: str("example.com")}))
+	}
+	free := v1Must[*chime.SearchAvailablePhoneNumbersOutput](t, "SearchAvailablePhoneNumbers")(c.SearchAvailablePhoneNumbers(&chime.SearchAvailablePhoneNumbersInput{AreaCode: str("206"), MaxResults: i64(6)})).E164PhoneNumbers
+	for i := 0; i < 3; i++ {
+		v1Must[*chime.CreatePhoneNumberOrderOutput](t, "CreatePhoneNumberOrder")(c.CreatePhoneNumberOrder(&chime.CreatePhoneNumberOrderInput{ProductType: str("VoiceConnector"), E164PhoneNumbers: free[2*i : 2*i+2]}))
+	}
+	admin(t, s.url, "advance-clock", "--advance-millis", "5000")
+
+	ids := func(n int, id func(int) *string) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = aws.StringValue(id(i))
+		}
+		return out
+	}
+	cases := []v1Paging{
+		{op: "ListAccounts", pageSize: 2, want: 7, tooLarge: 201,
+			page: func(tok *string, n int64) ([]string, *string, error) {
+				out, err := c.ListAccounts(&chime.ListAccountsInput{NextToken: tok, MaxResults: i64(n)})
+				if err != nil {
+					return nil, nil, err
+				}
+				return ids(len(out.Accounts), func(i int) *string { return out.Accounts[i].AccountId }), out.NextToken, nil
+			},
+			pagesFunc: func(n int64, each func([]string)) error {
+				return c.ListAccountsPages(&chime.ListAccountsInput{MaxResults: i64(n)}, func(out *chime.ListAccountsOutput, _ bool) bool {
+					each(ids(len(out.Accounts), func(i int) *string { return out.Accounts[i].AccountId }))
+					return true
+				})
+			}},
+		{op: "ListUsers", pageSize: 2, want: 5, tooLarge: 201,
+			page: func(tok *string, n int64) ([]string, *string, error) {
+				out, err := c.ListUsers(&chime.ListUsersInput{AccountId: str(exampleAccount), NextToken: tok, MaxResults: i64(n)})
+				if err != nil {
+					return nil, nil, err
+				}
+				return ids(len(out.Users), func(i int) *string { return out.Users[i].UserId }), out.NextToken, nil
+			},
+			pagesFunc: func(n int64, each func([]string)) error {
+				return c.ListUsersPages(&chime.ListUsersInput{AccountId: str(exampleAccount), MaxResults: i64(n)}, func(out *chime.ListUsersOutput, _ bool) bool {
+					each(ids(len(out.Users), func(i int) *string { return out.Users[i].UserId }))
+					return true
+				})
+			}},
+		{op: "ListRooms", pageSize: 3, want: 4, tooLarge: 100,
+			page: func(tok *string, n int64) ([]string, *string, error) {
+				out, err := c.ListRooms(&chime.ListRoomsInput{AccountId: str(lwa), NextToken: tok, MaxResults: i64(n)})
+				if err != nil {
+					return nil, nil, err
+				}
+				return ids(len(out.Rooms), func(i int) *string { return out.Rooms[i].RoomId }), out.NextToken, nil
+			},
+			pagesFunc: func(n int64, each func([]string)) error {
+				return c.ListRoomsPages(&chime.ListRoomsInput{AccountId: str(lwa), MaxResults: i64(n)}, func(out *chime.ListRoomsOutput, _ bool) bool {
+					each(ids(len(out.Rooms), func(i int) *string { return out.Rooms[i].RoomId }))
+					return true
+				})
+			}},
+		{op: "ListRoomMemberships", pageSize: 2, want: 5, tooLarge: 100,
+			page: func(tok *string, n int64) ([]string, *string, error) {
+				out, err := c.ListRoomMemberships(&chime.ListRoomMembershipsInput{AccountId: str(lwa), RoomId: room, NextToken: tok, MaxResults: i64(n)})
+				if err != nil {
+					return nil, nil, err
+				}
+				return ids(len(out.RoomMemberships), func(i int) *string { return out.RoomMemberships[i].Member.MemberId }), out.NextToken, nil
+			},
+			pagesFunc: func(n int64, each func([]string)) error {
+				return c.ListRoomMembershipsPages(&chime.ListRoomMembershipsInput{AccountId: str(lwa), RoomId: room, MaxResults: i64(n)}, func(out *chime.ListRoomMembershipsOutput, _ bool) bool {
+					each(ids(len(out.RoomMemberships), func(i int) *string { return out.RoomMemberships[i].Member.MemberId }))
+					return true
+				})
+			}},
+		{op: "ListBots", pageSize: 2, want: 3, tooLarge: 100,
+			page: func(tok *string, n int64) ([]string, *string, error) {
+				out, err := c.ListBots(&chime.ListBotsInput{AccountId: str(lwa), NextToken: tok, MaxResults: i64(n)})
+				if err != nil {
+					return nil, nil, err
+				}
+				return ids(len(out.Bots), func(i int) *string { return out.Bots[i].BotId }), out.NextToken, nil
+			},
+			pagesFunc: func(n int64, each func([]string)) error {
+				return c.ListBotsPages(&chime.ListBotsInput{AccountId: str(lwa), MaxResults: i64(n)}, func(out *chime.ListBotsOutput, _ bool) bool {
+					each(ids(len(out.Bots), func(i int) *string { return out.Bots[i].BotId }))
+					return true
+				})
+			}},
+		{op: "ListPhoneNumberOrders", pageSize: 2, want: 3, tooLarge: 100,
+			page: func(tok *string, n int64) ([]string, *string, error) {
+				out, err := c.ListPhoneNumberOrders(&chime.ListPhoneNumberOrdersInput{NextToken: tok, MaxResults: i64(n)})
+				if err != nil {
+					return nil, nil, err
+				}
+				return ids(len(out.PhoneNumberOrders), func(i int) *string { return out.PhoneNumberOrders[i].PhoneNumberOrderId }), out.NextToken, nil
+			},
+			pagesFunc: func(n int64, each func([]string)) error {
+				return c.ListPhoneNumberOrdersPages(&chime.ListPhoneNumberOrdersInput{MaxResults: i64(n)}, func(out *chime.ListPhoneNumberOrdersOutput, _ bool) bool {
+					each(ids(len(out.PhoneNumberOrders), func(i int) *string { return out.PhoneNumberOrders[i].PhoneNumberOrderId }))
+					return true
+				})
+			}},
+		{op: "ListPhoneNumbers", pageSize: 4, want: 6, tooLarge: 100,
+			page: func(tok *string, n int64) ([]string, *string, error) {
+				out, err := c.ListPhoneNumbers(&chime.ListPhoneNumbersInput{NextToken: tok, MaxResults: i64(n)})
+				if err != nil {
+					return nil, nil, err
+				}
+				return ids(len(out.PhoneNumbers), func(i int) *string { return out.PhoneNumbers[i].E164PhoneNumber }), out.NextToken, nil
+			},
+			pagesFunc: func(n int64, each func([]string)) error {
+				return c.ListPhoneNumbersPages(&chime.ListPhoneNumbersInput{MaxResults: i64(n)}, func(out *chime.ListPhoneNumbersOutput, _ bool) bool {
+					each(ids(len(out.PhoneNumbers), func(i int) *string { return out.PhoneNumbers[i].E164PhoneNumber }))
+					return true
+				})
+			}},
+		{op: "SearchAvailablePhoneNumbers", pageSize: 40, want: 100, tooLarge: 501,
+			page: func(tok *string, n int64) ([]string, *string, error) {
+				out, err := c.SearchAvailablePhoneNumbers(&chime.SearchAvailablePhoneNumbersInput{TollFreePrefix: str("888"), NextToken: tok, MaxResults: i64(n)})
+				if err != nil {
+					return nil, nil, err
+				}
+				return aws.StringValueSlice(out.E164PhoneNumbers), out.NextToken, nil
+			},
+			pagesFunc: func(n int64, each func([]string)) error {
+				return c.SearchAvailablePhoneNumbersPages(&chime.SearchAvailablePhoneNumbersInput{TollFreePrefix: str("888"), MaxResults: i64(n)}, func(out *chime.SearchAvailablePhoneNumbersOutput, _ bool) bool {
+					each(aws.StringValueSlice(out.E164PhoneNumbers))
+					return true
+				})
+			}},
+	}
+	var paged []string
+	for _, pc := range cases {
+		t.Run(pc.op, func(t *testing.T) {
+			var byHand [][]string
+			var tok *string
+			for {
+				page, next, err := pc.page(tok, pc.pageSize)
+				if err != nil {
+					t.Fatalf("page %d: %v", len(byHand)+1, err)
+				}
+				if int64(len(page)) > pc.pageSize {
+					t.Fatalf("%d items on a page of %d", len(page), pc.pageSize)
+				}
+				byHand = append(byHand, page)
+				if aws.StringValue(next) == "" {
+					break
+				}
+				if len(byHand) == 100 {
+					t.Fatal("the pages never end")
+				}
+				tok = next
+			}
+			all := slices.Concat(byHand...)
+			if want := (pc.want + int(pc.pageSize) - 1) / int(pc.pageSize); len(byHand) != want || len(all) != pc.want {
+				t.Fatalf("%d items in %d pages of %d, want %d in %d", len(all), len(byHand), pc.pageSize, pc.want, want)
+			}
+			if slices.Sort(all); len(slices.Compact(all)) != pc.want {
+				t.Fatalf("an item came twice: %v", byHand)
+			}
+			var viaPages [][]string
+			if err := pc.pagesFunc(pc.pageSize, func(ids []string) { viaPages = append(viaPages, ids) }); err != nil {
+				t.Fatal(err)
+			}
+			if fmt.Sprint(viaPages) != fmt.Sprint(byHand) {
+				t.Fatalf("%sPages gave %v\nby hand %v", pc.op, viaPages, byHand)
+			}
+			_, _, err := pc.page(aws.String("not-a-token-of-this-server"), pc.pageSize)
+			v1Fails[*chime.BadRequestException](t, nil, "a token the server did not issue", err)
+			_, _, err = pc.page(nil, pc.tooLarge)
+			v1Fails[*chime.BadRequestException](t, nil, fmt.Sprintf("MaxResults %d", pc.tooLarge), err)
+			paged = append(paged, pc.op)
+		})
+	}
+	checkPaging(t, "aws-sdk-go v1", paged)
+	t.Logf("aws-sdk-go v1: followed the pages of %d operations", len(paged))
+}
