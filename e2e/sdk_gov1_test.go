@@ -851,3 +851,121 @@ func TestGoV1SDKPaging(t *testing.T) {
 	checkPaging(t, "aws-sdk-go v1", paged)
 	t.Logf("aws-sdk-go v1: followed the pages of %d operations", len(paged))
 }
+
+// v1Create sends one CreateAccount and returns the attempts it took (the
+// SDK's RetryCount + 1) and its error.
+func v1Create(c *chime.Chime, name string) (int, error) {
+	req, _ := c.CreateAccountRequest(&chime.CreateAccountInput{Name: aws.String(name)})
+	err := req.Send()
+	return req.RetryCount + 1, err
+}
+
+// How aws-sdk-go v1 retries against chime. Each case compares the attempts
+// the SDK reports with the requests the server counted, so that a retry is
+// seen from both ends; attempts and counts are asserted, never durations.
+func TestGoV1SDKRetries(t *testing.T) {
+	// Every attempt fails: v1's default retryer (MaxRetries unset) makes 3
+	// retries of each kind, waiting out Retry-After on 429 and 503, and
+	// MaxRetries 0 gives the error at the first attempt. One server per
+	// kind, so the three wait in parallel.
+	for _, k := range []struct {
+		kind   string
+		status int
+		check  func(*testing.T, error)
+	}{
+		{"throttle", 429, func(t *testing.T, err error) { v1Fails[*chime.ThrottledClientException](t, nil, "throttle", err) }},
+		{"unavailable", 503, func(t *testing.T, err error) { v1Fails[*chime.ServiceUnavailableException](t, nil, "unavailable", err) }},
+		{"failure", 500, func(t *testing.T, err error) { v1Fails[*chime.ServiceFailureException](t, nil, "failure", err) }},
+	} {
+		t.Run("always_"+k.kind, func(t *testing.T) {
+			t.Parallel()
+			s := startServer(t, "--dev", "--fault", "CreateAccount:"+k.kind+":1")
+			for _, rc := range []struct {
+				name       string
+				maxRetries int
+				attempts   int
+			}{{"default", aws.UseServiceDefaultRetries, 4}, {"MaxRetries 0", 0, 1}} {
+				before := requestCount(t, s.url, "CreateAccount", k.status)
+				attempts, err := v1Create(v1Client(t, s.url, "test", rc.maxRetries, nil), "never")
+				k.check(t, err)
+				answered := requestCount(t, s.url, "CreateAccount", k.status) - before
+				if attempts != rc.attempts || answered != rc.attempts {
+					t.Errorf("%s: %d attempts, the server answered %d with %d; want %d", rc.name, attempts, answered, k.status, rc.attempts)
+				}
+				t.Logf("aws-sdk-go v1, %s, every attempt %d: gave up after %d attempts", rc.name, k.status, attempts)
+			}
+		})
+	}
+
+	// Half the creates fail, throttled or unavailable, the same way every
+	// run (the seed). Every create gets through by retries, stored once.
+	t.Run("intermittent", func(t *testing.T) {
+		s := startServer(t, "--dev")
+		admin(t, s.url, "put-faults", "--seed", "5", "--rules",
+			"Operation=CreateAccount,Kind=throttle,Rate=0.25", "Operation=CreateAccount,Kind=unavailable,Rate=0.25")
+		c := v1Client(t, s.url, "test", 9, nil)
+		failed := func() int {
+			return requestCount(t, s.url, "CreateAccount", 429) + requestCount(t, s.url, "CreateAccount", 503)
+		}
+		before, retries := failed(), 0
+		for i := 0; i < 6; i++ {
+			attempts, err := v1Create(c, fmt.Sprintf("intermittent %d", i))
+			if err != nil {
+				t.Fatalf("create %d: %v", i, err)
+			}
+			retries += attempts - 1
+		}
+		if retries == 0 {
+			t.Fatal("no create was retried, so nothing was tested")
+		}
+		if got := failed() - before; got != retries {
+			t.Errorf("%d retries, but the server failed %d requests", retries, got)
+		}
+		if n := len(v1Must[*chime.ListAccountsOutput](t, "ListAccounts")(c.ListAccounts(&chime.ListAccountsInput{Name: aws.String("intermittent")})).Accounts); n != 6 {
+			t.Errorf("%d accounts stored for 6 acknowledged creates", n)
+		}
+		t.Logf("aws-sdk-go v1, MaxRetries 9, 25%% 429 + 25%% 503: 6 creates after %d retries", retries)
+	})
+
+	// A real rate limit: 4 requests a second with a burst of 1; the 429s
+	// come with Retry-After: 1, which v1 waits out.
+	t.Run("rate_limit", func(t *testing.T) {
+		s := startServer(t, "--dev", "--rate-limit", "4", "--rate-burst", "1")
+		// The key's rate limit is checked before the route names the
+		// operation, so the server counts its 429s under "Unknown".
+		throttled := func() int { return requestCount(t, s.url, "Unknown", 429) }
+		c := v1Client(t, s.url, "test", aws.UseServiceDefaultRetries, nil)
+		before, retries := throttled(), 0
+		for i := 0; i < 4; i++ {
+			attempts, err := v1Create(c, fmt.Sprintf("limited %d", i))
+			if err != nil {
+				t.Fatalf("create %d: %v", i, err)
+			}
+			retries += attempts - 1
+		}
+		if retries == 0 {
+			t.Fatal("no create was throttled, so nothing was tested")
+		}
+		if got := throttled() - before; got != retries {
+			t.Errorf("%d retries, but the server throttled %d requests", retries, got)
+		}
+		t.Logf("aws-sdk-go v1, default retries, --rate-limit 4 --rate-burst 1: 4 creates after %d retries", retries)
+		// With retries off the throttled request fails at its first attempt.
+		once := v1Client(t, s.url, "test", 0, nil)
+		for i := 0; ; i++ {
+			req, _ := once.ListAccountsRequest(&chime.ListAccountsInput{})
+			err := req.Send()
+			if err == nil {
+				if i == 20 {
+					t.Fatal("20 requests at once were never throttled")
+				}
+				continue
+			}
+			v1Fails[*chime.ThrottledClientException](t, nil, "MaxRetries 0 over the rate limit", err)
+			if req.RetryCount != 0 || req.HTTPResponse.Header.Get("Retry-After") != "1" {
+				t.Errorf("retries %d, Retry-After %q", req.RetryCount, req.HTTPResponse.Header.Get("Retry-After"))
+			}
+			break
+		}
+	})
+}
