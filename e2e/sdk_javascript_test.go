@@ -159,6 +159,7 @@ func checkPaging(t *testing.T, suite string, paged []string) {
 }
 
 func TestJSSDKOperations(t *testing.T) {
+	nodeReady(t)
 	s := startServer(t, "--dev", "--deletion-retention", "2s")
 	r := runJS(t, s, "operations.test.mjs")
 	checkCoverage(t, "JavaScript", r.Succeeded, r.Errors)
@@ -166,6 +167,7 @@ func TestJSSDKOperations(t *testing.T) {
 }
 
 func TestJSSDKPaging(t *testing.T) {
+	nodeReady(t)
 	s := startServer(t, "--dev")
 	r := runJS(t, s, "paging.test.mjs")
 	checkPaging(t, "JavaScript", r.Paged)
@@ -176,6 +178,7 @@ func TestJSSDKPaging(t *testing.T) {
 // sets for itself through `chime admin put-faults`, and one that throttles
 // every access key to 4 requests a second with a burst of 1.
 func TestJSSDKRetries(t *testing.T) {
+	nodeReady(t)
 	s := startServer(t, "--dev")
 	throttled := startServer(t, "--dev", "--rate-limit", "4", "--rate-burst", "1")
 	r := runJS(t, s, "retries.test.mjs", "CHIME_THROTTLED_ENDPOINT="+throttled.url)
