@@ -16,7 +16,7 @@ example = "12a3456b-7c89-012d-3456-78901e23fg45"
 chime = boto3.client(
     "chime", endpoint_url=endpoint, region_name="us-east-1",
     aws_access_key_id="test", aws_secret_access_key="test",
-    config=Config(retries={"max_attempts": 1}),
+    config=Config(retries={"total_max_attempts": 1}),
 )
 used = set()
 
@@ -204,7 +204,7 @@ expect("NotFoundException", "get_room", AccountId=lwa, RoomId=r["RoomId"])
 # A wrong secret is refused
 bad = boto3.client("chime", endpoint_url=endpoint, region_name="us-east-1",
                    aws_access_key_id="test", aws_secret_access_key="wrong",
-                   config=Config(retries={"max_attempts": 1}))
+                   config=Config(retries={"total_max_attempts": 1}))
 try:
     bad.list_accounts()
     raise AssertionError("a wrong secret was accepted")
