@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/openchime/chime"
 )
@@ -99,14 +100,24 @@ func (s *Store) Restore(ctx context.Context, owner chime.Owner, records []Record
 	if err != nil {
 		return 0, 0, s.classify("restore", err)
 	}
+	integers, err := s.integerColumns(ctx)
+	if err != nil {
+		return 0, 0, s.classify("restore", err)
+	}
 	for i, rec := range records[1:] {
 		live, known := columns[rec.Table]
 		if rec.Type == RecordRow && !known {
 			return 0, 0, chime.Errorf(chime.BadRequest, "Snapshot record %d names table %q, which a snapshot does not carry", i+2, rec.Table)
 		}
-		for col := range rec.Row {
+		for col, v := range rec.Row {
 			if !slices.Contains(live, col) {
 				return 0, 0, chime.Errorf(chime.BadRequest, "Snapshot record %d names column %q, which table %s does not have", i+2, col, rec.Table)
+			}
+			// SQLite would store a string in an integer column, and every
+			// later read of the row would fail: the reader's mistake would
+			// become the server's error.
+			if _, isInt := v.(int64); v != nil && isInt != integers[rec.Table][col] {
+				return 0, 0, chime.Errorf(chime.BadRequest, "Snapshot record %d: column %s of table %s holds the wrong type of value", i+2, col, rec.Table)
 			}
 		}
 		if rec.Type != RecordRow {
@@ -156,4 +167,29 @@ func (s *Store) CountOwner(ctx context.Context, owner chime.Owner) (int, error) 
 		total += n
 	}
 	return total, nil
+}
+
+// integerColumns names, by exported table, the columns the engine
+// declares integer (the others hold text).
+func (s *Store) integerColumns(ctx context.Context) (map[string]map[string]bool, error) {
+	out := map[string]map[string]bool{}
+	for _, table := range exportedTables {
+		rows, err := s.db.QueryContext(ctx, `SELECT * FROM `+table+` WHERE 1 = 0`)
+		if err != nil {
+			return nil, err
+		}
+		types, err := rows.ColumnTypes()
+		rows.Close()
+		if err != nil {
+			return nil, err
+		}
+		out[table] = map[string]bool{}
+		for _, c := range types {
+			switch strings.ToUpper(c.DatabaseTypeName()) {
+			case "INTEGER", "INT8", "BIGINT", "INT", "INT4":
+				out[table][c.Name()] = true
+			}
+		}
+	}
+	return out, nil
 }

@@ -196,6 +196,14 @@ func TestRestoreRefusesWhatIsNotTheOwnersSnapshot(t *testing.T) {
 					r[1].Row["name"] = nil // an account's
 					return r
 				}), chime.BadRequest, "does not fit"},
+				"a string for an integer": {edit(func(r []sqlstore.Record) []sqlstore.Record {
+					r[1].Row["created_at"] = "yesterday"
+					return r
+				}), chime.BadRequest, "wrong type"},
+				"an integer for a string": {edit(func(r []sqlstore.Record) []sqlstore.Record {
+					r[1].Row["name"] = int64(7)
+					return r
+				}), chime.BadRequest, "wrong type"},
 				"a repeated row": {edit(func(r []sqlstore.Record) []sqlstore.Record {
 					return append(r, r[1])
 				}), chime.Conflict, "unique"},
