@@ -126,6 +126,12 @@ func (Dialect) SetLastSeq(ctx context.Context, tx *sql.Tx, table string, last in
 	return err
 }
 
+// RestartSeq implements sqlstore.Dialect.
+func (Dialect) RestartSeq(ctx context.Context, tx *sql.Tx, table string) error {
+	_, err := tx.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence($1, 'seq'), 1, false)`, table)
+	return err
+}
+
 // Migrations implements sqlstore.Dialect.
 func (Dialect) Migrations() [][]string {
 	return sqlstore.Schema(sqlstore.Spelling{Identity: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", Integer: "BIGINT", LookupIndexes: true})

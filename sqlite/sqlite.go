@@ -88,6 +88,12 @@ func (Dialect) SetLastSeq(ctx context.Context, tx *sql.Tx, table string, last in
 	return err
 }
 
+// RestartSeq implements sqlstore.Dialect.
+func (Dialect) RestartSeq(ctx context.Context, tx *sql.Tx, table string) error {
+	_, err := tx.ExecContext(ctx, `DELETE FROM sqlite_sequence WHERE name = ?`, table)
+	return err
+}
+
 // Migrations implements sqlstore.Dialect.
 func (Dialect) Migrations() [][]string {
 	return sqlstore.Schema(sqlstore.Spelling{Identity: "INTEGER PRIMARY KEY AUTOINCREMENT", Integer: "INTEGER"})

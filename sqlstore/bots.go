@@ -47,10 +47,12 @@ func (c *core) readBotLocked(ctx context.Context, q querier, owner, accountID, b
 	return b, err
 }
 
+const eventsConfigurationColumns = `https_endpoint, lambda_function_arn`
+
 // readEventsConfiguration reads a bot's events configuration, or NotFound.
 func (c *core) readEventsConfiguration(ctx context.Context, q querier, owner, accountID, botID string) (*chime.EventsConfiguration, error) {
 	ec := chime.EventsConfiguration{BotID: botID}
-	err := c.on(q).QueryRowContext(ctx, c.q(`SELECT https_endpoint, lambda_function_arn FROM bot_events_configurations
+	err := c.on(q).QueryRowContext(ctx, c.q(`SELECT `+eventsConfigurationColumns+` FROM bot_events_configurations
 		WHERE aws_account_id = ? AND account_id = ? AND bot_id = ?`), owner, accountID, botID).Scan(&ec.HTTPSEndpoint, &ec.LambdaFunctionARN)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, chime.Errorf(chime.NotFound, "The bot %s has no events configuration", botID)

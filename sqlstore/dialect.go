@@ -38,6 +38,9 @@ type Dialect interface {
 	// SetLastSeq makes the seq column of table hand out values above both
 	// last and every stored seq from now on.
 	SetLastSeq(ctx context.Context, tx *sql.Tx, table string, last int64) error
+	// RestartSeq makes the seq column of table, which holds no rows, hand
+	// out 1 next, as in a new database.
+	RestartSeq(ctx context.Context, tx *sql.Tx, table string) error
 }
 
 // Failure is what an engine's error means to the store.

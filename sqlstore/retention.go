@@ -19,15 +19,27 @@ func (s RetentionStore) GetRetentionSettings(ctx context.Context, owner, account
 	if _, err := s.enterpriseAccount(ctx, owner, accountID); err != nil {
 		return nil, s.classify("get retention settings", err)
 	}
+	rs, err := scanRetention(s.on(s.db).QueryRowContext(ctx, s.q(`SELECT `+retentionColumns+`
+		FROM retention_settings WHERE aws_account_id = ? AND account_id = ?`), owner, accountID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return &chime.RetentionSettings{}, nil
+	}
+	if err != nil {
+		return nil, s.classify("get retention settings", err)
+	}
+	return rs, nil
+}
+
+const retentionColumns = `room_days, conversation_days, initiate_deletion_at`
+
+// scanRetention reads a row of retentionColumns.
+func scanRetention(row interface{ Scan(...any) error }) (*chime.RetentionSettings, error) {
 	var (
 		rs        chime.RetentionSettings
 		deletesAt sql.NullInt64
 	)
-	err := s.on(s.db).QueryRowContext(ctx, s.q(`SELECT room_days, conversation_days, initiate_deletion_at
-		FROM retention_settings WHERE aws_account_id = ? AND account_id = ?`), owner, accountID).
-		Scan(&rs.RoomDays, &rs.ConversationDays, &deletesAt)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return nil, s.classify("get retention settings", err)
+	if err := row.Scan(&rs.RoomDays, &rs.ConversationDays, &deletesAt); err != nil {
+		return nil, err
 	}
 	rs.InitiateDeletionAt = fromNullMillis(deletesAt)
 	return &rs, nil

@@ -19,14 +19,22 @@ const settingsColumns = `calling_name, calling_name_updated_at, business_calling
 // readSettings reads owner's settings (lock is "" or the dialect's lock
 // clause); the zero settings when owner has no row.
 func (c *core) readSettings(ctx context.Context, q querier, owner, lock string) (*chime.PhoneNumberSettings, *chime.GlobalSettings, error) {
+	ps, gs, err := scanSettings(c.on(q).QueryRowContext(ctx, c.q(`SELECT `+settingsColumns+` FROM aws_account_settings WHERE aws_account_id = ?`+lock),
+		owner))
+	if errors.Is(err, sql.ErrNoRows) {
+		return &chime.PhoneNumberSettings{}, &chime.GlobalSettings{}, nil
+	}
+	return ps, gs, err
+}
+
+// scanSettings reads a row of settingsColumns.
+func scanSettings(row interface{ Scan(...any) error }) (*chime.PhoneNumberSettings, *chime.GlobalSettings, error) {
 	var (
 		ps      chime.PhoneNumberSettings
 		gs      chime.GlobalSettings
 		updated sql.NullInt64
 	)
-	err := c.on(q).QueryRowContext(ctx, c.q(`SELECT `+settingsColumns+` FROM aws_account_settings WHERE aws_account_id = ?`+lock),
-		owner).Scan(&ps.CallingName, &updated, &gs.BusinessCallingCdrBucket, &gs.VoiceConnectorCdrBucket)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+	if err := row.Scan(&ps.CallingName, &updated, &gs.BusinessCallingCdrBucket, &gs.VoiceConnectorCdrBucket); err != nil {
 		return nil, nil, err
 	}
 	ps.UpdatedAt = fromNullMillis(updated)

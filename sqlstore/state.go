@@ -23,14 +23,24 @@ import (
 const ownerColumn = "aws_account_id"
 
 // Reset removes every row of owner's from every exported table, children
-// before their parents, in one write; with all, every AWS account's rows.
-// It returns how many rows it removed.
+// before their parents, in one write; with all, every AWS account's rows,
+// and the tables number their rows from 1 again, as in a new database (so
+// that a deterministic server's page tokens repeat after it). It returns
+// how many rows it removed.
 func (s *Store) Reset(ctx context.Context, owner chime.Owner, all bool) (int, error) {
 	removed := 0
 	err := s.write(ctx, "reset", func(ctx context.Context, tx *sql.Tx) error {
 		n, err := s.removeRows(ctx, tx, owner, all)
 		removed = n
-		return err
+		if err != nil || !all {
+			return err
+		}
+		for _, table := range exportedTables {
+			if err := s.dialect.RestartSeq(ctx, tx, table); err != nil {
+				return fmt.Errorf("number %s from 1: %w", table, err)
+			}
+		}
+		return nil
 	})
 	return removed, err
 }
@@ -60,7 +70,13 @@ func (s *Store) removeRows(ctx context.Context, tx *sql.Tx, owner chime.Owner, a
 // in seq order, without their seq (a restore numbers them afresh, in the
 // same order) and without the installation's secrets.
 func (s *Store) Snapshot(ctx context.Context, owner chime.Owner, emit func(Record) error) error {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	// One snapshot of the database for every table: SQLite's read
+	// transactions are, PostgreSQL's need REPEATABLE READ to be.
+	opts := &sql.TxOptions{ReadOnly: true}
+	if s.dialect.Name() == "postgres" {
+		opts.Isolation = sql.LevelRepeatableRead
+	}
+	tx, err := s.db.BeginTx(ctx, opts)
 	if err != nil {
 		return s.classify("snapshot", err)
 	}
@@ -151,9 +167,61 @@ func (s *Store) Restore(ctx context.Context, owner chime.Owner, records []Record
 			}
 		}
 		loaded = counts.Total()
-		return nil
+		return s.readBack(ctx, tx, owner)
 	})
 	return removed, loaded, err
+}
+
+// rowReaders read each exported table's rows as the stores read them.
+// Restore reads what it wrote through them before it commits: a row that
+// only the engine's rules let through (a JSON column that does not parse,
+// a NULL where a read expects text) would otherwise fail every later read
+// of it, as a server error, and reads that cross AWS accounts (a phone
+// number's reservation, the sweep) would fail for other tenants too.
+var rowReaders = map[string]struct {
+	columns string
+	read    func(row interface{ Scan(...any) error }) error
+}{
+	"accounts":            {accountColumns, func(r interface{ Scan(...any) error }) error { _, _, err := scanAccount(r); return err }},
+	"users":               {userColumns, func(r interface{ Scan(...any) error }) error { _, _, err := scanUser(r); return err }},
+	"phone_numbers":       {phoneNumberColumns, func(r interface{ Scan(...any) error }) error { _, _, _, err := scanPhoneNumber(r); return err }},
+	"phone_number_orders": {orderColumns, func(r interface{ Scan(...any) error }) error { _, err := scanOrder(r); return err }},
+	"aws_account_settings": {settingsColumns, func(r interface{ Scan(...any) error }) error {
+		_, _, err := scanSettings(r)
+		return err
+	}},
+	"rooms":            {roomColumns, func(r interface{ Scan(...any) error }) error { _, _, err := scanRoom(r); return err }},
+	"room_memberships": {membershipColumns, func(r interface{ Scan(...any) error }) error { _, _, err := scanMembership(r); return err }},
+	"bots":             {botColumns, func(r interface{ Scan(...any) error }) error { _, _, err := scanBot(r); return err }},
+	"bot_events_configurations": {eventsConfigurationColumns, func(r interface{ Scan(...any) error }) error {
+		var ec chime.EventsConfiguration
+		return r.Scan(&ec.HTTPSEndpoint, &ec.LambdaFunctionARN)
+	}},
+	"retention_settings": {retentionColumns, func(r interface{ Scan(...any) error }) error { _, err := scanRetention(r); return err }},
+}
+
+// readBack reads every row of owner's through rowReaders.
+func (s *Store) readBack(ctx context.Context, tx *sql.Tx, owner chime.Owner) error {
+	for _, table := range exportedTables {
+		reader := rowReaders[table]
+		rows, err := tx.QueryContext(ctx, s.q(`SELECT `+reader.columns+` FROM `+table+` WHERE `+ownerColumn+` = ? ORDER BY seq`), owner)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			if err := reader.read(rows); err != nil {
+				rows.Close()
+				return chime.Errorf(chime.BadRequest, "A row of the snapshot's %s table holds a value this server cannot read back", table)
+			}
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // CountOwner counts owner's rows in every exported table.

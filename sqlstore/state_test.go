@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -99,6 +100,13 @@ func TestResetRemovesOnlyTheOwnersRows(t *testing.T) {
 			}
 			if c, err := s.Count(context.Background()); err != nil || c.Total() != c.Secrets {
 				t.Errorf("after a reset of everything: %v (%v)", c, err)
+			}
+			// Rows are numbered from 1 again, as in a new database.
+			if _, err := s.Services().Accounts.CreateAccount(context.Background(), owner1, chime.NewAccount{Name: "First again"}); err != nil {
+				t.Fatal(err)
+			}
+			if rows := rowsOf(t, s, `SELECT seq FROM accounts`, ""); len(rows) != 1 || fmt.Sprint(rows[0]["seq"]) != "1" {
+				t.Errorf("the first account after a reset of everything: %v", rows)
 			}
 		})
 	}
@@ -204,6 +212,20 @@ func TestRestoreRefusesWhatIsNotTheOwnersSnapshot(t *testing.T) {
 					r[1].Row["name"] = int64(7)
 					return r
 				}), chime.BadRequest, "wrong type"},
+				"a JSON column that does not parse": {edit(func(r []sqlstore.Record) []sqlstore.Record {
+					r[1].Row["signin_delegate_groups"] = "{" // an account's
+					return r
+				}), chime.BadRequest, "cannot read back"},
+				"a phone number's associations that do not parse": {edit(func(r []sqlstore.Record) []sqlstore.Record {
+					for i := range r {
+						if r[i].Table == "phone_numbers" {
+							r[i].Row["associations"] = "not json"
+							return r
+						}
+					}
+					t.Fatal("the snapshot has no phone number")
+					return r
+				}), chime.BadRequest, "cannot read back"},
 				"a repeated row": {edit(func(r []sqlstore.Record) []sqlstore.Record {
 					return append(r, r[1])
 				}), chime.Conflict, "unique"},
