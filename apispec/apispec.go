@@ -82,12 +82,22 @@ type Member struct {
 	// IdempotencyToken members are filled with a fresh UUID by the SDKs
 	// and the AWS CLI when the caller gives none.
 	IdempotencyToken bool
+	// Personal members name or reach a person (a user name, a phone
+	// number given as an id) where the model does not mark their shape
+	// sensitive; what records requests (the journal) masks them as it
+	// masks sensitive shapes.
+	Personal bool
 }
 
 // Operation is one API operation.
 type Operation struct {
-	Name   string
-	Method string
+	// Control marks an extension that operates a development or test
+	// server (its clock, faults, state and journal): refused unless the
+	// server allows it, and never throttled, so that a test of throttling
+	// can still read the journal and reset.
+	Control bool
+	Name    string
+	Method  string
 	// Path is the URI template, labels in braces: /accounts/{accountId}.
 	Path string
 	// Query is the constant query that tells operations on one path apart

@@ -76,7 +76,7 @@ var (
 	phoneNumberErrorList = listOf("PhoneNumberErrorList", phoneNumberError)
 
 	updatePhoneNumberRequestItem = structure("UpdatePhoneNumberRequestItem",
-		Member{Name: "PhoneNumberId", Shape: nonEmptyString, Required: true, Doc: "The number's ID."},
+		Member{Name: "PhoneNumberId", Shape: nonEmptyString, Required: true, Personal: true, Doc: "The number's ID."},
 		Member{Name: "ProductType", Shape: productType, Doc: "The new product type."},
 		Member{Name: "CallingName", Shape: callingName, Doc: "The new outbound calling name."},
 	)
@@ -94,7 +94,7 @@ var (
 
 // Input members of the phone-number operations that recur.
 var (
-	phoneNumberIDLabel = Member{Name: "PhoneNumberId", Shape: stringShape, Required: true, Location: URI,
+	phoneNumberIDLabel = Member{Name: "PhoneNumberId", Shape: stringShape, Required: true, Personal: true, Location: URI,
 		LocationName: "phoneNumberId", Doc: "The phone number ID (its E.164 form, URL-encoded or not)."}
 	resultMaxQuery = Member{Name: "MaxResults", Shape: resultMax, Location: Query, LocationName: "max-results",
 		Doc: "The maximum number of results to return in a single call."}

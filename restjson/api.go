@@ -296,15 +296,19 @@ func (a *API) serve(w *statusRecorder, r *http.Request, info *requestInfo) error
 		return fail(err)
 	}
 	info.owner = principal.AccountID
-	if !a.throttle.allow(principal.AccessKeyID) {
-		return fail(chime.Errorf(chime.Throttled, "Rate exceeded"))
-	}
+	// The route first, so that a throttled request is counted, logged and
+	// journalled under its operation.
 	query := r.URL.Query()
 	op, labels, ok := a.router.match(r.Method, sigv4.RawPath(r), query)
+	if ok {
+		info.op = op.Name
+	}
+	if (!ok || !op.Control) && !a.throttle.allow(principal.AccessKeyID) {
+		return fail(chime.Errorf(chime.Throttled, "Rate exceeded"))
+	}
 	if !ok {
 		return fail(chime.Errorf(chime.NotFound, "No operation matches %s %s", r.Method, r.URL.Path))
 	}
-	info.op = op.Name
 	serveOp := bindings[op.Name]
 	if !op.Implemented || serveOp == nil {
 		return fail(chime.Errorf(chime.BadRequest, "%s is not implemented by this server yet", op.Name))

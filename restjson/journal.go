@@ -3,6 +3,7 @@ package restjson
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"sync"
 	"time"
 
@@ -12,10 +13,11 @@ import (
 
 // The request journal: the last requests this node answered, for a test
 // to check what its code called ("CreateUser twice, and the second got a
-// Conflict"). It is the node's memory only, bounded by its size; each AWS
-// account reads and clears its own entries. Parameters are kept with the
-// model's sensitive values masked, so that the journal holds no e-mail
-// address, name, phone number or token.
+// Conflict"). It is the node's memory only, bounded by its size and by
+// maxJournalString; each AWS account reads and clears its own entries.
+// Parameters are kept with the model's sensitive values and apispec's
+// Personal members masked, so that the journal holds no e-mail address,
+// name, phone number or token.
 
 // journalEntry is one answered request.
 type journalEntry struct {
@@ -105,13 +107,13 @@ func (a *API) record(at time.Time, requestID string, info *requestInfo, status i
 // masked stands for a sensitive value.
 const masked = "***"
 
-// personalMembers name a person without the model marking their shape
-// sensitive (it marks e-mail addresses, display names and phone numbers);
-// the journal masks them as well.
-var personalMembers = map[string]bool{"Username": true}
+// maxJournalString bounds a string the journal keeps: a snapshot or a
+// long value is summarised, so that the journal's memory stays a few
+// kilobytes per request whatever the requests carry.
+const maxJournalString = 256
 
 func maskMember(m apispec.Member, v any) any {
-	if personalMembers[m.Name] {
+	if m.Personal {
 		return masked
 	}
 	return maskValue(m.Shape, v)
@@ -150,6 +152,10 @@ func maskValue(s *apispec.Shape, v any) any {
 		return masked
 	}
 	switch s.Type {
+	case apispec.String:
+		if str, ok := v.(string); ok && len(str) > maxJournalString {
+			return fmt.Sprintf("(%d characters)", len(str))
+		}
 	case apispec.List:
 		if items, ok := v.([]any); ok {
 			out := make([]any, len(items))

@@ -212,3 +212,47 @@ func TestResetSnapshotRestore(t *testing.T) {
 		t.Fatalf("the development key resetting everyone: %d %s", status, body)
 	}
 }
+
+// Under a rate limit, a throttled request is journalled under its
+// operation, and the journal itself (a control of a test server) is not
+// throttled.
+func TestJournalUnderThrottling(t *testing.T) {
+	store := openMemory(t, sqlstore.Options{})
+	srv := httptest.NewServer(restjson.New(restjson.Config{Services: store.Services(), Auth: &sigv4.Verifier{Keys: journalKeys, Service: "chime"},
+		PaginationKey: []byte("k"), JournalSize: 100, RateLimit: 0.001, RateBurst: 1}))
+	defer srv.Close()
+	for range 3 {
+		send(t, srv.URL, "AKIDALPHA", "alpha-secret", "GET", "/accounts", "")
+	}
+	for range 3 {
+		l := listRequests(t, srv.URL, "AKIDALPHA", "alpha-secret", "?operation=ListAccounts&status=429")
+		if len(l.Requests) != 2 || l.Requests[0].ErrorCode != "ThrottledClientException" {
+			t.Fatalf("throttled ListAccounts: %+v", l.Requests)
+		}
+	}
+}
+
+// Phone numbers given as ids and a restored snapshot are masked too.
+func TestJournalMasksIDsThatArePhoneNumbers(t *testing.T) {
+	url, _ := stateServer(t, 100)
+	send(t, url, "AKIDALPHA", "alpha-secret", "GET", "/phone-numbers/%2B12065550100", "")
+	send(t, url, "AKIDALPHA", "alpha-secret", "PUT", "/_chime/snapshot", `{"Snapshot":"{\"Type\":\"header\",\"Format\":\"chime-export\",\"Version\":3} {\"Type\":\"row\",\"Table\":\"users\",\"Row\":{\"email\":\"secret@example.com\"}}"}`)
+	for _, e := range listRequests(t, url, "AKIDALPHA", "alpha-secret", "").Requests {
+		if strings.Contains(e.Parameters, "2065550100") || strings.Contains(e.Parameters, "secret@") || !strings.Contains(e.Parameters, "***") {
+			t.Errorf("%s: %s", e.Operation, e.Parameters)
+		}
+	}
+}
+
+// A credentials file that calls another AWS account's key "test" does
+// not make it the development key.
+func TestResetOfEverythingNeedsTheDevelopmentAccount(t *testing.T) {
+	store := openMemory(t, sqlstore.Options{})
+	keys := sigv4.StaticKeyring{sigv4.DevAccessKeyID: {AccessKeyID: sigv4.DevAccessKeyID, SecretAccessKey: "other", AccountID: "111122223333"}}
+	srv := httptest.NewServer(restjson.New(restjson.Config{Services: store.Services(), Auth: &sigv4.Verifier{Keys: keys, Service: "chime"},
+		PaginationKey: []byte("k"), State: storeState{store}}))
+	defer srv.Close()
+	if status, _, body := send(t, srv.URL, sigv4.DevAccessKeyID, "other", "POST", "/_chime/reset", `{"Scope":"All"}`); status != 403 {
+		t.Errorf("a key named test of another AWS account resetting everyone: %d %s", status, body)
+	}
+}
