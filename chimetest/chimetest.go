@@ -218,14 +218,15 @@ func (s *Server) call(ctx context.Context, op string, input any, out any) error 
 }
 
 // Reset puts the development AWS account back to its start state: the
-// fixtures and the example account. With everything, every AWS account
-// is reset (and a seeded server starts its ids and clock again).
-func (s *Server) Reset(ctx context.Context, everything bool) error {
-	input := map[string]any{}
-	if everything {
-		input["Scope"] = "All"
-	}
-	return s.call(ctx, "AdminResetState", input, nil)
+// fixtures and the example account.
+func (s *Server) Reset(ctx context.Context) error {
+	return s.call(ctx, "AdminResetState", nil, nil)
+}
+
+// ResetAll puts every AWS account back to its start state; a seeded
+// server also starts its ids, row numbers and clock again.
+func (s *Server) ResetAll(ctx context.Context) error {
+	return s.call(ctx, "AdminResetState", map[string]any{"Scope": "All"}, nil)
 }
 
 // Snapshot returns the development AWS account's data, for Restore.

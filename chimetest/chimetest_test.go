@@ -82,7 +82,11 @@ var conversation = []request{
 // returns every answer's status, request id and body.
 func play(t *testing.T, opts ...chimetest.Option) []string {
 	t.Helper()
-	srv := chimetest.NewServer(t, opts...)
+	return playOn(t, chimetest.NewServer(t, opts...))
+}
+
+func playOn(t *testing.T, srv *chimetest.Server) []string {
+	t.Helper()
 	c := client.New(srv.URL, srv.Config.Credentials, nil)
 	var answers []string
 	for i, r := range conversation {
@@ -92,13 +96,10 @@ func play(t *testing.T, opts ...chimetest.Option) []string {
 			body = []byte(r.body)
 		}
 		resp, err := c.Do(context.Background(), client.Request{Method: r.method, Path: path, Query: query, Body: body})
-		var ce *client.Error
-		if err != nil && !errors.As(err, &ce) {
+		// An error answer comes as a *client.Error beside its response.
+		var answered *client.Error
+		if err != nil && (!errors.As(err, &answered) || resp == nil) {
 			t.Fatalf("step %d: %v", i, err)
-		}
-		if resp == nil {
-			answers = append(answers, fmt.Sprintf("%d %s %s", ce.Status, ce.Code, ce.Message))
-			continue
 		}
 		answers = append(answers, fmt.Sprintf("%d %s %s", resp.Status, resp.Header.Get("x-amzn-RequestId"), resp.Body))
 	}
@@ -129,6 +130,22 @@ func TestSeededRunsAreByteIdentical(t *testing.T) {
 	for _, want := range []string{"NextToken", "SecurityToken", "PersonalPIN", "2026-01-01T00:00:00.000Z", `"Code":"Conflict"`} {
 		if !strings.Contains(strings.Join(first, "\n"), want) {
 			t.Errorf("the conversation never shows %s: it would not prove that it repeats", want)
+		}
+	}
+}
+
+// After a reset of everything, a seeded server answers the conversation
+// as it did after its start: ids, request ids, page tokens and times.
+func TestResetAllRepeatsASeededServer(t *testing.T) {
+	srv := chimetest.NewServer(t, chimetest.WithSeed(5))
+	first := playOn(t, srv)
+	if err := srv.ResetAll(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	again := playOn(t, srv)
+	for i := range first {
+		if first[i] != again[i] {
+			t.Errorf("step %d differs after the reset:\n%s\n%s", i, first[i], again[i])
 		}
 	}
 }
@@ -197,7 +214,7 @@ Accounts:
 			if _, err := srv.Client.CreateAccount(ctx, &awschime.CreateAccountInput{Name: aws.String("Made by the test")}); err != nil {
 				t.Fatal(err)
 			}
-			if err := srv.Reset(ctx, false); err != nil {
+			if err := srv.Reset(ctx); err != nil {
 				t.Fatal(err)
 			}
 			if got := strings.Join(names(), ","); got != start {
@@ -276,6 +293,10 @@ func TestFixturesErrorsNameTheLine(t *testing.T) {
 		{"unknown member", "GlobalSettings:\n  BusinessCalling: {Bucket: x}\n", ":2: BusinessCalling has no member \"Bucket\""},
 		{"not YAML", "Accounts: [\n", "fixtures-1.yaml: "},
 		{"unknown room member", "Accounts:\n  - Name: A\n    AccountType: EnterpriseLWA\n    Rooms:\n      - Name: R\n        Members: [{Email: nobody@example.com}]\n", ":6: no user with e-mail"},
+		{"the line of the refused member", "Accounts:\n  - Name: A\n    AccountType: EnterpriseLWA\n    Users:\n      - Email: a@example.com\n        LicenseType: Bogus\n", ":6: UpdateUser refused it"},
+		{"a nested member's line", "Accounts:\n  - Name: A\n    AccountType: EnterpriseLWA\n    Users:\n      - Email: a@example.com\n        UserSettings:\n          Telephony: {InboundCalling: true, OutboundCalling: true, SMS: maybe}\n", ":7: UserSettings.Telephony.SMS must be true or false"},
+		{"a key given twice", "Accounts:\n  - Name: A\n    Name: B\n", ":3: Name is given twice"},
+		{"a null value", "Accounts:\n  - Name: ~\n", ":2: Name has no value"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := chimetest.Start(chimetest.WithFixtureText(c.text))

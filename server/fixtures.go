@@ -113,14 +113,14 @@ func (f *Fixtures) Owners() []chime.Owner {
 	return out
 }
 
-// Apply loads the fixtures of owner (of every AWS account with all)
-// through api.
-func (f *Fixtures) Apply(ctx context.Context, api *restjson.API, owner chime.Owner, all bool) error {
+// Apply loads, in the order of the files, the fixtures of each AWS
+// account that include accepts, through api.
+func (f *Fixtures) Apply(ctx context.Context, api *restjson.API, include func(chime.Owner) bool) error {
 	if f == nil {
 		return nil
 	}
 	for _, file := range f.files {
-		if all || file.owner == owner {
+		if include(file.owner) {
 			l := &fixtureLoader{file: file, api: api, ctx: ctx,
 				caller: &sigv4.Principal{AccountID: file.owner, ARN: "arn:aws:iam::" + file.owner + ":root"}}
 			if err := l.apply(); err != nil {
@@ -139,9 +139,10 @@ type fixtureLoader struct {
 	caller *sigv4.Principal
 }
 
-// fixtureError is an error at a line of a fixtures file.
+// errorf is an error at n's line of the file, of kind BadRequest: the
+// fixtures are the client's input.
 func (file fixtureFile) errorf(n *yaml.Node, format string, args ...any) error {
-	return fmt.Errorf("%s:%d: %s", file.path, n.Line, fmt.Sprintf(format, args...))
+	return chime.Errorf(chime.BadRequest, "%s:%d: %s", file.path, n.Line, fmt.Sprintf(format, args...))
 }
 
 // checkKeys refuses a key of mapping n that is not among keys.
@@ -149,10 +150,16 @@ func (file fixtureFile) checkKeys(n *yaml.Node, keys ...string) error {
 	if n.Kind != yaml.MappingNode {
 		return file.errorf(n, "expected a mapping")
 	}
+	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		if k := n.Content[i]; !slices.Contains(keys, k.Value) {
+		k := n.Content[i]
+		if !slices.Contains(keys, k.Value) {
 			return file.errorf(k, "unknown key %q (expected one of %s)", k.Value, strings.Join(keys, ", "))
 		}
+		if seen[k.Value] {
+			return file.errorf(k, "%s is given twice", k.Value)
+		}
+		seen[k.Value] = true
 	}
 	return nil
 }
@@ -203,15 +210,45 @@ func (l *fixtureLoader) call(n *yaml.Node, op string, keys []string, fixed map[s
 	b, err := l.api.Invoke(l.ctx, l.caller, op, input)
 	if err != nil {
 		var ce *chime.Error
-		if errors.As(err, &ce) {
-			return l.file.errorf(n, "%s refused it: %s", op, ce.Message)
+		if !errors.As(err, &ce) {
+			return err
 		}
-		return l.file.errorf(n, "%s: %v", op, err)
+		switch ce.Kind {
+		case chime.BadRequest, chime.Conflict, chime.NotFound, chime.Forbidden, chime.Unprocessable:
+			// The API refused the fixture: say where, at the member the
+			// refusal names when it names one.
+			return l.file.errorf(memberNode(n, ce.Message), "%s refused it: %s", op, ce.Message)
+		}
+		return err // the store's failure, not the file's: its kind is kept
 	}
 	if out != nil {
 		return json.Unmarshal(b, out)
 	}
 	return nil
+}
+
+// memberNode is the node of the member a validation message names
+// ("Invalid input: UserSettings.Telephony.SMS must be ..."), found under
+// n; n itself when the message names none of its members.
+func memberNode(n *yaml.Node, message string) *yaml.Node {
+	path, ok := strings.CutPrefix(message, "Invalid input: ")
+	if !ok {
+		return n
+	}
+	path, _, _ = strings.Cut(path, " ")
+	at := n
+	for _, part := range strings.Split(path, ".") {
+		name, _, _ := strings.Cut(part, "[")
+		if at.Kind != yaml.MappingNode {
+			break
+		}
+		v := valueOf(at, name)
+		if v == nil {
+			break
+		}
+		at = v
+	}
+	return at
 }
 
 // value converts n to the JSON value of shape s, by the shape rather than
@@ -225,6 +262,9 @@ func (l *fixtureLoader) value(n *yaml.Node, s *apispec.Shape, what string) (any,
 		obj := map[string]any{}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k := n.Content[i]
+			if _, twice := obj[k.Value]; twice {
+				return nil, l.file.errorf(k, "%s.%s is given twice", what, k.Value)
+			}
 			m := s.MemberNamed(k.Value)
 			if m == nil {
 				names := make([]string, len(s.Members))
@@ -256,6 +296,9 @@ func (l *fixtureLoader) value(n *yaml.Node, s *apispec.Shape, what string) (any,
 	}
 	if n.Kind != yaml.ScalarNode {
 		return nil, l.file.errorf(n, "%s must be a single value", what)
+	}
+	if n.Tag == "!!null" {
+		return nil, l.file.errorf(n, "%s has no value (leave the key out instead)", what)
 	}
 	switch s.Type {
 	case apispec.Boolean:

@@ -368,6 +368,9 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 	// from the line's start.
 	if cfg.Deterministic {
 		log.Warn("deterministic: ids, PINs, tokens and request ids come from the seed, and the clock stands still", "seed", cfg.Seed, "clock", s.clock.Now())
+		if storeName != "memory" {
+			log.Warn("deterministic with a store that keeps its data: the next start draws the same ids again, which the kept rows hold", "store", storeName)
+		}
 	}
 	log.Info("chime server ready", "address", scheme+"://"+ln.Addr().String(), "version", cfg.Version, "store", storeName,
 		"store_location", StoreLocation(spec), "dev", cfg.Dev, "rate_limit", rateLimit)
@@ -583,25 +586,23 @@ func OpenStore(ctx context.Context, spec string, pool postgres.Pool, o sqlstore.
 	return nil, "", fmt.Errorf("--store must be memory, sqlite:PATH or postgres://..., not %q", spec)
 }
 
-// seedExample creates the documentation's example account for the
-// development AWS account, unless it exists.
 // loadStartOnce loads the start state when the server starts: the
 // fixtures of each AWS account that has no data yet (a store that outlives
-// the process keeps what it had, fixtures included), then development
-// mode's example account.
+// the process keeps what it had, fixtures included), in the order of the
+// files as a reset loads them, then development mode's example account.
 func (s *Server) loadStartOnce(ctx context.Context) error {
+	empty := map[chime.Owner]bool{}
 	for _, owner := range s.fixtures.Owners() {
 		n, err := s.store.CountOwner(ctx, owner)
 		if err != nil {
 			return err
 		}
-		if n > 0 {
+		if empty[owner] = n == 0; !empty[owner] {
 			s.log.Info("fixtures not loaded: the AWS account has data", "aws_account_id", owner)
-			continue
 		}
-		if err := s.fixtures.Apply(ctx, s.api, owner, false); err != nil {
-			return err
-		}
+	}
+	if err := s.fixtures.Apply(ctx, s.api, func(o chime.Owner) bool { return empty[o] }); err != nil {
+		return err
 	}
 	if s.cfg.Dev {
 		return seedExample(ctx, s.store.Services().Accounts)
@@ -609,6 +610,8 @@ func (s *Server) loadStartOnce(ctx context.Context) error {
 	return nil
 }
 
+// seedExample creates the documentation's example account for the
+// development AWS account, unless it exists.
 func seedExample(ctx context.Context, accounts chime.AccountService) error {
 	_, err := accounts.CreateAccount(ctx, sigv4.DevAccountID, chime.NewAccount{
 		ID: ExampleAccountID, Name: "Example Corp", Type: chime.EnterpriseDirectory})

@@ -23,8 +23,13 @@ type stateControl struct {
 // loadStart loads the start state of owner (of every AWS account with
 // all), and returns how many rows it holds afterwards.
 func (s *Server) loadStart(ctx context.Context, owner chime.Owner, all bool) (int, error) {
-	if err := s.fixtures.Apply(ctx, s.api, owner, all); err != nil {
-		return 0, chime.Errorf(chime.BadRequest, "The fixtures could not be loaded again: %s", err.Error())
+	if err := s.fixtures.Apply(ctx, s.api, func(o chime.Owner) bool { return all || o == owner }); err != nil {
+		if chime.IsKind(err, chime.BadRequest) {
+			var ce *chime.Error
+			errors.As(err, &ce)
+			return 0, chime.Errorf(chime.BadRequest, "The fixtures could not be loaded again: %s", ce.Message)
+		}
+		return 0, err // the store's failure keeps its kind: a 503 stays one
 	}
 	if s.cfg.Dev && (all || owner == sigv4.DevAccountID) {
 		if err := seedExample(ctx, s.store.Services().Accounts); err != nil {

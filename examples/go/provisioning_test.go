@@ -71,7 +71,7 @@ Accounts:
 	if ids, err := provision(ctx, srv.Client, account, []string{"existing@example.com", "new@example.com"}); err != nil || len(ids) != 1 {
 		t.Fatalf("provision over the fixtures: %v %v", ids, err)
 	}
-	if err := srv.Reset(ctx, false); err != nil {
+	if err := srv.Reset(ctx); err != nil {
 		t.Fatal(err)
 	}
 	users, err := srv.Client.ListUsers(ctx, &chime.ListUsersInput{AccountId: aws.String(account)})

@@ -39,8 +39,12 @@ export function admin(endpoint, ...args) {
   return out.trim() ? JSON.parse(out) : null;
 }
 
-// resetAll puts every AWS account back to the server's start state.
-export const resetAll = (endpoint) => admin(endpoint, "admin-reset-state", "--scope", "All");
+// resetAll puts every AWS account back to the server's start state and
+// empties the journal.
+export function resetAll(endpoint) {
+  admin(endpoint, "admin-reset-state", "--scope", "All");
+  admin(endpoint, "admin-delete-requests");
+}
 
 // requests lists the answered requests of one operation (or all).
 export const requests = (endpoint, operation) =>
