@@ -56,7 +56,7 @@ func (sqliteDialect) LockForKeyShare() string                                  {
 func (sqliteDialect) OverridingIdentity() string                               { return "" }
 func (sqliteDialect) LastSeq(context.Context, *sql.Tx, string) (int64, error)  { return 0, nil }
 func (sqliteDialect) SetLastSeq(context.Context, *sql.Tx, string, int64) error { return nil }
-func (sqliteDialect) RestartSeq(context.Context, *sql.Tx, string) error         { return nil }
+func (sqliteDialect) RestartSeq(context.Context, *sql.Tx, string) error        { return nil }
 
 // TestBatchAccountMemo: the writes of one batch see every change an
 // earlier write of the batch made to an account, never a change that was
