@@ -931,9 +931,8 @@ func TestGoV1SDKRetries(t *testing.T) {
 	// come with Retry-After: 1, which v1 waits out.
 	t.Run("rate_limit", func(t *testing.T) {
 		s := startServer(t, "--dev", "--rate-limit", "4", "--rate-burst", "1")
-		// The key's rate limit is checked before the route names the
-		// operation, so the server counts its 429s under "Unknown".
-		throttled := func() int { return requestCount(t, s.url, "Unknown", 429) }
+		// The server counts a throttled request under its operation.
+		throttled := func() int { return requestCount(t, s.url, "CreateAccount", 429) }
 		c := v1Client(t, s.url, "test", aws.UseServiceDefaultRetries, nil)
 		before, retries := throttled(), 0
 		for i := 0; i < 4; i++ {

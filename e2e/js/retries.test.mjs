@@ -94,10 +94,9 @@ test("retries (maxAttempts 10) get every create through intermittent 429 and 503
 test("default retries wait out a rate limit", async () => {
   assert.ok(throttledEndpoint, "CHIME_THROTTLED_ENDPOINT is not set");
   const c = client({ endpoint: throttledEndpoint });
-  // The key's rate limit is checked before the route names the operation,
-  // so the server counts its 429s under "Unknown"; only this test sends
-  // to that server.
-  const throttled = () => requests("Unknown", 429, throttledEndpoint);
+  // The server counts a throttled request under its operation; only this
+  // test sends to that server.
+  const throttled = () => requests("CreateAccount", 429, throttledEndpoint);
   const before = await throttled();
   let retries = 0;
   for (let i = 0; i < 4; i++) {
