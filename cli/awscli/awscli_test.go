@@ -462,7 +462,7 @@ func TestErrorsAndExitCodes(t *testing.T) {
 		{"--no-sign-request", []string{"get-account", "--account-id", "x", "--no-sign-request"}, 254, "UnauthorizedClientException"},
 		{"misspelt command", []string{"create-usr"}, 252, "Found invalid choice 'create-usr'\n\nMaybe you meant:\n\n  * create-user"},
 		{"unknown option", []string{"get-account", "--account-id", "x", "--bogus", "v"}, 252, "Unknown options: --bogus, v"},
-		{"bad --output", []string{"get-account", "--account-id", "x", "--output", "xml"}, 252, "argument --output: invalid choice"},
+		{"bad --output", []string{"get-account", "--account-id", "x", "--output", "xml"}, 252, "argument --output: Found invalid choice 'xml'\n\n\nusage: chime"},
 		{"malformed region", []string{"get-account", "--account-id", "x", "--region", "a_b"}, 255,
 			"\nchime: [ERROR]: Provided region_name 'a_b' doesn't match a supported format.\n"},
 		{"fileb:// for a string", []string{"get-account", "--account-id", "fileb://" + bytesFile}, 252,

@@ -34,6 +34,15 @@ type param struct {
 }
 
 // opParams lists an operation's options, in model order.
+// commandNames are the names of the operations' commands.
+func commandNames() []string {
+	names := make([]string, 0, len(commands()))
+	for name := range commands() {
+		names = append(names, name)
+	}
+	return names
+}
+
 func opParams(op *apispec.Operation) []param {
 	var ps []param
 	for _, m := range op.InputShape().Members {
@@ -165,7 +174,7 @@ func parseInvocation(op *apispec.Operation, g *globals, args []string) (*invocat
 				inv.skeleton = args[i]
 			}
 			if inv.skeleton != "input" && inv.skeleton != "output" && inv.skeleton != "yaml-input" {
-				return nil, paramErrorf("argument --generate-cli-skeleton: Found invalid choice '%s'", inv.skeleton)
+				return nil, &paramError{"argument --generate-cli-skeleton: " + invalidChoice(inv.skeleton, []string{"input", "output", "yaml-input"})}
 			}
 			continue
 		}
@@ -228,7 +237,7 @@ func parseInvocation(op *apispec.Operation, g *globals, args []string) (*invocat
 		inv.unknown = append(inv.unknown, tok)
 	}
 	if len(inv.unknown) > 0 {
-		return nil, &paramError{"Unknown options: " + strings.Join(inv.unknown, ", ")}
+		return nil, &unknownOptions{inv.unknown}
 	}
 	return inv, nil
 }

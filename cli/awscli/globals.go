@@ -1,6 +1,7 @@
 package awscli
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -28,6 +29,7 @@ type globals struct {
 	readTimeout     time.Duration
 	connectTimeout  time.Duration
 	cliBinaryFormat string
+	errorFormat     string
 	help            bool
 	version         bool
 	// conf is the profile's settings in the shared config file.
@@ -57,13 +59,27 @@ func setTimeout(d *time.Duration, v, which string) error {
 	return nil
 }
 
+// oneOfValues refuses a value that is not among the allowed, in the AWS
+// CLI's words.
 func oneOfValues(v string, allowed ...string) error {
 	for _, a := range allowed {
 		if v == a {
 			return nil
 		}
 	}
-	return fmt.Errorf("invalid choice: %q (choose from %s)", v, "'"+strings.Join(allowed, "', '")+"'")
+	return errors.New(invalidChoice(v, allowed))
+}
+
+// invalidChoice is the AWS CLI's message for a value outside its choices:
+// the value, then the choices close to it (difflib's get_close_matches:
+// the three most similar with a ratio of 0.8 or more). It ends with a
+// line feed when nothing is suggested, as the AWS CLI's does.
+func invalidChoice(v string, choices []string) string {
+	msg := fmt.Sprintf("Found invalid choice '%s'\n", v)
+	if near := closeMatches(v, choices); len(near) > 0 {
+		msg += "\nMaybe you meant:\n\n  * " + strings.Join(near, "\n  * ")
+	}
+	return msg
 }
 
 var globalFlags = []globalFlag{
@@ -91,6 +107,10 @@ var globalFlags = []globalFlag{
 	{"--no-cli-pager", false, func(g *globals, _ string) error { g.noCLIPager = true; return nil }, "Do not send output to a pager."},
 	{"--cli-auto-prompt", false, func(g *globals, _ string) error { g.autoPrompt = true; return nil }, "Prompt for the command's parameters before running it."},
 	{"--no-cli-auto-prompt", false, func(g *globals, _ string) error { g.noAutoPrompt = true; return nil }, "Never prompt, whatever AWS_CLI_AUTO_PROMPT says."},
+	{"--cli-error-format", true, func(g *globals, v string) error {
+		g.errorFormat = v
+		return oneOfValues(v, errorFormats...)
+	}, "How errors are written: enhanced (the default), legacy, json, yaml, text or table (else AWS_CLI_ERROR_FORMAT, else the profile's cli_error_format)."},
 	{"--help", false, func(g *globals, _ string) error { g.help = true; return nil }, "Print help."},
 }
 

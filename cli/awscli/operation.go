@@ -26,7 +26,7 @@ func (p *Program) runOperation(ctx context.Context, op *apispec.Operation, g *gl
 		return ce.code()
 	}
 	if err != nil {
-		return paramFailure(p.Stderr, err, true)
+		return paramFailure(p.errorStream(p.Stderr, g), err, true)
 	}
 	g.conf = p.loadProfile(g)
 	if g.help {
@@ -34,21 +34,21 @@ func (p *Program) runOperation(ctx context.Context, op *apispec.Operation, g *gl
 		return ExitOK
 	}
 	if g.autoPrompt && g.noAutoPrompt {
-		return paramFailure(p.Stderr, errors.New("Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time."), false)
+		return paramFailure(p.errorStream(p.Stderr, g), errors.New("Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time."), false)
 	}
 	switch p.promptMode(g) {
 	case "on":
 		return p.runPrompted(ctx, op, all)
 	case "on-partial":
 		var quiet strings.Builder
-		code := p.execute(ctx, inv, &quiet)
+		code := p.execute(ctx, inv, p.errorStream(&quiet, g))
 		if code != ExitParamError {
 			io.WriteString(p.Stderr, quiet.String())
 			return code
 		}
 		return p.runPrompted(ctx, op, all)
 	}
-	return p.execute(ctx, inv, p.Stderr)
+	return p.execute(ctx, inv, p.errorStream(p.Stderr, g))
 }
 
 // promptMode resolves the auto-prompt setting: the flags, then
@@ -142,7 +142,9 @@ func (p *Program) execute(ctx context.Context, inv *invocation, stderr io.Writer
 			if se.Retries > 0 {
 				retries = fmt.Sprintf(" (reached max retries: %d)", se.Retries)
 			}
-			PrintError(stderr, fmt.Sprintf("An error occurred (%s) when calling the %s operation%s: %s", visible(se.Code), op.Name, retries, visible(se.Message)))
+			// botocore's error has its Message before its Code.
+			reportError(stderr, fmt.Sprintf("An error occurred (%s) when calling the %s operation%s: %s", visible(se.Code), op.Name, retries, visible(se.Message)),
+				"Message", se.Message, "Code", se.Code)
 			return ExitServiceError
 		case errors.As(err, &ce):
 			PrintError(stderr, connectFailure(ce, api.HTTP))

@@ -99,7 +99,16 @@ func decodeJSONValue(s string) (any, error) {
 	dec.UseNumber()
 	var v any
 	if err := dec.Decode(&v); err != nil {
-		return nil, fmt.Errorf("Invalid JSON: %v\nJSON received: %s", err, s)
+		msg := pyJSONError(s)
+		if msg == "" {
+			// Python reads what Go does not (NaN, Infinity); its
+			// reading of them is not followed.
+			msg = err.Error()
+		}
+		return nil, fmt.Errorf("Invalid JSON: %s\nJSON received: %s", msg, s)
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("Invalid JSON: %s\nJSON received: %s", pyJSONError(s), s)
 	}
 	return v, nil
 }
