@@ -153,7 +153,7 @@ func TestGenerateCLISkeleton(t *testing.T) {
 	}
 	out := e.mustRun("create-user", "--generate-cli-skeleton", "yaml-input")
 	for _, line := range []string{
-		"AccountId: '' # [REQUIRED] The Amazon Chime account ID.",
+		"AccountId: ''  # [REQUIRED] The Amazon Chime account ID.",
 		"Username: '' # The user name.",
 		"Email: '' # The user's email address.",
 		"UserType: PrivateUser # The user type. Valid values are: PrivateUser, SharedDevice.",

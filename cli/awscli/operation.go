@@ -116,6 +116,12 @@ func (p *Program) execute(ctx context.Context, inv *invocation, stderr io.Writer
 	if inv.skeleton == "output" {
 		if op.Output != nil {
 			res.doc = outputSkeleton(op.Output, op.Output.Name, 0)
+			// botocore's stubber validates the fabricated response against
+			// the output shape as it would an input: a member whose
+			// minimum is above the skeleton's 0 fails.
+			if err := validateInput(op.Output, skeletonDocument(res.doc).(map[string]any)); err != nil {
+				return paramFailure(stderr, err, false)
+			}
 		} else {
 			res.doc = newObject()
 		}

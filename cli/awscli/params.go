@@ -216,9 +216,14 @@ func validateValue(s *apispec.Shape, v any, path string, problems *[]string) {
 			typeErr("<class 'dict'>")
 			return
 		}
+		// botocore's order: the missing members, then the unknown ones,
+		// then what is wrong inside the known ones.
 		var names []string
 		for _, mem := range s.Members {
 			names = append(names, mem.Name)
+			if mv, present := m[mem.Name]; mem.Required && (!present || mv == nil) {
+				*problems = append(*problems, fmt.Sprintf("Missing required parameter in %s: %q", inputName(path), mem.Name))
+			}
 		}
 		for _, k := range sortedMapKeys(m) {
 			if s.MemberNamed(k) == nil {
@@ -231,14 +236,9 @@ func validateValue(s *apispec.Shape, v any, path string, problems *[]string) {
 			if path != "" {
 				child = path + "." + mem.Name
 			}
-			mv, present := m[mem.Name]
-			if !present || mv == nil {
-				if mem.Required {
-					*problems = append(*problems, fmt.Sprintf("Missing required parameter in %s: %q", inputName(path), mem.Name))
-				}
-				continue
+			if mv, present := m[mem.Name]; present && mv != nil {
+				validateValue(mem.Shape, mv, child, problems)
 			}
-			validateValue(mem.Shape, mv, child, problems)
 		}
 	case apispec.List:
 		items, ok := v.([]any)

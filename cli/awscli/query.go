@@ -193,6 +193,8 @@ func (om orderedMaps) plain(v any) any {
 		return out
 	case int64:
 		return float64(x)
+	case pyDatetime:
+		return string(x)
 	}
 	return v
 }

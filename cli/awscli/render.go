@@ -110,6 +110,8 @@ func writePyJSON(b *strings.Builder, v any, indent int) {
 		b.WriteString("\n" + strings.Repeat(" ", 4*indent) + "]")
 	case string:
 		writePyString(b, x)
+	case pyDatetime:
+		writePyString(b, string(x))
 	case nil:
 		b.WriteString("null")
 	case bool:
@@ -375,7 +377,7 @@ func yamlScalar(v any) string {
 		return "null"
 	case bool:
 		return strconv.FormatBool(x)
-	case int64, float64:
+	case int64, float64, pyDatetime:
 		return pyStr(x)
 	case string:
 		return yamlString(x)

@@ -1,0 +1,117 @@
+package awscli_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// Behaviours found by running chime beside AWS CLI v2 (the end-to-end
+// comparison in e2e/cliv2_compare_test.go), pinned here without it.
+
+// The yaml-input skeleton has ruamel.yaml's layout: indentation by two,
+// list items at their key's indentation, two spaces before the comment
+// of a mapping's first key.
+func TestYAMLInputSkeletonLayout(t *testing.T) {
+	e := newEnv(t)
+	out := e.mustRun("batch-update-user", "--generate-cli-skeleton", "yaml-input")
+	want := `AccountId: ''  # [REQUIRED] The Amazon Chime account ID.
+UpdateUserRequestItems: # [REQUIRED] The request containing the user IDs and details to update.
+- UserId: ''  # [REQUIRED] The user ID.
+  LicenseType: Basic # The user license type. Valid values are: Basic, Plus, Pro, ProTrial.
+  UserType: PrivateUser # The user type. Valid values are: PrivateUser, SharedDevice.
+  AlexaForBusinessMetadata: # The Alexa for Business metadata.
+    IsAlexaForBusinessEnabled: true  # Starts or stops Alexa for Business.
+    AlexaForBusinessRoomArn: '' # The ARN of the room resource.
+`
+	if out != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+	if out := e.mustRun("invite-users", "--generate-cli-skeleton", "yaml-input"); !strings.Contains(out, "UserEmailList: # [REQUIRED]") || !strings.Contains(out, "\n- ''\n") {
+		t.Errorf("a list of strings:\n%s", out)
+	}
+	if out := e.mustRun("get-global-settings", "--generate-cli-skeleton", "yaml-input"); out != "{}\n" {
+		t.Errorf("no input: %q", out)
+	}
+}
+
+// The output skeleton's timestamps are Python datetimes in the AWS CLI:
+// JSON prints their isoformat, the other formats str().
+func TestOutputSkeletonTimestamps(t *testing.T) {
+	e := newEnv(t)
+	for format, want := range map[string]string{
+		"json":  `"RegisteredOn": "1970-01-01T00:00:00"`,
+		"yaml":  "  RegisteredOn: 1970-01-01 00:00:00\n",
+		"text":  "\t1970-01-01 00:00:00\t",
+		"table": "||  RegisteredOn              |  1970-01-01 00:00:00        ||",
+	} {
+		out := e.mustRun("get-user", "--account-id", "a", "--user-id", "u", "--generate-cli-skeleton", "output", "--output", format)
+		if !strings.Contains(out, want) {
+			t.Errorf("%s lacks %q:\n%s", format, want, out)
+		}
+	}
+}
+
+// botocore's stubber validates the fabricated response: a minimum above
+// the skeleton's 0 fails, as in the AWS CLI.
+func TestOutputSkeletonValidated(t *testing.T) {
+	e := newEnv(t)
+	_, stderr, code := e.run("get-retention-settings", "--account-id", "a", "--generate-cli-skeleton", "output")
+	if code != 252 || !strings.Contains(stderr, "Parameter validation failed:\nInvalid value for parameter RetentionSettings.RoomRetentionSettings.RetentionDays, value: 0, valid min value: 1\n") {
+		t.Errorf("%d %s", code, stderr)
+	}
+}
+
+// A scalar query in a table shows the title's box only; a false, zero or
+// empty one shows nothing.
+func TestTableOfScalar(t *testing.T) {
+	e := newEnv(t)
+	out := e.mustRun("get-user", "--account-id", "a", "--user-id", "u", "--generate-cli-skeleton", "output", "--output", "table", "--query", "User.UserId")
+	if out != "---------\n|GetUser|\n+-------+\n" {
+		t.Errorf("%q", out)
+	}
+	out = e.mustRun("get-user", "--account-id", "a", "--user-id", "u", "--generate-cli-skeleton", "output", "--output", "table", "--query", "`0`")
+	if out != "" {
+		t.Errorf("zero: %q", out)
+	}
+}
+
+// botocore reports the missing members first, then the unknown ones.
+func TestValidationOrder(t *testing.T) {
+	e := newEnv(t)
+	_, stderr, code := e.run("update-user-settings", "--account-id", "a", "--user-id", "u", "--user-settings", "Telephony={Inbound=true,OutboundCalling=true,SMS=true}")
+	want := "Parameter validation failed:\nMissing required parameter in UserSettings.Telephony: \"InboundCalling\"\nUnknown parameter in UserSettings.Telephony: \"Inbound\", must be one of: InboundCalling, OutboundCalling, SMS\n"
+	if code != 252 || !strings.Contains(stderr, want) {
+		t.Errorf("%d %s", code, stderr)
+	}
+}
+
+// --cli-error-format, AWS_CLI_ERROR_FORMAT and the profile's
+// cli_error_format, as the current AWS CLI v2 has them.
+func TestErrorFormats(t *testing.T) {
+	e := newEnv(t)
+	args := []string{"get-account", "--account-id", "a", "--user-settings", "x"}
+	for _, format := range []string{"enhanced", "json"} {
+		_, stderr, code := e.run(append(args, "--cli-error-format", format)...)
+		// Unknown options are written the same way in every format.
+		if code != 252 || !strings.HasSuffix(stderr, "\nchime: [ERROR]: Unknown options: --user-settings, x\n") {
+			t.Errorf("%s: %d %q", format, code, stderr)
+		}
+	}
+	for format, want := range map[string]string{
+		"enhanced": "\nchime: [ERROR]: An error occurred (ParamValidation): the following arguments are required: --user-id\n",
+		"legacy":   "\nchime: [ERROR]: the following arguments are required: --user-id\n",
+		"json":     "{\n    \"Code\": \"ParamValidation\",\n    \"Message\": \"the following arguments are required: --user-id\\n\\nusage: chime",
+		"yaml":     "Code: ParamValidation\nMessage: ",
+		"bogus":    "\nchime: [ERROR]: An error occurred (ParamValidation): the following arguments are required: --user-id\n",
+	} {
+		e.set("AWS_CLI_ERROR_FORMAT", format)
+		_, stderr, code := e.run("get-user", "--account-id", "a")
+		if code != 252 || !strings.HasPrefix(stderr, want) {
+			t.Errorf("%s: %d %q", format, code, stderr)
+		}
+	}
+	_, stderr, code := e.run("get-user", "--account-id", "a", "--cli-error-format", "xml")
+	if code != 252 || !strings.Contains(stderr, "argument --cli-error-format: Found invalid choice 'xml'") {
+		t.Errorf("xml: %d %q", code, stderr)
+	}
+}
