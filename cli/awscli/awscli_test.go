@@ -285,7 +285,6 @@ func TestParameterSyntax(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"list-users", "--account-id", team, "--max-results", "abc"}, "expected an integer"},
 		{[]string{"list-users", "--account-id", team, "--max-results", "0"}, "Invalid value for parameter MaxResults, value: 0, valid min value: 1"},
 		{[]string{"update-user-settings", "--account-id", team, "--user-id", "x", "--user-settings", "Telephony={InboundCalling=maybe}"}, "Invalid type for parameter UserSettings.Telephony.InboundCalling, value: maybe, type: <class 'str'>, valid types: <class 'bool'>"},
 		{[]string{"update-user-settings", "--account-id", team, "--user-id", "x", "--user-settings", "Telephony={InboundCalling=true}"}, "Missing required parameter in UserSettings.Telephony: \"OutboundCalling\""},

@@ -115,3 +115,76 @@ func TestErrorFormats(t *testing.T) {
 		t.Errorf("xml: %d %q", code, stderr)
 	}
 }
+
+// Numbers are read by Python's int() and float(): what they refuse is
+// their ValueError, exit code 255; --max-items and --page-size are
+// argparse's, exit code 252.
+func TestNumbersAsPython(t *testing.T) {
+	e := newEnv(t)
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"list-users", "--account-id", "a", "--max-results", "1x"}, 255, "\nchime: [ERROR]: invalid literal for int() with base 10: '1x'\n"},
+		{[]string{"list-users", "--account-id", "a", "--max-results", "it's"}, 255, "\nchime: [ERROR]: invalid literal for int() with base 10: \"it's\"\n"},
+		{[]string{"list-users", "--account-id", "a", "--max-items", "abc"}, 252, "argument --max-items: invalid int value: 'abc'\n\nusage: chime"},
+		{[]string{"list-users", "--account-id", "a", "--page-size", "1.5"}, 252, "argument --page-size: invalid int value: '1.5'\n\nusage: chime"},
+	} {
+		_, stderr, code := e.run(tc.args...)
+		if code != tc.code || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: %d %q", tc.args, code, stderr)
+		}
+	}
+	for _, ok := range []string{" 7 ", "+7", "1_0"} {
+		if _, stderr, code := e.run("list-users", "--account-id", "a", "--max-results", ok, "--generate-cli-skeleton", "output"); code != 0 {
+			t.Errorf("%q: %d %s", ok, code, stderr)
+		}
+	}
+}
+
+// A file that cannot be read is reported in Python's words.
+func TestParamFileErrors(t *testing.T) {
+	e := newEnv(t)
+	_, stderr, code := e.run("list-users", "--account-id", "a", "--user-email", "file://missing.txt")
+	if code != 252 || !strings.Contains(stderr, "Error parsing parameter '--user-email': Unable to load paramfile file://missing.txt: [Errno 2] No such file or directory: 'missing.txt'\n") {
+		t.Errorf("%d %q", code, stderr)
+	}
+}
+
+// --region ” is taken as given: requests are signed for an empty region,
+// as botocore signs them, and the server refuses the scope.
+func TestEmptyRegionIsKept(t *testing.T) {
+	e, _ := devServer(t)
+	_, stderr, code := e.run("get-account", "--account-id", "a", "--region", "")
+	if code != 254 || !strings.Contains(stderr, "The credential must be in the form AccessKeyId/yyyymmdd/region/service/aws4_request.") {
+		t.Errorf("%d %q", code, stderr)
+	}
+	for _, bad := range []string{"123", "a-", "us east"} {
+		if _, stderr, code := e.run("get-account", "--account-id", "a", "--region", bad); code != 255 || !strings.Contains(stderr, "doesn't match a supported format") {
+			t.Errorf("%q: %d %q", bad, code, stderr)
+		}
+	}
+}
+
+// A value that looks like an option is one to argparse, as to the AWS
+// CLI; a negative number or a word with a space is a value.
+func TestValueLikeAnOption(t *testing.T) {
+	e := newEnv(t)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"get-account", "--account-id", "-x"}, "argument --account-id: expected one argument"},
+		{[]string{"batch-suspend-user", "--account-id", "a", "--user-id-list", "-x"}, "argument --user-id-list: expected at least one argument"},
+	} {
+		if _, stderr, code := e.run(tc.args...); code != 252 || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: %d %q", tc.args, code, stderr)
+		}
+	}
+	for _, v := range []string{"-5", "-a b", "-"} {
+		if _, stderr, code := e.run("get-account", "--account-id", v, "--generate-cli-skeleton", "output"); code != 0 {
+			t.Errorf("%q: %d %q", v, code, stderr)
+		}
+	}
+}

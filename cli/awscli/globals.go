@@ -15,6 +15,7 @@ type globals struct {
 	debug           bool
 	endpointURL     string
 	region          string
+	regionGiven     bool
 	profile         string
 	output          string
 	query           string
@@ -93,7 +94,7 @@ var globalFlags = []globalFlag{
 	}, "json, text, table, yaml, yaml-stream or off (else AWS_DEFAULT_OUTPUT, else json)."},
 	{"--query", true, func(g *globals, v string) error { g.query = v; return nil }, "A JMESPath expression applied to the response."},
 	{"--profile", true, func(g *globals, v string) error { g.profile = v; return nil }, "The shared-config profile to use."},
-	{"--region", true, func(g *globals, v string) error { g.region = v; return nil }, "The signing region (else the shared config, else us-east-1)."},
+	{"--region", true, func(g *globals, v string) error { g.region, g.regionGiven = v, true; return nil }, "The signing region (else the shared config, else us-east-1)."},
 	{"--version", false, func(g *globals, _ string) error { g.version = true; return nil }, "Print the version."},
 	{"--color", true, func(g *globals, v string) error { g.color = v; return oneOfValues(v, "on", "off", "auto") }, "on, off or auto: colour in table output."},
 	{"--no-sign-request", false, func(g *globals, _ string) error { g.noSignRequest = true; return nil }, "Send requests unsigned."},

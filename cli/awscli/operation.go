@@ -109,6 +109,11 @@ func (p *Program) execute(ctx context.Context, inv *invocation, stderr io.Writer
 			err = validateInput(op.InputShape(), doc)
 		}
 	}
+	var ge *generalError
+	if errors.As(err, &ge) {
+		PrintError(stderr, err.Error())
+		return ExitGeneralError
+	}
 	if err != nil {
 		return paramFailure(stderr, err, false)
 	}
