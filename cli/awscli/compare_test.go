@@ -188,3 +188,29 @@ func TestValueLikeAnOption(t *testing.T) {
 		}
 	}
 }
+
+// The AWS CLI's text formatter fails on a list that mixes structures with
+// other values (values() of a user, say): Python's AttributeError, exit
+// code 255.
+func TestTextOfMixedList(t *testing.T) {
+	e := newEnv(t)
+	out, stderr, code := e.run("get-user", "--account-id", "a", "--user-id", "u", "--generate-cli-skeleton", "output", "--output", "text", "--query", "values(User)")
+	if code != 255 || out != "" || stderr != "\nchime: [ERROR]: 'str' object has no attribute 'items'\n" {
+		t.Errorf("%d %q %q", code, out, stderr)
+	}
+}
+
+// An expression that ends too soon is refused in jmespath.py's words,
+// with the caret after its end.
+func TestQueryIncompleteExpression(t *testing.T) {
+	e := newEnv(t)
+	for q, want := range map[string]string{
+		"Users[0": "Bad value for --query Users[0: Invalid jmespath expression: Incomplete expression:\n\"Users[0\"\n        ^\n",
+		"a.":      "Bad value for --query a.: Expecting: ['quoted_identifier', 'unquoted_identifier', 'lbracket', 'lbrace'], got: eof: Parse error at column 2, token \"\" (EOF), for expression:\n\"a.\"\n   ^\n",
+	} {
+		_, stderr, code := e.run("get-account", "--account-id", "a", "--generate-cli-skeleton", "output", "--query", q)
+		if code != 252 || !strings.HasSuffix(stderr, want) {
+			t.Errorf("%s: %d %q", q, code, stderr)
+		}
+	}
+}

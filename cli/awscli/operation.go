@@ -228,7 +228,8 @@ func (p *Program) writeOutput(g *globals, format, title string, result any, stre
 	color := g.color == "on" || (g.color == "auto" && p.StdoutIsTerminal)
 	var b strings.Builder
 	if err := render(&b, format, title, result, stream, color); err != nil {
-		fmt.Fprintln(p.Stderr, err)
+		io.WriteString(p.Stdout, b.String())
+		PrintError(p.Stderr, err.Error())
 		return ExitGeneralError
 	}
 	if b.Len() == 0 {

@@ -52,6 +52,17 @@ func parseQuery(expr string) (parsing.ASTNode, error) {
 	}
 	ast, err := parsing.NewParser().Parse(rewritten)
 	if err != nil {
+		// An expression that ends too soon is reported in jmespath.py's
+		// words, with its caret after the end; other syntax errors keep
+		// the library's words.
+		var se parsing.SyntaxError
+		if errors.As(err, &se) && (strings.Contains(se.Error(), "Incomplete expression") || strings.HasSuffix(se.Error(), "TOKEOF")) {
+			return parsing.ASTNode{}, fmt.Errorf("Invalid jmespath expression: Incomplete expression:\n\"%s\"\n%s^", expr, strings.Repeat(" ", len([]rune(expr))+1))
+		}
+		if errors.As(err, &se) && strings.Contains(se.Error(), "Expected identifier, lbracket, or lbrace") && se.Offset >= len(rewritten) {
+			n := len([]rune(expr))
+			return parsing.ASTNode{}, fmt.Errorf("Expecting: ['quoted_identifier', 'unquoted_identifier', 'lbracket', 'lbrace'], got: eof: Parse error at column %d, token \"\" (EOF), for expression:\n\"%s\"\n%s^", n, expr, strings.Repeat(" ", n+1))
+		}
 		return parsing.ASTNode{}, err
 	}
 	return orderObjects(ast), nil

@@ -17,14 +17,25 @@ import (
 // one of the AWS CLI's output formats. For a paginated call, stream holds
 // what the text and yaml-stream formats print one after the other (see
 // outputDocuments); title is the operation name (table).
-func render(w io.Writer, format, title string, doc any, stream []any, color bool) error {
-	if format == "text" && stream != nil {
+func render(w io.Writer, format, title string, doc any, stream []any, color bool) (err error) {
+	if format == "text" {
 		var b strings.Builder
-		for _, d := range stream {
-			formatText(&b, d, "", nil)
+		defer func() {
+			// The AWS CLI's text formatter fails on a list that mixes
+			// structures with other values, after writing what came
+			// before it.
+			if c, ok := recover().(textCrash); ok {
+				io.WriteString(w, b.String())
+				err = &generalError{string(c)}
+			}
+		}()
+		if stream != nil {
+			for _, d := range stream {
+				formatText(&b, d, "", nil)
+			}
+			_, err := io.WriteString(w, b.String())
+			return err
 		}
-		_, err := io.WriteString(w, b.String())
-		return err
 	}
 	if o, ok := doc.(*object); ok && o.len() == 0 && stream == nil {
 		return nil // empty outputs print nothing
@@ -280,14 +291,26 @@ func sortedKeys(o *object) []string {
 	return keys
 }
 
+// textCrash is the AttributeError of the AWS CLI's text formatter.
+type textCrash string
+
 func allScalarKeys(list []any) []string {
 	seen := map[string]bool{}
 	for _, e := range list {
-		if o, ok := e.(*object); ok {
-			for _, k := range o.keys {
-				if isScalar(o.vals[k]) {
-					seen[k] = true
+		o, ok := e.(*object)
+		if !ok {
+			name := "list"
+			if isScalar(e) {
+				name = pyTypeName(e)
+				if _, isInt := e.(int64); isInt {
+					name = "int"
 				}
+			}
+			panic(textCrash(fmt.Sprintf("'%s' object has no attribute 'items'", name)))
+		}
+		for _, k := range o.keys {
+			if isScalar(o.vals[k]) {
+				seen[k] = true
 			}
 		}
 	}
