@@ -525,6 +525,19 @@ func normalise(o outcome, isAWS bool) outcome {
 var driftRewrites = map[string]func(outcome) outcome{
 	"error-layout":        rewriteErrorLayout,
 	"member-descriptions": rewriteDescriptions,
+	"shorthand-input":     rewriteShorthandInput,
+}
+
+// shorthandInput is the line after a shorthand syntax error's "for
+// input:", where it does not start with a space yet.
+var shorthandInput = regexp.MustCompile(`(Expected: '[^'\n]*', received: '[^'\n]*' for input:\n)([^ ])`)
+
+// rewriteShorthandInput: the current release's message template puts a
+// space before the input quoted in a shorthand syntax error (the caret
+// line has none).
+func rewriteShorthandInput(o outcome) outcome {
+	o.stderr = shorthandInput.ReplaceAllString(o.stderr, "$1 $2")
+	return o
 }
 
 // yamlComment is a line of a yaml-input skeleton: the key and value, the
@@ -541,7 +554,7 @@ func rewriteDescriptions(o outcome) outcome {
 
 var (
 	argparseLayout = regexp.MustCompile(`(?s)^\n<usage>\n\n<prog>: error: (.*)\n\n$`)
-	unknownLayout  = regexp.MustCompile(`(?s)^\n<usage>\n(Unknown options: .*)\n\n$`)
+	unknownLayout  = regexp.MustCompile(`(?s)^\n<usage>\n\n(Unknown options: .*)\n\n$`)
 	plainLayout    = regexp.MustCompile(`(?s)^\n(.*)\n$`)
 )
 
@@ -558,7 +571,7 @@ func rewriteErrorLayout(o outcome) outcome {
 		return o
 	}
 	if m := unknownLayout.FindStringSubmatch(o.stderr); m != nil {
-		o.stderr = "\n<usage>\n\n<prog>: [ERROR]: " + m[1] + "\n"
+		o.stderr = "\n<usage>\n\n\n<prog>: [ERROR]: " + m[1] + "\n"
 		return o
 	}
 	if m := plainLayout.FindStringSubmatch(o.stderr); m != nil {

@@ -61,7 +61,7 @@ func (e *unknownOptions) Error() string { return "Unknown options: " + strings.J
 func paramFailure(w io.Writer, err error, withUsage bool) int {
 	var unknown *unknownOptions
 	if errors.As(err, &unknown) {
-		fmt.Fprintf(w, "\n%s\n", usageLines)
+		fmt.Fprintf(w, "\n%s\n\n", usageLines)
 		PrintError(w, err.Error())
 		return ExitParamError
 	}

@@ -223,8 +223,10 @@ func parseInvocation(op *apispec.Operation, g *globals, args []string) (*invocat
 						break
 					}
 				}
-				if len(vals) == 0 {
-					return nil, paramErrorf("argument %s: expected %s argument", name, map[bool]string{true: "at least one", false: "one"}[multi])
+				// A list option may be given no value at all (an empty
+				// list), as in the AWS CLI; another option must have one.
+				if len(vals) == 0 && !multi {
+					return nil, paramErrorf("argument %s: expected one argument", name)
 				}
 				inv.values[name] = vals
 			}
