@@ -320,6 +320,12 @@ func compareCases(fx compareFixture) []compareCase {
 	q("syntax-error", "Users[0")
 	q("quoted-literal", "Users[?UserType=='SharedDevice'] | length(@)")
 	q("json-literal-object", "`{\"a\": [1, 2.5, true, null]}`", "--output", "yaml")
+	long := "a display name long enough to be folded by the YAML dumper past its eightieth column, twice over if it is nested"
+	strs := "{yes: `\"yes\"`, on: `\"on\"`, time: `\"1:20\"`, eq: `\"=\"`, null: `\"null\"`, num: `\"0x1F\"`, hash: `\"a #b\"`, colon: `\"a: b\"`, lead: `\" x\"`, " +
+		"long: `\"" + long + "\"`, quoted: `\"'" + long + ": it's\"`, nested: {deeper: [`\"" + long + "\"`]}}"
+	q("yaml-strings", strs, "--output", "yaml")
+	q("yaml-stream-strings", strs, "--output", "yaml-stream")
+	q("table-strings", strs, "--output", "table")
 	q("pages-text", "Users[].PrimaryEmail", "--page-size", "2", "--output", "text")
 	q("pages-max-items-text", "Users[].PrimaryEmail", "--max-items", "3", "--output", "text")
 	add("query", "no-output-json", "logout-user", "--account-id", a, "--user-id", u, "--query", "foo")

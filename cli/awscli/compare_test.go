@@ -218,3 +218,29 @@ func TestQueryIncompleteExpression(t *testing.T) {
 		}
 	}
 }
+
+// YAML output as ruamel.yaml writes it: YAML 1.2's plain scalars bare
+// (yes, on, 1:20), "=" quoted, and long scalars folded at a single space
+// past the 80th column, continued two columns right of their key.
+func TestYAMLQuotingAndFolding(t *testing.T) {
+	e := newEnv(t)
+	long := "This is a rather long display name that goes on and on past the eighty column limit of the dumper"
+	query := "{a: `\"yes\"`, b: `\"1:20\"`, c: `\"=\"`, d: `\"null\"`, e: `\"" + long + "\"`, f: [`\"" + long + "\"`], g: `\"" + long + ": it's\"`, h: `\"x  y\"`}"
+	out := e.mustRun("get-account", "--account-id", "a", "--generate-cli-skeleton", "output", "--output", "yaml", "--query", query)
+	want := `a: yes
+b: 1:20
+c: '='
+d: 'null'
+e: This is a rather long display name that goes on and on past the eighty column limit
+  of the dumper
+f:
+- This is a rather long display name that goes on and on past the eighty column limit
+  of the dumper
+g: 'This is a rather long display name that goes on and on past the eighty column
+  limit of the dumper: it''s'
+h: x  y
+`
+	if out != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -337,8 +338,9 @@ func writeYAML(b *strings.Builder, v any, indent int, inSeq bool) {
 			if i > 0 || !inSeq {
 				b.WriteString(pad)
 			}
-			b.WriteString(yamlScalar(k) + ":")
-			writeYAMLValue(b, x.vals[k], indent)
+			key := yamlScalar(k)
+			b.WriteString(key + ":")
+			writeYAMLValue(b, x.vals[k], indent, 2*indent+utf8.RuneCountInString(key)+1)
 		}
 	case []any:
 		if len(x) == 0 {
@@ -364,7 +366,7 @@ func writeYAML(b *strings.Builder, v any, indent int, inSeq bool) {
 					writeYAML(b, ev, indent+1, true)
 				}
 			default:
-				b.WriteString(yamlScalar(ev) + "\n")
+				b.WriteString(yamlFolded(yamlScalar(ev), 2*indent+2, 2*indent+2) + "\n")
 			}
 		}
 	default:
@@ -372,7 +374,9 @@ func writeYAML(b *strings.Builder, v any, indent int, inSeq bool) {
 	}
 }
 
-func writeYAMLValue(b *strings.Builder, v any, indent int) {
+// writeYAMLValue writes the value of a key at indentation level indent,
+// after column col (the key and its colon).
+func writeYAMLValue(b *strings.Builder, v any, indent, col int) {
 	switch x := v.(type) {
 	case *object:
 		if x.len() == 0 {
@@ -390,8 +394,73 @@ func writeYAMLValue(b *strings.Builder, v any, indent int) {
 		// Sequences sit at their key's indentation.
 		writeYAML(b, x, indent, false)
 	default:
-		b.WriteString(" " + yamlScalar(x) + "\n")
+		b.WriteString(" " + yamlFolded(yamlScalar(x), col+1, 2*indent+2) + "\n")
 	}
+}
+
+// yamlWidth is the column past which the AWS CLI's YAML dumper (ruamel.yaml,
+// PyYAML's emitter) breaks long scalars.
+const yamlWidth = 80
+
+// yamlFolded is a plain or single-quoted scalar, as yamlScalar renders it,
+// written from column col and folded as the emitter folds it: a single
+// space met past yamlWidth becomes a line break and indent spaces (in a
+// quoted scalar, not its first or last character). Double-quoted scalars
+// are left whole.
+func yamlFolded(rendered string, col, indent int) string {
+	if strings.HasPrefix(rendered, "\"") || utf8.RuneCountInString(rendered)+col <= yamlWidth {
+		return rendered
+	}
+	quoted := strings.HasPrefix(rendered, "'")
+	text := []rune(rendered)
+	column := col
+	if quoted {
+		text = []rune(strings.ReplaceAll(rendered[1:len(rendered)-1], "''", "'"))
+		column++
+	}
+	var out strings.Builder
+	if quoted {
+		out.WriteByte('\'')
+	}
+	write := func(r []rune) {
+		out.WriteString(string(r))
+		column += len(r)
+	}
+	n := len(text)
+	start, spaces := 0, false
+	for end := 0; end <= n; end++ {
+		ch := rune(-1)
+		if end < n {
+			ch = text[end]
+		}
+		if spaces {
+			if ch != ' ' {
+				if start+1 == end && column > yamlWidth && (!quoted || (start != 0 && end != n)) {
+					out.WriteString("\n" + strings.Repeat(" ", indent))
+					column = indent
+				} else {
+					write(text[start:end])
+				}
+				start = end
+			}
+		} else if ch == -1 || ch == ' ' || (quoted && ch == '\'') {
+			if start < end {
+				write(text[start:end])
+				start = end
+			}
+		}
+		if quoted && ch == '\'' {
+			write([]rune("''"))
+			start = end + 1
+		}
+		if ch != -1 {
+			spaces = ch == ' '
+		}
+	}
+	if quoted {
+		out.WriteByte('\'')
+	}
+	return out.String()
 }
 
 func yamlScalar(v any) string {
@@ -419,11 +488,19 @@ func yamlString(s string) string {
 		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
 	}
 	enc := strings.TrimSuffix(string(out), "\n")
-	if enc == s {
+	switch {
+	case s == "=":
+		// YAML 1.1's value key, which ruamel.yaml still quotes.
+	case enc == s, yaml11Only.MatchString(s):
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
 }
+
+// yaml11Only are the plain scalars that mean something else in YAML 1.1
+// only (y, yes, on, off..., and sexagesimal numbers such as 1:20): the
+// YAML library quotes them, ruamel.yaml, which writes YAML 1.2, does not.
+var yaml11Only = regexp.MustCompile(`^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)$`)
 
 func needsEscapes(s string) bool {
 	if !utf8.ValidString(s) {
