@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path"
@@ -176,7 +178,7 @@ func TestCompareWithAWSCLIv2(t *testing.T) {
 // compareFixture is the data the cases read.
 type compareFixture struct {
 	account, team, user string
-	silentURL           string
+	silentURL, tlsURL   string
 	token               string
 	dir                 string
 }
@@ -237,6 +239,11 @@ func prepareCompareData(t *testing.T, s *server) compareFixture {
 		mu.Unlock()
 	})
 	fx.silentURL = "http://" + ln.Addr().String()
+
+	// A server whose certificate no client trusts.
+	tlsServer := httptest.NewTLSServer(http.NotFoundHandler())
+	t.Cleanup(tlsServer.Close)
+	fx.tlsURL = tlsServer.URL
 
 	// A resume token as the AWS CLI writes it, for --starting-token.
 	cmd := exec.Command(awsV2, "chime", "list-users", "--account-id", fx.account, "--max-items", "3", "--query", "NextToken", "--output", "text", "--endpoint-url", s.url)
@@ -372,6 +379,7 @@ func compareCases(fx compareFixture) []compareCase {
 	c := e("read-timeout", "get-account", "--account-id", a, "--cli-read-timeout", "1")
 	c.endpoint, c.env = fx.silentURL, []string{"AWS_MAX_ATTEMPTS=1"}
 	e("connect-refused", "get-account", "--account-id", a).endpoint = "http://127.0.0.1:1"
+	e("certificate-untrusted", "get-account", "--account-id", a).endpoint = fx.tlsURL
 	e("endpoint-no-scheme", "get-account", "--account-id", a).endpoint = "127.0.0.1:8765"
 	e("fileb-string", "list-users", "--account-id", a, "--user-email", "fileb://"+filepath.Join(fx.dir, "email.txt"))
 	e("file-string", "list-users", "--account-id", a, "--user-email", "file://"+filepath.Join(fx.dir, "email.txt"))

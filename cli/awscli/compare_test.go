@@ -244,3 +244,18 @@ h: x  y
 		t.Errorf("got\n%s\nwant\n%s", out, want)
 	}
 }
+
+// A configuration error has its kind in the enhanced format, and its
+// fields in a structured one, as in the current AWS CLI v2.
+func TestConfigurationErrorFormats(t *testing.T) {
+	e := newEnv(t)
+	e.set("AWS_ENDPOINT_URL_CHIME", "http://chime.example.com")
+	_, stderr, code := e.run("get-account", "--account-id", "a")
+	if code != 253 || stderr != "\nchime: [ERROR]: An error occurred (NoCredentials): Unable to locate credentials. You can configure credentials by running \"aws login\".\n" {
+		t.Errorf("%d %q", code, stderr)
+	}
+	_, stderr, code = e.run("get-account", "--account-id", "a", "--cli-error-format", "json")
+	if code != 253 || stderr != "{\n    \"Code\": \"NoCredentials\",\n    \"Message\": \"Unable to locate credentials. You can configure credentials by running \\\"aws login\\\".\"\n}\n" {
+		t.Errorf("json: %d %q", code, stderr)
+	}
+}

@@ -98,8 +98,7 @@ func (p *Program) execute(ctx context.Context, inv *invocation, stderr io.Writer
 	}
 	var cfe *configError
 	if errors.As(err, &cfe) {
-		PrintError(stderr, err.Error())
-		return cfe.code()
+		return cfe.report(stderr)
 	}
 	doc, err := inv.document(&p.Env)
 	paginate := false
@@ -134,8 +133,7 @@ func (p *Program) execute(ctx context.Context, inv *invocation, stderr io.Writer
 		api, err := p.connect(ctx, g)
 		if err != nil {
 			if errors.As(err, &cfe) {
-				PrintError(stderr, err.Error())
-				return cfe.code()
+				return cfe.report(stderr)
 			}
 			return paramFailure(stderr, err, false)
 		}

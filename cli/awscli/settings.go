@@ -7,6 +7,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -45,9 +46,29 @@ var (
 type configError struct {
 	msg  string
 	exit int
+	// kind names a configuration error (exit code 253) in the enhanced
+	// and structured error formats: "Configuration" unless it says
+	// otherwise.
+	kind string
 }
 
 func (e *configError) Error() string { return e.msg }
+
+// report writes the error: a configuration error (253) in the error
+// format, with its kind; the others (255) as their message alone, as the
+// AWS CLI writes its general errors in every format.
+func (e *configError) report(w io.Writer) int {
+	if e.code() != ExitConfigError {
+		PrintError(w, e.msg)
+		return e.code()
+	}
+	kind := e.kind
+	if kind == "" {
+		kind = "Configuration"
+	}
+	reportError(w, "An error occurred ("+kind+"): "+e.msg, "Code", kind, "Message", e.msg)
+	return e.code()
+}
 
 // code is the exit code the error ends the program with.
 func (e *configError) code() int {
@@ -89,7 +110,7 @@ func (p *Program) connect(ctx context.Context, g *globals) (*client.Client, erro
 	}
 	if v, err := creds.Retrieve(ctx); err != nil || v.AccessKeyID == "" {
 		if !loopbackEndpoint(endpoint) {
-			return nil, &configError{msg: "Unable to locate credentials. You can configure credentials by running \"aws configure\"."}
+			return nil, &configError{msg: "Unable to locate credentials. You can configure credentials by running \"aws login\".", kind: "NoCredentials"}
 		}
 		// A local server in development mode accepts the development pair.
 		creds = credentials.NewStaticCredentialsProvider(sigv4.DevAccessKeyID, sigv4.DevSecretAccessKey, "")
