@@ -266,12 +266,12 @@ func TestQueryTypeErrorsAsJMESPathPy(t *testing.T) {
 	e := newEnv(t)
 	for q, want := range map[string]string{
 		"sort_by(`[{\"a\":1},{\"a\":\"x\"}]`, &a)": `In function sort_by(), invalid type for value: x, expected one of: ['number'], received: "string"`,
-		"sort_by(`[{\"a\":null}]`, &a)":           `In function sort_by(), invalid type for value: {'a': None}, expected one of: ['string', 'number'], received: "null"`,
-		"max_by(`[{\"a\":1},{\"a\":null}]`, &a)":  `In function max_by(), invalid type for value: None, expected one of: ['number', 'string'], received: "null"`,
-		"sort(`[1, \"a\"]`)":                      `In function sort(), invalid type for value: a, expected one of: ['array-string', 'array-number'], received: "str"`,
-		"sort(`[true]`)":                          `In function sort(), invalid type for value: True, expected one of: ['array-string', 'array-number'], received: "bool"`,
-		"sum(`[1, \"a\"]`)":                       `In function sum(), invalid type for value: a, expected one of: ['array-number'], received: "str"`,
-		"abs(`\"x\"`)":                            `In function abs(), invalid type for value: x, expected one of: ['number'], received: "string"`,
+		"sort_by(`[{\"a\":null}]`, &a)":            `In function sort_by(), invalid type for value: {'a': None}, expected one of: ['string', 'number'], received: "null"`,
+		"max_by(`[{\"a\":1},{\"a\":null}]`, &a)":   `In function max_by(), invalid type for value: None, expected one of: ['number', 'string'], received: "null"`,
+		"sort(`[1, \"a\"]`)":                       `In function sort(), invalid type for value: a, expected one of: ['array-string', 'array-number'], received: "str"`,
+		"sort(`[true]`)":                           `In function sort(), invalid type for value: True, expected one of: ['array-string', 'array-number'], received: "bool"`,
+		"sum(`[1, \"a\"]`)":                        `In function sum(), invalid type for value: a, expected one of: ['array-number'], received: "str"`,
+		"abs(`\"x\"`)":                             `In function abs(), invalid type for value: x, expected one of: ['number'], received: "string"`,
 	} {
 		_, stderr, code := e.run("get-account", "--account-id", "a", "--generate-cli-skeleton", "output", "--query", q)
 		if code != 255 || stderr != "\nchime: [ERROR]: "+want+"\n" {
