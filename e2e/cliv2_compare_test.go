@@ -326,6 +326,8 @@ func compareCases(fx compareFixture) []compareCase {
 	q("runtime-error-sort-by-null-key", "sort_by(Users, &Nope)")
 	q("runtime-error-max-by-object-key", "max_by(Users, &AlexaForBusinessMetadata)")
 	q("runtime-error-sort-objects", "sort(Users)")
+	q("runtime-error-slice-step-zero", "Users[::0]")
+	q("expression-reference-json", "[&PrimaryEmail]")
 	q("syntax-error", "Users[0")
 	q("quoted-literal", "Users[?UserType=='SharedDevice'] | length(@)")
 	q("json-literal-object", "`{\"a\": [1, 2.5, true, null]}`", "--output", "yaml")

@@ -1,6 +1,7 @@
 package awscli_test
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -277,5 +278,35 @@ func TestQueryTypeErrorsAsJMESPathPy(t *testing.T) {
 		if code != 255 || stderr != "\nchime: [ERROR]: "+want+"\n" {
 			t.Errorf("%s: %d %q", q, code, stderr)
 		}
+	}
+}
+
+// An expression reference left in a query's result is never a Go
+// pointer: JSON and YAML fail as the AWS CLI's encoders do (exit code
+// 255), text writes the object's repr.
+func TestQueryExpressionReference(t *testing.T) {
+	e := newEnv(t)
+	for format, want := range map[string][3]string{
+		"json": {"", "\nchime: [ERROR]: Circular reference detected\n", "255"},
+		"yaml": {"", "\nchime: [ERROR]: cannot represent an object: <jmespath.visitor._Expression object>\n", "255"},
+		"text": {"<jmespath.visitor._Expression object>\n", "", "0"},
+	} {
+		out, stderr, code := e.run("get-account", "--account-id", "a", "--generate-cli-skeleton", "output", "--query", "&foo", "--output", format)
+		if out != want[0] || stderr != want[1] || strconv.Itoa(code) != want[2] {
+			t.Errorf("%s: %d %q %q", format, code, out, stderr)
+		}
+	}
+	// JSON has written the start of the list when it fails, as Python's does.
+	if out, _, code := e.run("get-account", "--account-id", "a", "--generate-cli-skeleton", "output", "--query", "[&foo]"); code != 255 || out != "[\n    " {
+		t.Errorf("[&foo]: %d %q", code, out)
+	}
+}
+
+// A slice step of zero is Python's ValueError, at run time.
+func TestQuerySliceStepZero(t *testing.T) {
+	e := newEnv(t)
+	_, stderr, code := e.run("get-account", "--account-id", "a", "--generate-cli-skeleton", "output", "--query", "Account.SupportedLicenses[::0]")
+	if code != 255 || stderr != "\nchime: [ERROR]: slice step cannot be zero\n" {
+		t.Errorf("%d %q", code, stderr)
 	}
 }

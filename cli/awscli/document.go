@@ -137,6 +137,14 @@ func keyRanks(s *apispec.Shape) map[string]int {
 // Python's str() of it, with a space for the "T".
 type pyDatetime string
 
+// pyExpression is an expression reference (&foo) left in a query's
+// result. jmespath.py returns its expression object, which the JSON and
+// YAML outputs cannot write and text writes as the object's repr (without
+// its memory address here).
+type pyExpression struct{}
+
+const pyExpressionRepr = "<jmespath.visitor._Expression object>"
+
 // pyStr is Python's str() of a scalar, as the text and table formats print.
 func pyStr(v any) string {
 	switch x := v.(type) {
@@ -151,6 +159,8 @@ func pyStr(v any) string {
 		return x
 	case pyDatetime:
 		return strings.Replace(string(x), "T", " ", 1)
+	case pyExpression:
+		return pyExpressionRepr
 	case int64:
 		return strconv.FormatInt(x, 10)
 	case float64:

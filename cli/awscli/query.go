@@ -36,8 +36,13 @@ func applyQuery(expr string, op *apispec.Operation, doc any) (any, error) {
 	switch {
 	case errors.As(err, &qe):
 		return nil, qe
+	case err != nil && strings.Contains(err.Error(), "step cannot be 0"):
+		return nil, &queryError{"slice step cannot be zero"} // Python's ValueError
 	case err != nil:
-		return nil, paramErrorf("Bad value for --query %s: %v", expr, err)
+		// An error while the query runs is a runtime error (exit code
+		// 255), as in the AWS CLI; only a query that does not parse is
+		// a bad value.
+		return nil, &queryError{err.Error()}
 	}
 	return om.ordered(res, queryKeyRanks(ast, op.Output)), nil
 }
@@ -229,6 +234,8 @@ func (om orderedMaps) ordered(v any, ranks map[string]int) any {
 		if x == float64(int64(x)) {
 			return int64(x)
 		}
+	case functions.ExpRef:
+		return pyExpression{}
 	}
 	return v
 }

@@ -19,49 +19,41 @@ import (
 // what the text and yaml-stream formats print one after the other (see
 // outputDocuments); title is the operation name (table).
 func render(w io.Writer, format, title string, doc any, stream []any, color bool) (err error) {
-	if format == "text" {
-		var b strings.Builder
-		defer func() {
-			// The AWS CLI's text formatter fails on a list that mixes
-			// structures with other values, after writing what came
-			// before it.
-			if c, ok := recover().(textCrash); ok {
-				io.WriteString(w, b.String())
-				err = &generalError{string(c)}
-			}
-		}()
-		if stream != nil {
-			for _, d := range stream {
-				formatText(&b, d, "", nil)
-			}
-			_, err := io.WriteString(w, b.String())
-			return err
+	var b strings.Builder
+	defer func() {
+		// Where the AWS CLI's formatter fails (a list mixing structures
+		// with other values in text, an expression reference in JSON or
+		// YAML), it has written what came before.
+		if c, ok := recover().(renderCrash); ok {
+			io.WriteString(w, b.String())
+			err = &generalError{string(c)}
 		}
+	}()
+	if format == "text" && stream != nil {
+		for _, d := range stream {
+			formatText(&b, d, "", nil)
+		}
+		_, err := io.WriteString(w, b.String())
+		return err
 	}
 	if o, ok := doc.(*object); ok && o.len() == 0 && stream == nil {
 		return nil // empty outputs print nothing
 	}
 	switch format {
 	case "json":
-		var b strings.Builder
 		writePyJSON(&b, doc, 0)
 		b.WriteByte('\n')
-		_, err := io.WriteString(w, b.String())
-		return err
 	case "text":
-		var b strings.Builder
 		formatText(&b, doc, "", nil)
-		_, err := io.WriteString(w, b.String())
-		return err
 	case "table":
 		t := &table{color: color}
 		if t.build(title, doc, 0) {
-			_, err := io.WriteString(w, t.render(80))
-			return err
+			b.WriteString(t.render(80))
 		}
-		return nil
 	case "yaml":
-		var b strings.Builder
+		if _, ok := doc.(pyExpression); ok {
+			yamlScalar(doc) // the dumper's error
+		}
 		if isScalar(doc) {
 			// The AWS CLI writes a scalar as JSON, which YAML reads the
 			// same, rather than as a YAML document ending in "...".
@@ -70,20 +62,17 @@ func render(w io.Writer, format, title string, doc any, stream []any, color bool
 		} else {
 			writeYAML(&b, doc, 0, false)
 		}
-		_, err := io.WriteString(w, b.String())
-		return err
 	case "yaml-stream":
-		var b strings.Builder
 		if stream == nil {
 			stream = []any{doc}
 		}
 		writeYAML(&b, stream, 0, false)
-		_, err := io.WriteString(w, b.String())
-		return err
 	case "off":
-		return nil
+	default:
+		return fmt.Errorf("unknown output format %q", format)
 	}
-	return fmt.Errorf("unknown output format %q", format)
+	_, err = io.WriteString(w, b.String())
+	return err
 }
 
 // writePyJSON writes v as Python's json.dumps(v, indent=4, ensure_ascii=False).
@@ -124,6 +113,8 @@ func writePyJSON(b *strings.Builder, v any, indent int) {
 		writePyString(b, x)
 	case pyDatetime:
 		writePyString(b, string(x))
+	case pyExpression:
+		panic(renderCrash("Circular reference detected"))
 	case nil:
 		b.WriteString("null")
 	case bool:
@@ -292,8 +283,10 @@ func sortedKeys(o *object) []string {
 	return keys
 }
 
-// textCrash is the AttributeError of the AWS CLI's text formatter.
-type textCrash string
+// renderCrash is an error of the AWS CLI's formatters, in Python's words:
+// the AttributeError of the text formatter, the ValueError of the JSON
+// encoder, the RepresenterError of the YAML dumper.
+type renderCrash string
 
 func allScalarKeys(list []any) []string {
 	seen := map[string]bool{}
@@ -307,7 +300,7 @@ func allScalarKeys(list []any) []string {
 					name = "int"
 				}
 			}
-			panic(textCrash(fmt.Sprintf("'%s' object has no attribute 'items'", name)))
+			panic(renderCrash(fmt.Sprintf("'%s' object has no attribute 'items'", name)))
 		}
 		for _, k := range o.keys {
 			if isScalar(o.vals[k]) {
@@ -473,6 +466,8 @@ func yamlScalar(v any) string {
 		return pyStr(x)
 	case string:
 		return yamlString(x)
+	case pyExpression:
+		panic(renderCrash("cannot represent an object: " + pyExpressionRepr))
 	}
 	return yamlString(pyStr(v))
 }
