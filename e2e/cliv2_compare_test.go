@@ -299,6 +299,8 @@ func compareCases(fx compareFixture) []compareCase {
 			add("output-format", call[0]+"/"+f, append(slices.Clone(call), "--output", f)...)
 		}
 	}
+	add("output-format", "get-account/table-color-on", "get-account", "--account-id", a, "--output", "table", "--color", "on")
+
 	q := func(name, query string, extra ...string) {
 		add("query", name, append([]string{"list-users", "--account-id", a, "--query", query}, extra...)...)
 	}
