@@ -468,8 +468,8 @@ func runCompare(t *testing.T, program string, isAWS bool, c compareCase, url str
 	return outcome{stdout: stdout.String(), stderr: stderr.String(), code: code}
 }
 
-// judge compares the two outcomes and names the drift rewrite that made
-// them agree, if one did.
+// judge compares the two outcomes and names the rewrites that made them
+// agree, if they did.
 func judge(awsOut, chimeOut outcome, known differences, id string) (verdict, drift string) {
 	if awsOut == chimeOut {
 		return identical, ""
@@ -539,9 +539,10 @@ func normalise(o outcome, isAWS bool) outcome {
 	return outcome{stdout: f(o.stdout), stderr: f(o.stderr), code: o.code}
 }
 
-// driftRewrites turn what AWS CLI v2 2.9 printed into what the current
-// release prints, for the version drifts the differences file lists by
-// name. Each is derived from the current release's source.
+// driftRewrites are the rules, named in the differences file, by which
+// the two outputs may differ: most turn what AWS CLI v2 2.9 prints into
+// what the current release prints (derived from its source); one sets
+// aside the members' descriptions, which are this project's own words.
 var driftRewrites = map[string]func(outcome) outcome{
 	"error-layout":        rewriteErrorLayout,
 	"member-descriptions": rewriteDescriptions,
@@ -649,7 +650,7 @@ func readDifferences(file string) (differences, error) {
 	return d, sc.Err()
 }
 
-// TestDifferencesDocumented: docs/cli-compatibility.md lists the same
+// TestCompareDifferencesDocumented: docs/cli-compatibility.md lists the same
 // differences, with the same reasons, as the file the comparison reads.
 func TestCompareDifferencesDocumented(t *testing.T) {
 	known, err := readDifferences(differencesFile)
