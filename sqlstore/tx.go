@@ -85,6 +85,12 @@ func (c *core) classify(what string, err error) error {
 	if c.unavailable(err) {
 		return unavailable(fmt.Errorf("%s: %w", what, err))
 	}
+	// An engine error on a database whose file has gone (SQLite may read
+	// a removed file's pages as a malformed image before the check at
+	// commit runs) is that loss, not a fault of the server.
+	if lost := c.verify(); lost != nil {
+		return lost
+	}
 	return chime.Internalf(err, "%s", what)
 }
 
