@@ -43,7 +43,7 @@ type userError struct {
 // filters in a way the API does not.
 type userFilter struct {
 	Param, Member, Label string
-	Options           []string
+	Options              []string
 }
 
 func userFilters() []userFilter {
