@@ -1,9 +1,9 @@
 package console_test
 
 import (
-	"html"
 	"context"
 	"encoding/json"
+	"html"
 	"io"
 	"net/http"
 	"net/http/cookiejar"

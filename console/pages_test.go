@@ -31,7 +31,7 @@ func asChime(err error, target **chime.Error) bool {
 
 type apiAccount struct {
 	AccountId, Name, AccountType, AccountStatus, DefaultLicense string
-	SigninDelegateGroups                                       []struct{ GroupName string }
+	SigninDelegateGroups                                        []struct{ GroupName string }
 }
 
 func (e *env) getAccount(key, id string) (apiAccount, error) {
@@ -108,7 +108,9 @@ func TestAccountPages(t *testing.T) {
 	t.Run("Settings", func(t *testing.T) {
 		contains(t, b.follow(b.post("/console/accounts/"+team+"/settings", url.Values{"EnableDialOut": {"true"}})), "Account settings saved.",
 			`id="EnableDialOut" name="EnableDialOut" value="true" checked`)
-		var out struct{ AccountSettings struct{ EnableDialOut, DisableRemoteControl bool } }
+		var out struct {
+			AccountSettings struct{ EnableDialOut, DisableRemoteControl bool }
+		}
 		e.mustInvoke("test", "GetAccountSettings", map[string]any{"AccountId": team}, &out)
 		if !out.AccountSettings.EnableDialOut || out.AccountSettings.DisableRemoteControl {
 			t.Fatalf("the API has %+v", out.AccountSettings)
@@ -250,7 +252,11 @@ func TestUserPages(t *testing.T) {
 	})
 	t.Run("Telephony", func(t *testing.T) {
 		contains(t, b.follow(b.post(page+"/settings", url.Values{"InboundCalling": {"true"}, "SMS": {"true"}})), "Telephony settings saved.")
-		var out struct{ UserSettings struct{ Telephony struct{ InboundCalling, OutboundCalling, SMS bool } } }
+		var out struct {
+			UserSettings struct {
+				Telephony struct{ InboundCalling, OutboundCalling, SMS bool }
+			}
+		}
 		e.mustInvoke("test", "GetUserSettings", map[string]any{"AccountId": lwa, "UserId": id}, &out)
 		if tel := out.UserSettings.Telephony; !tel.InboundCalling || tel.OutboundCalling || !tel.SMS {
 			t.Fatalf("the API has %+v", tel)

@@ -375,12 +375,16 @@ func TestOtherTenant(t *testing.T) {
 			t.Fatalf("%s: %d %s", p.path, r.status, mainOf(r.body))
 		}
 	}
-	var out struct{ Account struct{ Name, AccountStatus string } }
+	var out struct {
+		Account struct{ Name, AccountStatus string }
+	}
 	e.mustInvoke("other", "GetAccount", map[string]any{"AccountId": id}, &out)
 	if out.Account.Name != "Theirs" || out.Account.AccountStatus != "Active" {
 		t.Fatalf("the other tenant's account changed: %+v", out.Account)
 	}
-	var got struct{ User struct{ LicenseType, UserRegistrationStatus string } }
+	var got struct {
+		User struct{ LicenseType, UserRegistrationStatus string }
+	}
 	e.mustInvoke("other", "GetUser", map[string]any{"AccountId": id, "UserId": u.User.UserId}, &got)
 	if got.User.UserRegistrationStatus != "Registered" || got.User.LicenseType != "Pro" {
 		t.Fatalf("the other tenant's user changed: %+v", got.User)
