@@ -307,3 +307,38 @@ func TestAdminHelp(t *testing.T) {
 		}
 	}
 }
+
+// TestServerConsoleFlag: the console is on by default, and --console=false
+// or CHIME_CONSOLE=false leaves /console/ to the API.
+func TestServerConsoleFlag(t *testing.T) {
+	isolate(t)
+	for _, tc := range []struct {
+		name string
+		args []string
+		env  string
+		on   bool
+	}{
+		{"Default", nil, "", true},
+		{"Flag", []string{"--console=false"}, "", false},
+		{"Environment", nil, "false", false},
+		{"FlagOverEnvironment", []string{"--console=true"}, "false", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.env != "" {
+				t.Setenv("CHIME_CONSOLE", tc.env)
+			}
+			url, stop := runServer(t, append([]string{"--dev"}, tc.args...)...)
+			resp, err := http.Get(url + "/console/signin")
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if on := resp.StatusCode == 200 && resp.Header.Get("Content-Security-Policy") != ""; on != tc.on {
+				t.Fatalf("console on: %v (%d), want %v", on, resp.StatusCode, tc.on)
+			}
+			if code := stop(); code != 0 {
+				t.Fatalf("server exit code %d", code)
+			}
+		})
+	}
+}
