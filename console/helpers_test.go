@@ -43,6 +43,12 @@ func newEnv(t testing.TB, opts ...func(*console.Config)) *env {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
+	return newEnvOn(t, store, opts...)
+}
+
+// newEnvOn is newEnv on a given store.
+func newEnvOn(t testing.TB, store *sqlstore.Store, opts ...func(*console.Config)) *env {
+	t.Helper()
 	api := restjson.New(restjson.Config{Services: store.Services(), Auth: &sigv4.Verifier{Keys: keys, Service: "chime"}, PaginationKey: []byte("k")})
 	cfg := console.Config{API: api, Keys: keys}
 	for _, o := range opts {
