@@ -286,6 +286,10 @@ func (c *Console) showDeleteAccount(w http.ResponseWriter, status int, p *page) 
 }
 
 func (c *Console) handleDeleteAccount(w http.ResponseWriter, r *http.Request, s *session) {
+	if r.PostFormValue("confirm") != "yes" {
+		c.handleDeleteAccountForm(w, r, s)
+		return
+	}
 	id := r.PathValue("accountId")
 	err := c.invoke(r, s, "DeleteAccount", map[string]any{"AccountId": id}, nil)
 	if err == nil {

@@ -147,6 +147,10 @@ func TestAccountPages(t *testing.T) {
 		}
 	})
 	t.Run("Delete", func(t *testing.T) {
+		contains(t, b.post("/console/accounts/"+team+"/delete", nil), `id="confirm-form"`)
+		if _, err := e.getAccount("test", team); err != nil {
+			t.Fatalf("deleted without confirmation: %v", err)
+		}
 		r := b.follow(b.post("/console/accounts/"+team+"/delete", url.Values{"confirm": {"yes"}}))
 		contains(t, r, "Account deleted.")
 		if _, err := e.getAccount("test", team); !chime.IsKind(err, chime.NotFound) {
@@ -289,6 +293,17 @@ func TestUserPages(t *testing.T) {
 		if u, _ := e.getUser("test", lwa, id); u.UserRegistrationStatus != "Registered" {
 			t.Fatalf("the API has %s", u.UserRegistrationStatus)
 		}
+	})
+	t.Run("SuspendOnTeamRemoves", func(t *testing.T) {
+		team := e.account("test", "Removing", chime.Team)
+		e.mustInvoke("test", "InviteUsers", map[string]any{"AccountId": team, "UserEmailList": []any{"gone@example.com"}}, nil)
+		var out struct{ Users []apiUser }
+		e.mustInvoke("test", "ListUsers", map[string]any{"AccountId": team}, &out)
+		r := b.post("/console/accounts/"+team+"/users/"+out.Users[0].UserId+"/suspend", url.Values{"confirm": {"yes"}})
+		if r.header.Get("Location") != "/console/accounts/"+team+"/users" {
+			t.Fatalf("went to %q", r.header.Get("Location"))
+		}
+		contains(t, b.follow(r), "removed from this Team account", `id="users-empty"`)
 	})
 	t.Run("SuspendRefused", func(t *testing.T) {
 		dir := e.account("test", "Dir", chime.EnterpriseDirectory)
