@@ -121,7 +121,7 @@ func New(cfg Config) (*Console, error) {
 func (c *Console) routes() {
 	m := http.NewServeMux()
 	m.HandleFunc("GET /console/{$}", c.handleHome)
-	m.HandleFunc("GET /console/static/", c.handleStatic)
+	m.HandleFunc("GET /console/static/{file}", c.handleStatic)
 	m.HandleFunc("GET /console/signin", c.handleSignInForm)
 	m.HandleFunc("POST /console/signin", c.handleSignIn)
 	m.HandleFunc("POST /console/signout", c.signedIn(c.handleSignOut))
@@ -171,8 +171,15 @@ func (c *Console) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.TLS != nil {
 		h.Set("Strict-Transport-Security", "max-age=31536000")
 	}
+	if r.Body != nil {
+		// The largest form (50 e-mail addresses) is a few kilobytes.
+		r.Body = http.MaxBytesReader(w, r.Body, MaxFormBytes)
+	}
 	c.mux.ServeHTTP(w, r)
 }
+
+// MaxFormBytes bounds the body of a console request.
+const MaxFormBytes = 64 << 10
 
 // ContentSecurityPolicy lets pages load only the server's own stylesheet
 // and script, never inline code, and never be framed.

@@ -312,7 +312,14 @@ func TestSecurityHeaders(t *testing.T) {
 	check(t, "anonymous", anon.get("/console/accounts"), true)
 	check(t, "refused", b.postRaw(acc+"/update", url.Values{}, nil), true)
 	check(t, "failed sign-in", anon.signIn("test", "x"), true)
-	check(t, "stylesheet", b.get("/console/static/console.css"), false)
+	css := b.get("/console/static/console.css")
+	check(t, "stylesheet", css, false)
+	if css.status != http.StatusOK || !strings.HasPrefix(css.header.Get("Content-Type"), "text/css") {
+		t.Fatalf("stylesheet: %d %s", css.status, css.header.Get("Content-Type"))
+	}
+	if r := b.get("/console/static/"); r.status != http.StatusNotFound {
+		t.Fatalf("the static folder is listed: %d", r.status)
+	}
 }
 
 func TestScriptInNameIsText(t *testing.T) {
