@@ -263,7 +263,10 @@ func renameMember(err error, member, field string) error {
 	if !ok || e.Kind != chime.BadRequest || invalidMember(e.Message) != member {
 		return err
 	}
-	return &chime.Error{Kind: e.Kind, Message: "Invalid input: " + field + strings.TrimPrefix(e.Message, "Invalid input: "+member) + "", Err: e.Err}
+	// "Invalid input: SigninDelegateGroups[0].GroupName must ..." becomes
+	// "Invalid input: GroupName must ...".
+	_, rest, _ := strings.Cut(strings.TrimPrefix(e.Message, "Invalid input: "), " ")
+	return &chime.Error{Kind: e.Kind, Message: "Invalid input: " + field + " " + rest, Err: e.Err}
 }
 
 func (c *Console) handleDeleteAccountForm(w http.ResponseWriter, r *http.Request, s *session) {

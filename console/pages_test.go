@@ -132,7 +132,7 @@ func TestAccountPages(t *testing.T) {
 			map[string]any{"AccountId": team, "SigninDelegateGroups": []any{map[string]any{"GroupName": "admins"}}}))
 		// An empty name is refused next to the field.
 		r = b.post("/console/accounts/"+dir+"/delegates/add", url.Values{"GroupName": {" "}})
-		contains(t, r, `id="GroupName-error"`)
+		contains(t, r, `<p class="field-error" id="GroupName-error">Invalid input: GroupName must match the pattern .*\S.*</p>`)
 	})
 	t.Run("DeleteRefusedWithUsers", func(t *testing.T) {
 		e.mustInvoke("test", "CreateUser", map[string]any{"AccountId": dir, "Email": "active@example.com"}, nil)
