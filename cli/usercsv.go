@@ -124,12 +124,17 @@ func runImportUsers(ctx context.Context, p *awscli.Program, args []string, stdin
 // the summary. Values from the file and the server are shown with their
 // control characters escaped, so that none reaches the terminal.
 func writeResults(w io.Writer, rep *usercsv.Report) {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	var table strings.Builder
+	tw := tabwriter.NewWriter(&table, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "LINE\tEMAIL\tRESULT\tREASON")
 	for _, r := range rep.Results {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", r.Row.Line, printable(r.Row.Email), r.Outcome, printable(r.Reason))
 	}
 	tw.Flush()
+	for line := range strings.Lines(table.String()) {
+		// A row without a reason would end in the padding of its result.
+		fmt.Fprintln(w, strings.TrimRight(line, " \n"))
+	}
 	fmt.Fprintln(w, rep.Summary())
 }
 
