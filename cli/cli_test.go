@@ -271,7 +271,8 @@ func TestServerHelpDefaults(t *testing.T) {
 }
 
 // TestAdminHelp: `chime admin help` (and `chime admin`) lists every
-// extension operation named Admin*, each as a command that runs.
+// extension operation named Admin*, and the users-file commands, each as
+// a command that runs.
 func TestAdminHelp(t *testing.T) {
 	isolate(t)
 	var want []string
@@ -283,6 +284,8 @@ func TestAdminHelp(t *testing.T) {
 	if len(want) == 0 {
 		t.Fatal("apispec.All has no Admin operation")
 	}
+	// The program's own admin commands, after the operations.
+	want = append(want, "import-users", "export-users")
 	for _, args := range [][]string{{"admin", "help"}, {"admin"}, {"admin", "--help"}, {"--output", "json", "admin", "help"}} {
 		out, stderr, code := run(t, args...)
 		if code != 0 || stderr != "" {
