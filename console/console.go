@@ -82,6 +82,7 @@ type Console struct {
 	sessions *sessions
 	throttle *signInThrottle
 	static   http.Handler
+	imports  importJobs
 }
 
 // New returns the console.
@@ -143,8 +144,10 @@ func (c *Console) routes() {
 	m.HandleFunc("POST /console/accounts/{accountId}/users/new", c.signedIn(c.handleCreateUser))
 	m.HandleFunc("GET /console/accounts/{accountId}/invite", c.signedIn(c.handleInviteForm))
 	m.HandleFunc("POST /console/accounts/{accountId}/invite", c.signedIn(c.handleInvite))
-	m.HandleFunc("GET /console/accounts/{accountId}/import", c.signedIn(c.handleComing("import")))
-	m.HandleFunc("GET /console/accounts/{accountId}/export", c.signedIn(c.handleComing("export")))
+	m.HandleFunc("GET /console/accounts/{accountId}/import", c.signedIn(c.handleImportForm))
+	m.HandleFunc("POST /console/accounts/{accountId}/import", c.signedIn(c.handleImport))
+	m.HandleFunc("GET /console/accounts/{accountId}/import/{job}", c.signedIn(c.handleImportProgress))
+	m.HandleFunc("GET /console/accounts/{accountId}/export", c.signedIn(c.handleExport))
 	m.HandleFunc("GET /console/accounts/{accountId}/users/{userId}", c.signedIn(c.handleUser))
 	m.HandleFunc("POST /console/accounts/{accountId}/users/{userId}/update", c.signedIn(c.handleUpdateUser))
 	m.HandleFunc("POST /console/accounts/{accountId}/users/{userId}/suspend", c.signedIn(c.handleSuspendUser))
@@ -172,8 +175,13 @@ func (c *Console) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.Set("Strict-Transport-Security", "max-age=31536000")
 	}
 	if r.Body != nil {
-		// The largest form (50 e-mail addresses) is a few kilobytes.
-		r.Body = http.MaxBytesReader(w, r.Body, MaxFormBytes)
+		// The largest form (50 e-mail addresses) is a few kilobytes; an
+		// import carries its file.
+		limit := int64(MaxFormBytes)
+		if r.Method == http.MethodPost && strings.HasSuffix(r.URL.Path, "/import") {
+			limit = MaxImportBytes
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 	}
 	c.mux.ServeHTTP(w, r)
 }

@@ -1,10 +1,12 @@
 package console_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"html"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -161,6 +163,21 @@ func (b *browser) postRaw(path string, form url.Values, headers map[string]strin
 	for k, v := range headers {
 		req.Header.Set(k, v)
 	}
+	return b.do(req)
+}
+
+// upload posts a CSV file in a multipart form, as the import page does.
+func (b *browser) upload(path, file string) response {
+	b.t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	mw.WriteField("csrf", b.csrf)
+	fw, _ := mw.CreateFormFile("file", "users.csv")
+	io.WriteString(fw, file)
+	mw.Close()
+	req, _ := http.NewRequest("POST", b.base+path, &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Origin", b.origin)
 	return b.do(req)
 }
 

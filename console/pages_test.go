@@ -338,6 +338,20 @@ func TestUserPages(t *testing.T) {
 		}
 		r = b.get(acc + "/users?type=Robot")
 		contains(t, r, `id="type-error"`)
+		// The beginning of an address, in address order, and the status.
+		r = b.get(acc + "/users?prefix=u1")
+		if n := strings.Count(r.body, "@example.com</a>"); n != 10 || strings.Index(r.body, "u10@") > strings.Index(r.body, "u19@") {
+			t.Fatalf("by prefix u1: %d users", n)
+		}
+		r = b.get(acc + "/users?status=Suspended&prefix=u")
+		if n := strings.Count(r.body, "@example.com</a>"); n != 0 {
+			t.Fatalf("suspended users: %d", n)
+		}
+		r = b.get(acc + "/users?status=Registered&prefix=u0")
+		if n := strings.Count(r.body, "@example.com</a>"); n != 10 {
+			t.Fatalf("registered users of prefix u0: %d", n)
+		}
+		contains(t, b.get(acc+"/users?status=Dormant"), `id="status-error"`)
 	})
 	t.Run("Invite", func(t *testing.T) {
 		team := e.account("test", "Invited", chime.Team)
@@ -356,13 +370,49 @@ func TestUserPages(t *testing.T) {
 		r = b.post(tp, url.Values{"UserEmailList": {"a@example.com bad"}})
 		contains(t, r, `id="UserEmailList-error"`, `aria-invalid="true"`)
 	})
-	t.Run("Coming", func(t *testing.T) {
-		for _, p := range []string{"/import", "/export"} {
-			r := b.get(acc + p)
-			contains(t, r, `id="coming"`, "not available yet")
-			if strings.Contains(mainOf(r.body), "<form") {
-				t.Fatalf("%s offers a form", p)
+	t.Run("ImportAndExport", func(t *testing.T) {
+		contains(t, b.get(acc+"/import"), `id="import-form"`, `enctype="multipart/form-data"`)
+		// A bad file is refused before any row runs, next to the field.
+		contains(t, b.upload(acc+"/import", "Name\nx\n"), `id="file-error"`, `aria-invalid="true"`)
+		var csv strings.Builder
+		csv.WriteString("Email,Username,UserType,LicenseType\n")
+		for i := range 40 {
+			fmt.Fprintf(&csv, "csv%d@example.com,csv %d,PrivateUser,Basic\n", i, i)
+		}
+		csv.WriteString("csv0@example.com,again,,\nnot-an-address,,,\n")
+		r := b.upload(acc+"/import", csv.String())
+		if r.status != http.StatusSeeOther {
+			t.Fatalf("import: %d %s", r.status, mainOf(r.body))
+		}
+		progress := r.header.Get("Location")
+		for polls := 0; ; polls++ {
+			if polls == 100_000 {
+				t.Fatal("the import did not finish")
 			}
+			r = b.get(progress)
+			if strings.Contains(r.body, `data-finished="true"`) {
+				break
+			}
+			if r.header.Get("Refresh") == "" {
+				t.Fatalf("an unfinished import's page does not load itself again: %s", mainOf(r.body))
+			}
+		}
+		contains(t, r, `id="import-summary"`, "42 rows: 40 created, 1 already exist, 1 invalid", `max="42" value="42"`)
+		var out struct{ Users []apiUser }
+		e.mustInvoke("test", "ListUsers", map[string]any{"AccountId": lwa, "UserEmail": "csv39@example.com"}, &out)
+		if len(out.Users) != 1 || out.Users[0].LicenseType != "Basic" {
+			t.Fatalf("the API has %+v", out.Users)
+		}
+		// Another session does not see the import.
+		other := e.signedIn("test")
+		if r := other.get(progress); r.status != http.StatusNotFound {
+			t.Errorf("another session's view of the import: %d", r.status)
+		}
+		contains(t, b.get(acc+"/export"), `id="export-download"`)
+		r = b.get(acc + "/export?download=1")
+		if r.status != 200 || r.header.Get("Content-Type") != "text/csv; charset=utf-8" || !strings.Contains(r.body, "csv39@example.com") ||
+			!strings.HasPrefix(r.body, "Email,Username,UserType,LicenseType,UserId,UserRegistrationStatus") {
+			t.Fatalf("export: %d %s %q", r.status, r.header.Get("Content-Type"), r.body[:min(len(r.body), 200)])
 		}
 	})
 }

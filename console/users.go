@@ -36,11 +36,15 @@ type userError struct {
 	UserId, ErrorCode, ErrorMessage string
 }
 
-// The filters of the users page: the query parameter, and the ListUsers
-// member it fills. E-mail prefix and status are offered only once the
-// operation's input has members for them (a member ending in "Prefix",
-// and one of the registration-status enumeration), so that the page never
-// filters in a way the API does not.
+// listUsersOp lists the users page: the extension that adds the e-mail
+// prefix and registration status to ListUsers' filters.
+const listUsersOp = "AdminListUsers"
+
+// The filters of the users page: the query parameter, and the member of
+// listUsersOp it fills. E-mail prefix and status are found in the
+// operation's input (a member ending in "Prefix", and one of the
+// registration-status enumeration), so that the page never filters in a
+// way the API does not.
 type userFilter struct {
 	Param, Member, Label string
 	Options              []string
@@ -48,16 +52,16 @@ type userFilter struct {
 
 func userFilters() []userFilter {
 	fs := []userFilter{{Param: "email", Member: "UserEmail", Label: "E-mail address (exact)"}}
-	if m := inputMember("ListUsers", func(m apispec.Member) bool {
+	if m := inputMember(listUsersOp, func(m apispec.Member) bool {
 		return m.Location == apispec.Query && strings.HasSuffix(m.Name, "Prefix")
 	}); m != "" {
 		fs = append(fs, userFilter{Param: "prefix", Member: m, Label: "E-mail address begins with"})
 	}
-	fs = append(fs, userFilter{Param: "type", Member: "UserType", Label: "User type", Options: enumOf("ListUsers", "UserType")})
-	if m := inputMember("ListUsers", func(m apispec.Member) bool {
+	fs = append(fs, userFilter{Param: "type", Member: "UserType", Label: "User type", Options: enumOf(listUsersOp, "UserType")})
+	if m := inputMember(listUsersOp, func(m apispec.Member) bool {
 		return m.Location == apispec.Query && m.Shape.Name == "RegistrationStatus"
 	}); m != "" {
-		fs = append(fs, userFilter{Param: "status", Member: m, Label: "Status", Options: enumOf("ListUsers", m)})
+		fs = append(fs, userFilter{Param: "status", Member: m, Label: "Status", Options: enumOf(listUsersOp, m)})
 	}
 	return fs
 }
@@ -105,8 +109,8 @@ func (c *Console) handleUsers(w http.ResponseWriter, r *http.Request, s *session
 		NextToken string
 	}
 	status := http.StatusOK
-	if err := c.invoke(r, s, "ListUsers", in, &out); err != nil {
-		f := c.explain(r, "ListUsers", err, "AccountId")
+	if err := c.invoke(r, s, listUsersOp, in, &out); err != nil {
+		f := c.explain(r, listUsersOp, err, "AccountId")
 		status = f.status
 		// The form's fields are named by parameter, not by member.
 		for _, fl := range d.Filters {
@@ -420,20 +424,4 @@ func (c *Console) handleInvite(w http.ResponseWriter, r *http.Request, s *sessio
 		p.Form = url.Values{"UserType": {r.PostFormValue("UserType")}}
 	}
 	c.showInvite(w, r, status, p, d)
-}
-
-// handleComing is the place of a page another change brings (CSV import
-// and export of users): it says so, and does nothing.
-func (c *Console) handleComing(what string) func(http.ResponseWriter, *http.Request, *session) {
-	return func(w http.ResponseWriter, r *http.Request, s *session) {
-		a := c.loadAccount(w, r, s)
-		if a == nil {
-			return
-		}
-		title := "Import users from CSV"
-		if what == "export" {
-			title = "Export users to CSV"
-		}
-		c.render(w, http.StatusOK, "coming", &page{Title: title, Section: what, Session: s, Account: a, Data: what})
-	}
 }

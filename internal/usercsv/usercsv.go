@@ -43,6 +43,9 @@ var (
 	exportColumns = []string{ColumnEmail, ColumnUsername, ColumnUserType, ColumnLicenseType, ColumnUserID, ColumnRegistration}
 )
 
+// ImportColumns are the columns an import reads, in their usual order.
+func ImportColumns() []string { return append([]string(nil), importColumns...) }
+
 // Bounds of a users file: a bigger one is refused before any row runs.
 const (
 	MaxFileBytes = 8 << 20
