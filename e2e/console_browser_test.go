@@ -361,6 +361,15 @@ func (b *tab) screenshot(t *testing.T, name string) {
 	}
 }
 
+// takeDialogs returns the dialogs seen so far and forgets them.
+func (b *tab) takeDialogs() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	d := b.dialogs
+	b.dialogs = nil
+	return d
+}
+
 // noDialogs fails if any page of the tab opened a JavaScript dialog.
 func (b *tab) noDialogs(t *testing.T) {
 	t.Helper()
@@ -445,14 +454,14 @@ func (b *tab) createUser(t *testing.T, accountID, email, userType string) string
 
 // consoleServer starts `chime server --dev` with a second key, of another
 // AWS account, in a credentials file.
-func consoleServer(t *testing.T, args ...string) *server {
+func consoleServer(t *testing.T) *server {
 	t.Helper()
 	creds := filepath.Join(t.TempDir(), "credentials")
 	body := fmt.Sprintf("[other]\naws_access_key_id = %s\naws_secret_access_key = %s\naws_account_id = %s\n", otherKey, otherSecret, otherAccount)
 	if err := os.WriteFile(creds, []byte(body), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	return startServer(t, append([]string{"--dev", "--credentials", creds}, args...)...)
+	return startServer(t, "--dev", "--credentials", creds)
 }
 
 func TestConsoleBrowser(t *testing.T) {
@@ -629,7 +638,9 @@ func TestConsoleBrowser(t *testing.T) {
 		// the API's words.
 		wantStatus(t, b.follow(t, "suspend-user"), 200)
 		b.check(t, "suspend-user-confirm")
-		b.follow(t, "confirm")
+		if resp := b.follow(t, "confirm"); resp.Status < 400 {
+			t.Fatalf("suspending a directory account's user answered %d", resp.Status)
+		}
 		b.text(t, "error")
 		b.check(t, "suspend-user-refused")
 
@@ -735,6 +746,18 @@ func TestConsoleBrowser(t *testing.T) {
 	// and nothing runs: no dialog opens and the page has no script element.
 	t.Run("ScriptInName", func(t *testing.T) {
 		const name = "<script>alert(1)</script>"
+		// The same text served unescaped by another server does open a
+		// dialog, and the tab sees it: seeing none below means something.
+		raw := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, `<!DOCTYPE html><html lang="en"><title>Raw</title>`+name+`</html>`)
+		}))
+		defer raw.Close()
+		wantStatus(t, b.open(t, raw.URL), 200)
+		if got := b.takeDialogs(); !slices.Equal(got, []string{"alert: 1"}) {
+			t.Fatalf("the unescaped page opened the dialogs %q, want one alert", got)
+		}
+
 		acc := b.createAccount(t, name, "Team")
 		for _, path := range []string{"/console/accounts/" + acc, "/console/accounts/" + acc + "/users", "/console/accounts?name=%3Cscript"} {
 			wantStatus(t, b.open(t, path), 200)
