@@ -44,8 +44,9 @@ import (
 // axe-core, installed with npm ci when node_modules is missing or stale.
 const browserDir = "browser"
 
-// otherTenant is a key of another AWS account than the development
-// pair's, from the credentials file the server is started with.
+// otherKey, otherSecret and otherAccount are a key of another AWS account
+// than the development pair's, from the credentials file the server is
+// started with.
 const (
 	otherKey     = "AKIDOTHERTENANT"
 	otherSecret  = "other-tenant-secret"
