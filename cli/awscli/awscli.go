@@ -52,13 +52,25 @@ func PrintError(w io.Writer, msg string) {
 	fmt.Fprintf(w, "\nchime: [ERROR]: %s\n", visibleLines(strings.TrimSpace(msg)))
 }
 
+// unknownOptions is the error for words the command does not know; the
+// AWS CLI writes it after the usage, without the ParamValidation code.
+type unknownOptions struct{ words []string }
+
+func (e *unknownOptions) Error() string { return "Unknown options: " + strings.Join(e.words, ", ") }
+
 // paramFailure reports a wrong command line (exit code 252).
 func paramFailure(w io.Writer, err error, withUsage bool) int {
-	msg := "An error occurred (ParamValidation): " + err.Error()
+	var unknown *unknownOptions
+	if errors.As(err, &unknown) {
+		fmt.Fprintf(w, "\n%s\n\n", usageLines)
+		PrintError(w, err.Error())
+		return ExitParamError
+	}
+	msg := err.Error()
 	if withUsage {
 		msg += "\n\n" + usageLines
 	}
-	PrintError(w, msg)
+	reportError(w, "An error occurred (ParamValidation): "+msg, "Code", "ParamValidation", "Message", msg)
 	return ExitParamError
 }
 
@@ -166,11 +178,7 @@ func (p *Program) Run(ctx context.Context, args []string) int {
 		return ExitParamError
 	}
 	if !ok {
-		msg := fmt.Sprintf("argument command: Found invalid choice '%s'", command)
-		if near := nearestCommands(command); len(near) > 0 {
-			msg += "\n\nMaybe you meant:\n\n  * " + strings.Join(near, "\n  * ")
-		}
-		return paramFailure(p.Stderr, errors.New(msg), true)
+		return paramFailure(p.Stderr, errors.New("argument operation: "+invalidChoice(command, commandNames())), true)
 	}
 	if len(rest) > 0 && rest[0] == "help" {
 		return p.showOperationHelp(g, op)
@@ -214,7 +222,7 @@ func splitCommand(args []string) (string, []string, *globals, error) {
 			gf = lookupGlobal("--help")
 		}
 		if gf == nil {
-			return "", nil, g, fmt.Errorf("Unknown options: %s", a)
+			return "", nil, g, &unknownOptions{[]string{a}}
 		}
 		if gf.takes && !inline {
 			if i+1 >= len(args) {
@@ -234,17 +242,16 @@ func splitCommand(args []string) (string, []string, *globals, error) {
 	return "", nil, g, nil
 }
 
-// nearestCommands suggests commands that share the typed name's words.
-// nearestCommands are the commands the AWS CLI suggests for a misspelt
-// one: Python's difflib.get_close_matches with a cutoff of 0.8, the three
-// most similar, most similar first.
-func nearestCommands(typed string) []string {
+// closeMatches are the choices the AWS CLI suggests for a misspelt one:
+// Python's difflib.get_close_matches with a cutoff of 0.8, the three most
+// similar, most similar first.
+func closeMatches(typed string, choices []string) []string {
 	type scored struct {
 		name  string
 		score float64
 	}
 	var near []scored
-	for name := range commands() {
+	for _, name := range choices {
 		if r := similarity(typed, name); r >= 0.8 {
 			near = append(near, scored{name, r})
 		}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -34,6 +35,15 @@ type param struct {
 }
 
 // opParams lists an operation's options, in model order.
+// commandNames are the names of the operations' commands.
+func commandNames() []string {
+	names := make([]string, 0, len(commands()))
+	for name := range commands() {
+		names = append(names, name)
+	}
+	return names
+}
+
 func opParams(op *apispec.Operation) []param {
 	var ps []param
 	for _, m := range op.InputShape().Members {
@@ -121,7 +131,7 @@ func parseInvocation(op *apispec.Operation, g *globals, args []string) (*invocat
 			if hasInline {
 				return inline, nil
 			}
-			if i+1 < len(args) && !strings.HasPrefix(args[i+1], "--") {
+			if i+1 < len(args) && !looksLikeOption(args[i+1]) {
 				i++
 				return args[i], nil
 			}
@@ -160,12 +170,12 @@ func parseInvocation(op *apispec.Operation, g *globals, args []string) (*invocat
 			inv.skeleton = "input"
 			if hasInline {
 				inv.skeleton = inline
-			} else if i+1 < len(args) && !strings.HasPrefix(args[i+1], "--") {
+			} else if i+1 < len(args) && !looksLikeOption(args[i+1]) {
 				i++
 				inv.skeleton = args[i]
 			}
 			if inv.skeleton != "input" && inv.skeleton != "output" && inv.skeleton != "yaml-input" {
-				return nil, paramErrorf("argument --generate-cli-skeleton: Found invalid choice '%s'", inv.skeleton)
+				return nil, &paramError{"argument --generate-cli-skeleton: " + invalidChoice(inv.skeleton, []string{"input", "output", "yaml-input"})}
 			}
 			continue
 		}
@@ -183,14 +193,15 @@ func parseInvocation(op *apispec.Operation, g *globals, args []string) (*invocat
 				if err != nil {
 					return nil, err
 				}
-				n, err := coerce(&apispec.Shape{Type: apispec.Integer}, v, name)
+				// argparse's type=int: its message, exit code 252.
+				n, err := pyInt(v)
 				if err != nil {
-					return nil, err
+					return nil, paramErrorf("argument %s: invalid int value: %s", name, pyStrRepr(v))
 				}
 				if name == "--page-size" {
-					inv.pageSize, inv.hasPageSize = n.(int64), true
+					inv.pageSize, inv.hasPageSize = n, true
 				} else {
-					inv.maxItems, inv.hasMaxItems = n.(int64), true
+					inv.maxItems, inv.hasMaxItems = n, true
 				}
 				continue
 			}
@@ -205,15 +216,17 @@ func parseInvocation(op *apispec.Operation, g *globals, args []string) (*invocat
 			} else {
 				var vals []string
 				multi := m.Shape.Type == apispec.List
-				for i+1 < len(args) && !strings.HasPrefix(args[i+1], "--") {
+				for i+1 < len(args) && !looksLikeOption(args[i+1]) {
 					i++
 					vals = append(vals, args[i])
 					if !multi {
 						break
 					}
 				}
-				if len(vals) == 0 {
-					return nil, paramErrorf("argument %s: expected %s argument", name, map[bool]string{true: "at least one", false: "one"}[multi])
+				// A list option may be given no value at all (an empty
+				// list), as in the AWS CLI; another option must have one.
+				if len(vals) == 0 && !multi {
+					return nil, paramErrorf("argument %s: expected one argument", name)
 				}
 				inv.values[name] = vals
 			}
@@ -228,7 +241,7 @@ func parseInvocation(op *apispec.Operation, g *globals, args []string) (*invocat
 		inv.unknown = append(inv.unknown, tok)
 	}
 	if len(inv.unknown) > 0 {
-		return nil, &paramError{"Unknown options: " + strings.Join(inv.unknown, ", ")}
+		return nil, &unknownOptions{inv.unknown}
 	}
 	return inv, nil
 }
@@ -547,4 +560,20 @@ func call(ctx context.Context, api *client.Client, op *apispec.Operation, doc ma
 		out = newObject()
 	}
 	return out, nil
+}
+
+// negativeNumber is argparse's pattern of a word that is a negative
+// number, and so a value, not an option.
+var negativeNumber = regexp.MustCompile(`^-\d+$|^-\d*\.\d+$`)
+
+// looksLikeOption is argparse's test of whether a word is an option rather
+// than a value: it starts with '-', is not '-' alone or a negative number,
+// and has no space. A value such as -x must then be given as --opt=-x,
+// as with the AWS CLI.
+func looksLikeOption(w string) bool {
+	switch {
+	case !strings.HasPrefix(w, "-"), w == "-", negativeNumber.MatchString(w):
+		return false
+	}
+	return !strings.Contains(w, " ")
 }

@@ -84,7 +84,9 @@ func callFailure(ctx context.Context, stderr io.Writer, err error, operation str
 		if se.Retries > 0 {
 			retries = fmt.Sprintf(" (reached max retries: %d)", se.Retries)
 		}
-		PrintError(stderr, fmt.Sprintf("An error occurred (%s) when calling the %s operation%s: %s", visible(se.Code), operation, retries, visible(se.Message)))
+		// botocore's error has its Message before its Code.
+		reportError(stderr, fmt.Sprintf("An error occurred (%s) when calling the %s operation%s: %s", visible(se.Code), operation, retries, visible(se.Message)),
+			"Message", se.Message, "Code", se.Code)
 		return ExitServiceError
 	case errors.As(err, &ce):
 		PrintError(stderr, connectFailure(ce, api.HTTP))

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/openchime/chime/apispec"
@@ -130,6 +131,20 @@ func keyRanks(s *apispec.Shape) map[string]int {
 	return ranks
 }
 
+// pyDatetime is a timestamp the AWS CLI holds as a Python datetime, not
+// as the string a parsed response has: the output skeleton's. It holds the
+// isoformat, which JSON prints; the text, table and YAML outputs print
+// Python's str() of it, with a space for the "T".
+type pyDatetime string
+
+// pyExpression is an expression reference (&foo) left in a query's
+// result. jmespath.py returns its expression object, which the JSON and
+// YAML outputs cannot write and text writes as the object's repr (without
+// its memory address here).
+type pyExpression struct{}
+
+const pyExpressionRepr = "<jmespath.visitor._Expression object>"
+
 // pyStr is Python's str() of a scalar, as the text and table formats print.
 func pyStr(v any) string {
 	switch x := v.(type) {
@@ -142,6 +157,10 @@ func pyStr(v any) string {
 		return "False"
 	case string:
 		return x
+	case pyDatetime:
+		return strings.Replace(string(x), "T", " ", 1)
+	case pyExpression:
+		return pyExpressionRepr
 	case int64:
 		return strconv.FormatInt(x, 10)
 	case float64:

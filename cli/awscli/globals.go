@@ -1,6 +1,7 @@
 package awscli
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -14,6 +15,7 @@ type globals struct {
 	debug           bool
 	endpointURL     string
 	region          string
+	regionGiven     bool
 	profile         string
 	output          string
 	query           string
@@ -28,6 +30,7 @@ type globals struct {
 	readTimeout     time.Duration
 	connectTimeout  time.Duration
 	cliBinaryFormat string
+	errorFormat     string
 	help            bool
 	version         bool
 	// conf is the profile's settings in the shared config file.
@@ -57,13 +60,27 @@ func setTimeout(d *time.Duration, v, which string) error {
 	return nil
 }
 
+// oneOfValues refuses a value that is not among the allowed, in the AWS
+// CLI's words.
 func oneOfValues(v string, allowed ...string) error {
 	for _, a := range allowed {
 		if v == a {
 			return nil
 		}
 	}
-	return fmt.Errorf("invalid choice: %q (choose from %s)", v, "'"+strings.Join(allowed, "', '")+"'")
+	return errors.New(invalidChoice(v, allowed))
+}
+
+// invalidChoice is the AWS CLI's message for a value outside its choices:
+// the value, then the choices close to it (difflib's get_close_matches:
+// the three most similar with a ratio of 0.8 or more). It ends with a
+// line feed when nothing is suggested, as the AWS CLI's does.
+func invalidChoice(v string, choices []string) string {
+	msg := fmt.Sprintf("Found invalid choice '%s'\n", v)
+	if near := closeMatches(v, choices); len(near) > 0 {
+		msg += "\nMaybe you meant:\n\n  * " + strings.Join(near, "\n  * ")
+	}
+	return msg
 }
 
 var globalFlags = []globalFlag{
@@ -77,7 +94,7 @@ var globalFlags = []globalFlag{
 	}, "json, text, table, yaml, yaml-stream or off (else AWS_DEFAULT_OUTPUT, else json)."},
 	{"--query", true, func(g *globals, v string) error { g.query = v; return nil }, "A JMESPath expression applied to the response."},
 	{"--profile", true, func(g *globals, v string) error { g.profile = v; return nil }, "The shared-config profile to use."},
-	{"--region", true, func(g *globals, v string) error { g.region = v; return nil }, "The signing region (else the shared config, else us-east-1)."},
+	{"--region", true, func(g *globals, v string) error { g.region, g.regionGiven = v, true; return nil }, "The signing region (else the shared config, else us-east-1)."},
 	{"--version", false, func(g *globals, _ string) error { g.version = true; return nil }, "Print the version."},
 	{"--color", true, func(g *globals, v string) error { g.color = v; return oneOfValues(v, "on", "off", "auto") }, "on, off or auto: colour in table output."},
 	{"--no-sign-request", false, func(g *globals, _ string) error { g.noSignRequest = true; return nil }, "Send requests unsigned."},
@@ -91,6 +108,10 @@ var globalFlags = []globalFlag{
 	{"--no-cli-pager", false, func(g *globals, _ string) error { g.noCLIPager = true; return nil }, "Do not send output to a pager."},
 	{"--cli-auto-prompt", false, func(g *globals, _ string) error { g.autoPrompt = true; return nil }, "Prompt for the command's parameters before running it."},
 	{"--no-cli-auto-prompt", false, func(g *globals, _ string) error { g.noAutoPrompt = true; return nil }, "Never prompt, whatever AWS_CLI_AUTO_PROMPT says."},
+	{"--cli-error-format", true, func(g *globals, v string) error {
+		g.errorFormat = v
+		return oneOfValues(v, errorFormats...)
+	}, "How errors are written: enhanced (the default), legacy, json, yaml, text or table (else AWS_CLI_ERROR_FORMAT, else the profile's cli_error_format)."},
 	{"--help", false, func(g *globals, _ string) error { g.help = true; return nil }, "Print help."},
 }
 

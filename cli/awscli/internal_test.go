@@ -35,9 +35,68 @@ func TestShorthand(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %#v", got)
 	}
-	for _, bad := range []string{"novalue", "A={B=1", "A=[1,2", `A="open`, "=x", "A=1}"} {
+	for _, bad := range []string{"novalue", "A={B=1", "A=[1,2", `A="open`, "A=1}"} {
 		if _, err := parseShorthand(bad); err == nil {
 			t.Errorf("%q parsed", bad)
+		}
+	}
+}
+
+// The AWS CLI's grammar: a comma-separated value is a list up to the next
+// Key=, a key may be empty, and errors say what was expected where, with
+// a caret under the position (after the space the current release's
+// message puts before the input).
+func TestShorthandAsTheAWSCLI(t *testing.T) {
+	for in, want := range map[string]map[string]any{
+		"A=a,b,c,B=d":      {"A": []any{"a", "b", "c"}, "B": "d"},
+		"=x":               {"": "x"},
+		"A=":               {"A": ""},
+		`A=a\,b`:           {"A": "a,b"},
+		"A = 1 , B=[x, y]": {"A": "1", "B": []any{"x", "y"}},
+		"A={B=[1,{C=2}]}":  {"A": map[string]any{"B": []any{"1", map[string]any{"C": "2"}}}},
+		`A='it\'s',B="q"`:  {"A": "it's", "B": "q"},
+		"A=x=y":            {"A": "x=y"},
+	} {
+		got, err := parseShorthand(in)
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: %#v, %v; want %#v", in, got, err, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"Telephony={InboundCalling=tru": "Expected: ',', received: 'EOF' for input:\n Telephony={InboundCalling=tru\n                             ^",
+		"Telephony":                     "Expected: '=', received: 'EOF' for input:\n Telephony\n         ^",
+		"Telephony={A=true,,B=1}":       "Expected: '=', received: ',' for input:\n Telephony={A=true,,B=1}\n                  ^",
+		"T={A=true}}":                   "Expected: ',', received: '}' for input:\n T={A=true}}\n          ^",
+		"A=1,A=2":                       "Second instance of key \"A\" encountered for input:\nA=1,A=2\n    ^\nThis is often because there is a preceding \",\" instead of a space.",
+		"A=[1,2":                        "Expected: ',', received: 'EOF' for input:\n A=[1,2\n      ^",
+		"A={B=1}\nC":                    "Expected: ',', received: 'C' for input:\n A={B=1}\nC\n^",
+	} {
+		_, err := parseShorthand(in)
+		if err == nil || err.Error() != want {
+			t.Errorf("%q:\n%v\nwant\n%s", in, err, want)
+		}
+	}
+}
+
+// JSON errors in Python's json words and positions, which the AWS CLI
+// quotes.
+func TestPythonJSONErrors(t *testing.T) {
+	for in, want := range map[string]string{
+		`{"a": true`:                           "Expecting ',' delimiter: line 1 column 11 (char 10)",
+		`{"a" true}`:                           "Expecting ':' delimiter: line 1 column 6 (char 5)",
+		`{a: 1}`:                               "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)",
+		`{"a": tru}`:                           "Expecting value: line 1 column 7 (char 6)",
+		"":                                     "Expecting value: line 1 column 1 (char 0)",
+		`{"a": "x`:                             "Unterminated string starting at: line 1 column 7 (char 6)",
+		`{} x`:                                 "Extra data: line 1 column 4 (char 3)",
+		"[1,\n 2\n x]":                         "Expecting ',' delimiter: line 3 column 2 (char 8)",
+		`["\q"]`:                               "Invalid \\escape: line 1 column 3 (char 2)",
+		"[\"a\tb\"]":                           "Invalid control character at: line 1 column 4 (char 3)",
+		`[1,]`:                                 "Expecting value: line 1 column 4 (char 3)",
+		`{"é": [1, 2.5e3, -0, NaN, "\u00e9"]}`: "",
+	} {
+		if got := pyJSONError(in); got != want {
+			t.Errorf("%q: %q, want %q", in, got, want)
 		}
 	}
 }
@@ -195,7 +254,7 @@ func TestSimilarityIsDifflibRatio(t *testing.T) {
 			t.Errorf("similarity(%q, %q) = %v, difflib: %v", tc.a, tc.b, got, tc.want)
 		}
 	}
-	if got := nearestCommands("create-usr"); len(got) != 1 || got[0] != "create-user" {
+	if got := closeMatches("create-usr", commandNames()); len(got) != 1 || got[0] != "create-user" {
 		t.Errorf("suggestions for create-usr: %v", got)
 	}
 }

@@ -25,28 +25,28 @@ func (p *Program) runOperation(ctx context.Context, op *apispec.Operation, g *gl
 		return ce.code()
 	}
 	if err != nil {
-		return paramFailure(p.Stderr, err, true)
+		return paramFailure(p.errorStream(p.Stderr, g), err, true)
 	}
 	g.conf = p.loadProfile(g)
 	if g.help {
 		return p.showOperationHelp(g, op)
 	}
 	if g.autoPrompt && g.noAutoPrompt {
-		return paramFailure(p.Stderr, errors.New("Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time."), false)
+		return paramFailure(p.errorStream(p.Stderr, g), errors.New("Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time."), false)
 	}
 	switch p.promptMode(g) {
 	case "on":
 		return p.runPrompted(ctx, op, all)
 	case "on-partial":
 		var quiet strings.Builder
-		code := p.execute(ctx, inv, &quiet)
+		code := p.execute(ctx, inv, p.errorStream(&quiet, g))
 		if code != ExitParamError {
 			io.WriteString(p.Stderr, quiet.String())
 			return code
 		}
 		return p.runPrompted(ctx, op, all)
 	}
-	return p.execute(ctx, inv, p.Stderr)
+	return p.execute(ctx, inv, p.errorStream(p.Stderr, g))
 }
 
 // promptMode resolves the auto-prompt setting: the flags, then
@@ -96,8 +96,7 @@ func (p *Program) execute(ctx context.Context, inv *invocation, stderr io.Writer
 	}
 	var cfe *configError
 	if errors.As(err, &cfe) {
-		PrintError(stderr, err.Error())
-		return cfe.code()
+		return cfe.report(stderr)
 	}
 	doc, err := inv.document(&p.Env)
 	paginate := false
@@ -107,6 +106,11 @@ func (p *Program) execute(ctx context.Context, inv *invocation, stderr io.Writer
 			err = validateInput(op.InputShape(), doc)
 		}
 	}
+	var ge *generalError
+	if errors.As(err, &ge) {
+		PrintError(stderr, err.Error())
+		return ExitGeneralError
+	}
 	if err != nil {
 		return paramFailure(stderr, err, false)
 	}
@@ -114,6 +118,12 @@ func (p *Program) execute(ctx context.Context, inv *invocation, stderr io.Writer
 	if inv.skeleton == "output" {
 		if op.Output != nil {
 			res.doc = outputSkeleton(op.Output, op.Output.Name, 0)
+			// botocore's stubber validates the fabricated response against
+			// the output shape as it would an input: a member whose
+			// minimum is above the skeleton's 0 fails.
+			if err := validateInput(op.Output, skeletonDocument(res.doc).(map[string]any)); err != nil {
+				return paramFailure(stderr, err, false)
+			}
 		} else {
 			res.doc = newObject()
 		}
@@ -121,8 +131,7 @@ func (p *Program) execute(ctx context.Context, inv *invocation, stderr io.Writer
 		api, err := p.connect(ctx, g)
 		if err != nil {
 			if errors.As(err, &cfe) {
-				PrintError(stderr, err.Error())
-				return cfe.code()
+				return cfe.report(stderr)
 			}
 			return paramFailure(stderr, err, false)
 		}
@@ -198,7 +207,8 @@ func (p *Program) writeOutput(g *globals, format, title string, result any, stre
 	color := g.color == "on" || (g.color == "auto" && p.StdoutIsTerminal)
 	var b strings.Builder
 	if err := render(&b, format, title, result, stream, color); err != nil {
-		fmt.Fprintln(p.Stderr, err)
+		io.WriteString(p.Stdout, b.String())
+		PrintError(p.Stderr, err.Error())
 		return ExitGeneralError
 	}
 	if b.Len() == 0 {

@@ -43,7 +43,7 @@ func TestOptionPrefixes(t *testing.T) {
 		{"Pagination", []string{"list-users", "--account-id", example, "--ma=3"}, "ambiguous option: --ma=3 could match --max-results, --max-items"},
 		{"CLIInput", []string{"list-users", "--account-id", example, "--cli-i", "{}"}, "ambiguous option: --cli-i could match --cli-input-json, --cli-input-yaml"},
 		{"Globals", []string{"list-users", "--account-id", example, "--c", "x"},
-			"ambiguous option: --c could match --color, --ca-bundle, --cli-read-timeout, --cli-connect-timeout, --cli-binary-format, --cli-auto-prompt"},
+			"ambiguous option: --c could match --color, --ca-bundle, --cli-read-timeout, --cli-connect-timeout, --cli-binary-format, --cli-auto-prompt, --cli-error-format"},
 		{"GlobalsFirst", []string{"--no", "list-users", "--account-id", example},
 			"ambiguous option: --no could match --no-verify-ssl, --no-paginate, --no-sign-request, --no-cli-pager, --no-cli-auto-prompt"},
 	} {

@@ -2,11 +2,14 @@ package awscli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
+	"unicode/utf8"
 
 	"github.com/openchime/chime/apispec"
 )
@@ -20,19 +23,91 @@ func paramErrorf(format string, args ...any) *paramError {
 	return &paramError{fmt.Sprintf(format, args...)}
 }
 
+// generalError is a failure the AWS CLI does not foresee, such as Python's
+// own ValueError for a number it cannot read: exit code 255, the message
+// alone.
+type generalError struct{ msg string }
+
+func (e *generalError) Error() string { return e.msg }
+
+// pyInt reads an integer as Python's int() does: spaces around it, a
+// sign, and underscores between digits allowed; its ValueError otherwise.
+func pyInt(s string) (int64, error) {
+	t := strings.TrimSpace(s)
+	digits := strings.TrimLeft(t, "+-")
+	ok := len(t)-len(digits) <= 1 && digits != "" && !strings.HasPrefix(digits, "_") && !strings.HasSuffix(digits, "_") && !strings.Contains(digits, "__")
+	n, err := strconv.ParseInt(strings.ReplaceAll(t, "_", ""), 10, 64)
+	if !ok || err != nil {
+		return 0, &generalError{fmt.Sprintf("invalid literal for int() with base 10: %s", pyStrRepr(s))}
+	}
+	return n, nil
+}
+
+// pyStrRepr is Python's repr() of a str: single quotes unless the string
+// holds one and no double quote.
+func pyStrRepr(s string) string {
+	q := "'"
+	if strings.Contains(s, "'") && !strings.Contains(s, `"`) {
+		q = `"`
+	}
+	var b strings.Builder
+	b.WriteString(q)
+	for _, r := range s {
+		switch {
+		case r == '\\':
+			b.WriteString(`\\`)
+		case string(r) == q:
+			b.WriteString(`\` + q)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteString(q)
+	return b.String()
+}
+
 // readParamFile resolves file:// and fileb:// values, as the AWS CLI does
 // for every parameter; relative paths start in the Env's directory.
 func readParamFile(e *Env, flag, v string) (string, error) {
 	for _, prefix := range []string{"file://", "fileb://"} {
 		if strings.HasPrefix(v, prefix) {
-			b, err := os.ReadFile(e.path(strings.TrimPrefix(v, prefix)))
+			path := strings.TrimPrefix(v, prefix)
+			b, err := os.ReadFile(e.path(path))
 			if err != nil {
-				return "", paramErrorf("Error parsing parameter '%s': Unable to load paramfile %s: %v", flag, v, err)
+				return "", paramErrorf("Error parsing parameter '%s': Unable to load paramfile %s: %s", flag, v, pyOSError(err, path))
+			}
+			if prefix == "file://" && !utf8.Valid(b) {
+				return "", paramErrorf("Error parsing parameter '%s': Unable to load paramfile (%s), text contents could not be decoded.  If this is a binary file, please use the fileb:// prefix instead of the file:// prefix.", flag, v)
 			}
 			return string(b), nil
 		}
 	}
 	return v, nil
+}
+
+// pyOSError is Python's str() of the OSError for a file it could not
+// open: "[Errno 2] No such file or directory: 'path'".
+func pyOSError(err error, path string) string {
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		return fmt.Sprintf("[Errno %d] %s: %s", int(errno), pyStrerror(errno), pyStrRepr(path))
+	}
+	return err.Error()
+}
+
+// pyStrerror is the C library's wording, which Python uses, where Go's
+// differs in case.
+func pyStrerror(errno syscall.Errno) string {
+	msg := errno.Error()
+	return strings.ToUpper(msg[:1]) + msg[1:]
 }
 
 // convertParam turns the raw command-line values of one member into the
@@ -99,7 +174,16 @@ func decodeJSONValue(s string) (any, error) {
 	dec.UseNumber()
 	var v any
 	if err := dec.Decode(&v); err != nil {
-		return nil, fmt.Errorf("Invalid JSON: %v\nJSON received: %s", err, s)
+		msg := pyJSONError(s)
+		if msg == "" {
+			// Python reads what Go does not (NaN, Infinity); its
+			// reading of them is not followed.
+			msg = err.Error()
+		}
+		return nil, fmt.Errorf("Invalid JSON: %s\nJSON received: %s", msg, s)
+	}
+	if dec.More() {
+		return nil, fmt.Errorf("Invalid JSON: %s\nJSON received: %s", pyJSONError(s), s)
 	}
 	return v, nil
 }
@@ -111,9 +195,9 @@ func coerce(s *apispec.Shape, v any, flag string) (any, error) {
 	switch s.Type {
 	case apispec.Integer:
 		if str, ok := v.(string); ok {
-			n, err := strconv.ParseInt(str, 10, 64)
+			n, err := pyInt(str)
 			if err != nil {
-				return nil, paramErrorf("Error parsing parameter '%s': expected an integer, received %q", flag, str)
+				return nil, err
 			}
 			return n, nil
 		}
@@ -125,9 +209,9 @@ func coerce(s *apispec.Shape, v any, flag string) (any, error) {
 	case apispec.Double:
 		switch x := v.(type) {
 		case string:
-			f, err := strconv.ParseFloat(x, 64)
+			f, err := strconv.ParseFloat(strings.TrimSpace(x), 64)
 			if err != nil {
-				return nil, paramErrorf("Error parsing parameter '%s': expected a number, received %q", flag, x)
+				return nil, &generalError{fmt.Sprintf("could not convert string to float: %s", pyStrRepr(x))}
 			}
 			return f, nil
 		case json.Number:
@@ -207,9 +291,14 @@ func validateValue(s *apispec.Shape, v any, path string, problems *[]string) {
 			typeErr("<class 'dict'>")
 			return
 		}
+		// botocore's order: the missing members, then the unknown ones,
+		// then what is wrong inside the known ones.
 		var names []string
 		for _, mem := range s.Members {
 			names = append(names, mem.Name)
+			if mv, present := m[mem.Name]; mem.Required && (!present || mv == nil) {
+				*problems = append(*problems, fmt.Sprintf("Missing required parameter in %s: %q", inputName(path), mem.Name))
+			}
 		}
 		for _, k := range sortedMapKeys(m) {
 			if s.MemberNamed(k) == nil {
@@ -222,14 +311,9 @@ func validateValue(s *apispec.Shape, v any, path string, problems *[]string) {
 			if path != "" {
 				child = path + "." + mem.Name
 			}
-			mv, present := m[mem.Name]
-			if !present || mv == nil {
-				if mem.Required {
-					*problems = append(*problems, fmt.Sprintf("Missing required parameter in %s: %q", inputName(path), mem.Name))
-				}
-				continue
+			if mv, present := m[mem.Name]; present && mv != nil {
+				validateValue(mem.Shape, mv, child, problems)
 			}
-			validateValue(mem.Shape, mv, child, problems)
 		}
 	case apispec.List:
 		items, ok := v.([]any)

@@ -59,7 +59,7 @@ func TestProfileSettings(t *testing.T) {
 		{"--output overrides output = bogus", nil, []string{"--profile", "bad", "--output", "text", "--query", "Account.Name"}, 0, "Example Corp\n", ""},
 		{"AWS_DEFAULT_OUTPUT=bogus", []string{"AWS_DEFAULT_OUTPUT=bogus"}, nil, 255, "", "\nchime: [ERROR]: Unknown output type: bogus\n"},
 		{"cli_timestamp_format = none", nil, []string{"--profile", "none"}, 253, "",
-			"\nchime: [ERROR]: Unknown cli_timestamp_format value: none, valid values are \"wire\" or \"iso8601\"\n"},
+			"\nchime: [ERROR]: An error occurred (Configuration): Unknown cli_timestamp_format value: none, valid values are \"wire\" or \"iso8601\"\n"},
 		{"retry_mode = bogus", nil, []string{"--profile", "retries"}, 255, "",
 			"\nchime: [ERROR]: Invalid value provided to \"mode\": \"bogus\" must be one of: \"standard\" or \"adaptive\"\n"},
 		{"AWS_MAX_ATTEMPTS=x", []string{"AWS_MAX_ATTEMPTS=x"}, nil, 255, "", "\nchime: [ERROR]: invalid literal for int() with base 10: 'x'\n"},

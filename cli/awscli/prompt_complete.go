@@ -83,6 +83,7 @@ var promptGlobalChoices = map[string][]string{
 	"--output":            {"json", "text", "table", "yaml", "yaml-stream", "off"},
 	"--color":             {"on", "off", "auto"},
 	"--cli-binary-format": {"base64", "raw-in-base64-out"},
+	"--cli-error-format":  errorFormats,
 }
 
 // operationOptions are an operation's options in the AWS CLI's order:

@@ -36,8 +36,13 @@ func applyQuery(expr string, op *apispec.Operation, doc any) (any, error) {
 	switch {
 	case errors.As(err, &qe):
 		return nil, qe
+	case err != nil && strings.Contains(err.Error(), "step cannot be 0"):
+		return nil, &queryError{"slice step cannot be zero"} // Python's ValueError
 	case err != nil:
-		return nil, paramErrorf("Bad value for --query %s: %v", expr, err)
+		// An error while the query runs is a runtime error (exit code
+		// 255), as in the AWS CLI; only a query that does not parse is
+		// a bad value.
+		return nil, &queryError{err.Error()}
 	}
 	return om.ordered(res, queryKeyRanks(ast, op.Output)), nil
 }
@@ -52,6 +57,17 @@ func parseQuery(expr string) (parsing.ASTNode, error) {
 	}
 	ast, err := parsing.NewParser().Parse(rewritten)
 	if err != nil {
+		// An expression that ends too soon is reported in jmespath.py's
+		// words, with its caret after the end; other syntax errors keep
+		// the library's words.
+		var se parsing.SyntaxError
+		if errors.As(err, &se) && (strings.Contains(se.Error(), "Incomplete expression") || strings.HasSuffix(se.Error(), "TOKEOF")) {
+			return parsing.ASTNode{}, fmt.Errorf("Invalid jmespath expression: Incomplete expression:\n\"%s\"\n%s^", expr, strings.Repeat(" ", len([]rune(expr))+1))
+		}
+		if errors.As(err, &se) && strings.Contains(se.Error(), "Expected identifier, lbracket, or lbrace") && se.Offset >= len(rewritten) {
+			n := len([]rune(expr))
+			return parsing.ASTNode{}, fmt.Errorf("Expecting: ['quoted_identifier', 'unquoted_identifier', 'lbracket', 'lbrace'], got: eof: Parse error at column %d, token \"\" (EOF), for expression:\n\"%s\"\n%s^", n, expr, strings.Repeat(" ", n+1))
+		}
 		return parsing.ASTNode{}, err
 	}
 	return orderObjects(ast), nil
@@ -193,6 +209,8 @@ func (om orderedMaps) plain(v any) any {
 		return out
 	case int64:
 		return float64(x)
+	case pyDatetime:
+		return string(x)
 	}
 	return v
 }
@@ -216,6 +234,8 @@ func (om orderedMaps) ordered(v any, ranks map[string]int) any {
 		if x == float64(int64(x)) {
 			return int64(x)
 		}
+	case functions.ExpRef:
+		return pyExpression{}
 	}
 	return v
 }

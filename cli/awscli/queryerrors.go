@@ -2,6 +2,7 @@ package awscli
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -57,6 +58,9 @@ func (om orderedMaps) checkedFunctions(funcs []functions.FunctionEntry) []functi
 			if err := om.checkArgs(name, specs, args); err != nil {
 				return nil, err
 			}
+			if err := om.checkKeys(name, args); err != nil {
+				return nil, err
+			}
 			return handler(args)
 		}}
 	}
@@ -92,51 +96,89 @@ func (om orderedMaps) checkArgs(name string, specs []functions.ArgSpec, args []a
 	return nil
 }
 
-// checkType is jmespath.py's _type_check: an array that should hold
-// numbers or strings is refused at its first other element, named by its
-// Python type.
+// checkType is jmespath.py's _type_check: the value's own type first
+// (named by its JMESPath type), then for an array that should hold
+// numbers or strings each element (named by its Python type): against the
+// one element type allowed, or, where several are, against the first
+// element's.
 func (om orderedMaps) checkType(name string, types []functions.JpType, arg any) error {
-	var expected []string
-	typed := ""
+	var expected, subtypes []string
+	top := map[string]bool{}
 	for _, t := range types {
-		if t == functions.JpAny || jpTypeOf(arg) == string(t) {
+		if t == functions.JpAny {
 			return nil
 		}
-		switch t {
-		case functions.JpArrayNumber, functions.JpArrayString:
-			typed = strings.TrimSuffix(strings.TrimPrefix(string(t), "array["), "]")
-			if items, ok := arg.([]any); ok {
-				bad := -1
-				for j, it := range items {
-					if jpTypeOf(it) != typed {
-						bad = j
-						break
-					}
-				}
-				if bad < 0 {
-					return nil
-				}
-				if len(types) == 1 {
-					return &queryError{fmt.Sprintf("In function %s(), invalid type for value: %s, expected one of: ['array-%s'], received: \"%s\"",
-						name, om.pyValue(items[bad], false), typed, pyTypeName(items[bad]))}
-				}
-			}
-		case functions.JpArrayArray:
-			if items, ok := arg.([]any); ok {
-				all := true
-				for _, it := range items {
-					_, isArray := it.([]any)
-					all = all && isArray
-				}
-				if all {
-					return nil
-				}
+		expected = append(expected, "'"+strings.NewReplacer("[", "-", "]", "").Replace(string(t))+"'")
+		if sub, ok := strings.CutPrefix(string(t), "array["); ok {
+			top["array"] = true
+			subtypes = append(subtypes, strings.TrimSuffix(sub, "]"))
+		} else {
+			top[string(t)] = true
+		}
+	}
+	refuse := func(v any, typ string) error {
+		return &queryError{fmt.Sprintf("In function %s(), invalid type for value: %s, expected one of: [%s], received: \"%s\"",
+			name, om.pyValue(v, false), strings.Join(expected, ", "), typ)}
+	}
+	if !top[jpTypeOf(arg)] {
+		return refuse(arg, jpTypeOf(arg))
+	}
+	items, _ := arg.([]any)
+	switch {
+	case len(subtypes) == 1:
+		for _, it := range items {
+			if jpTypeOf(it) != subtypes[0] {
+				return refuse(it, pyTypeName(it))
 			}
 		}
-		expected = append(expected, "'"+strings.NewReplacer("[", "-", "]", "").Replace(string(t))+"'")
+	case len(subtypes) > 1 && len(items) > 0:
+		first := jpTypeOf(items[0])
+		if !slices.Contains(subtypes, first) {
+			return refuse(items[0], pyTypeName(items[0]))
+		}
+		for _, it := range items {
+			if jpTypeOf(it) != first {
+				return refuse(it, pyTypeName(it))
+			}
+		}
 	}
-	return &queryError{fmt.Sprintf("In function %s(), invalid type for value: %s, expected one of: [%s], received: \"%s\"",
-		name, om.pyValue(arg, false), strings.Join(expected, ", "), jpTypeOf(arg))}
+	return nil
+}
+
+// checkKeys checks the keys of sort_by, min_by and max_by as jmespath.py
+// does, element by element in order: sort_by's first key must be a number
+// or a string and every other key of its type; min_by's and max_by's
+// each a number or a string.
+func (om orderedMaps) checkKeys(name string, args []any) error {
+	if name != "sort_by" && name != "min_by" && name != "max_by" || len(args) != 2 {
+		return nil
+	}
+	items, _ := args[0].([]any)
+	key, ok := args[1].(functions.ExpRef)
+	if !ok || len(items) == 0 {
+		return nil
+	}
+	allowed := []string{"number", "string"}
+	if name == "sort_by" {
+		k, err := key(items[0])
+		if err != nil {
+			return err
+		}
+		if t := jpTypeOf(k); t != "number" && t != "string" {
+			return &queryError{fmt.Sprintf("In function sort_by(), invalid type for value: %s, expected one of: ['string', 'number'], received: \"%s\"", om.pyValue(items[0], false), t)}
+		}
+		allowed = []string{jpTypeOf(k)}
+	}
+	for _, it := range items {
+		k, err := key(it)
+		if err != nil {
+			return err
+		}
+		if t := jpTypeOf(k); !slices.Contains(allowed, t) {
+			return &queryError{fmt.Sprintf("In function %s(), invalid type for value: %s, expected one of: ['%s'], received: \"%s\"", name, om.pyValue(k, false), strings.Join(allowed, "', '"), t)}
+		}
+	}
+	return nil
 }
 
 // jpTypeOf is the JMESPath type of a value.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,9 +18,18 @@ import (
 // one of the AWS CLI's output formats. For a paginated call, stream holds
 // what the text and yaml-stream formats print one after the other (see
 // outputDocuments); title is the operation name (table).
-func render(w io.Writer, format, title string, doc any, stream []any, color bool) error {
+func render(w io.Writer, format, title string, doc any, stream []any, color bool) (err error) {
+	var b strings.Builder
+	defer func() {
+		// Where the AWS CLI's formatter fails (a list mixing structures
+		// with other values in text, an expression reference in JSON or
+		// YAML), it has written what came before.
+		if c, ok := recover().(renderCrash); ok {
+			io.WriteString(w, b.String())
+			err = &generalError{string(c)}
+		}
+	}()
 	if format == "text" && stream != nil {
-		var b strings.Builder
 		for _, d := range stream {
 			formatText(&b, d, "", nil)
 		}
@@ -31,25 +41,19 @@ func render(w io.Writer, format, title string, doc any, stream []any, color bool
 	}
 	switch format {
 	case "json":
-		var b strings.Builder
 		writePyJSON(&b, doc, 0)
 		b.WriteByte('\n')
-		_, err := io.WriteString(w, b.String())
-		return err
 	case "text":
-		var b strings.Builder
 		formatText(&b, doc, "", nil)
-		_, err := io.WriteString(w, b.String())
-		return err
 	case "table":
 		t := &table{color: color}
 		if t.build(title, doc, 0) {
-			_, err := io.WriteString(w, t.render(80))
-			return err
+			b.WriteString(t.render(80))
 		}
-		return nil
 	case "yaml":
-		var b strings.Builder
+		if _, ok := doc.(pyExpression); ok {
+			yamlScalar(doc) // the dumper's error
+		}
 		if isScalar(doc) {
 			// The AWS CLI writes a scalar as JSON, which YAML reads the
 			// same, rather than as a YAML document ending in "...".
@@ -58,20 +62,17 @@ func render(w io.Writer, format, title string, doc any, stream []any, color bool
 		} else {
 			writeYAML(&b, doc, 0, false)
 		}
-		_, err := io.WriteString(w, b.String())
-		return err
 	case "yaml-stream":
-		var b strings.Builder
 		if stream == nil {
 			stream = []any{doc}
 		}
 		writeYAML(&b, stream, 0, false)
-		_, err := io.WriteString(w, b.String())
-		return err
 	case "off":
-		return nil
+	default:
+		return fmt.Errorf("unknown output format %q", format)
 	}
-	return fmt.Errorf("unknown output format %q", format)
+	_, err = io.WriteString(w, b.String())
+	return err
 }
 
 // writePyJSON writes v as Python's json.dumps(v, indent=4, ensure_ascii=False).
@@ -110,6 +111,10 @@ func writePyJSON(b *strings.Builder, v any, indent int) {
 		b.WriteString("\n" + strings.Repeat(" ", 4*indent) + "]")
 	case string:
 		writePyString(b, x)
+	case pyDatetime:
+		writePyString(b, string(x))
+	case pyExpression:
+		panic(renderCrash("Circular reference detected"))
 	case nil:
 		b.WriteString("null")
 	case bool:
@@ -278,14 +283,28 @@ func sortedKeys(o *object) []string {
 	return keys
 }
 
+// renderCrash is an error of the AWS CLI's formatters, in Python's words:
+// the AttributeError of the text formatter, the ValueError of the JSON
+// encoder, the RepresenterError of the YAML dumper.
+type renderCrash string
+
 func allScalarKeys(list []any) []string {
 	seen := map[string]bool{}
 	for _, e := range list {
-		if o, ok := e.(*object); ok {
-			for _, k := range o.keys {
-				if isScalar(o.vals[k]) {
-					seen[k] = true
+		o, ok := e.(*object)
+		if !ok {
+			name := "list"
+			if isScalar(e) {
+				name = pyTypeName(e)
+				if _, isInt := e.(int64); isInt {
+					name = "int"
 				}
+			}
+			panic(renderCrash(fmt.Sprintf("'%s' object has no attribute 'items'", name)))
+		}
+		for _, k := range o.keys {
+			if isScalar(o.vals[k]) {
+				seen[k] = true
 			}
 		}
 	}
@@ -312,8 +331,9 @@ func writeYAML(b *strings.Builder, v any, indent int, inSeq bool) {
 			if i > 0 || !inSeq {
 				b.WriteString(pad)
 			}
-			b.WriteString(yamlScalar(k) + ":")
-			writeYAMLValue(b, x.vals[k], indent)
+			key := yamlScalar(k)
+			b.WriteString(key + ":")
+			writeYAMLValue(b, x.vals[k], indent, 2*indent+utf8.RuneCountInString(key)+1)
 		}
 	case []any:
 		if len(x) == 0 {
@@ -339,7 +359,7 @@ func writeYAML(b *strings.Builder, v any, indent int, inSeq bool) {
 					writeYAML(b, ev, indent+1, true)
 				}
 			default:
-				b.WriteString(yamlScalar(ev) + "\n")
+				b.WriteString(yamlFolded(yamlScalar(ev), 2*indent+2, 2*indent+2) + "\n")
 			}
 		}
 	default:
@@ -347,7 +367,9 @@ func writeYAML(b *strings.Builder, v any, indent int, inSeq bool) {
 	}
 }
 
-func writeYAMLValue(b *strings.Builder, v any, indent int) {
+// writeYAMLValue writes the value of a key at indentation level indent,
+// after column col (the key and its colon).
+func writeYAMLValue(b *strings.Builder, v any, indent, col int) {
 	switch x := v.(type) {
 	case *object:
 		if x.len() == 0 {
@@ -365,8 +387,73 @@ func writeYAMLValue(b *strings.Builder, v any, indent int) {
 		// Sequences sit at their key's indentation.
 		writeYAML(b, x, indent, false)
 	default:
-		b.WriteString(" " + yamlScalar(x) + "\n")
+		b.WriteString(" " + yamlFolded(yamlScalar(x), col+1, 2*indent+2) + "\n")
 	}
+}
+
+// yamlWidth is the column past which the AWS CLI's YAML dumper (ruamel.yaml,
+// PyYAML's emitter) breaks long scalars.
+const yamlWidth = 80
+
+// yamlFolded is a plain or single-quoted scalar, as yamlScalar renders it,
+// written from column col and folded as the emitter folds it: a single
+// space met past yamlWidth becomes a line break and indent spaces (in a
+// quoted scalar, not its first or last character). Double-quoted scalars
+// are left whole.
+func yamlFolded(rendered string, col, indent int) string {
+	if strings.HasPrefix(rendered, "\"") || utf8.RuneCountInString(rendered)+col <= yamlWidth {
+		return rendered
+	}
+	quoted := strings.HasPrefix(rendered, "'")
+	text := []rune(rendered)
+	column := col
+	if quoted {
+		text = []rune(strings.ReplaceAll(rendered[1:len(rendered)-1], "''", "'"))
+		column++
+	}
+	var out strings.Builder
+	if quoted {
+		out.WriteByte('\'')
+	}
+	write := func(r []rune) {
+		out.WriteString(string(r))
+		column += len(r)
+	}
+	n := len(text)
+	start, spaces := 0, false
+	for end := 0; end <= n; end++ {
+		ch := rune(-1)
+		if end < n {
+			ch = text[end]
+		}
+		if spaces {
+			if ch != ' ' {
+				if start+1 == end && column > yamlWidth && (!quoted || (start != 0 && end != n)) {
+					out.WriteString("\n" + strings.Repeat(" ", indent))
+					column = indent
+				} else {
+					write(text[start:end])
+				}
+				start = end
+			}
+		} else if ch == -1 || ch == ' ' || (quoted && ch == '\'') {
+			if start < end {
+				write(text[start:end])
+				start = end
+			}
+		}
+		if quoted && ch == '\'' {
+			write([]rune("''"))
+			start = end + 1
+		}
+		if ch != -1 {
+			spaces = ch == ' '
+		}
+	}
+	if quoted {
+		out.WriteByte('\'')
+	}
+	return out.String()
 }
 
 func yamlScalar(v any) string {
@@ -375,10 +462,12 @@ func yamlScalar(v any) string {
 		return "null"
 	case bool:
 		return strconv.FormatBool(x)
-	case int64, float64:
+	case int64, float64, pyDatetime:
 		return pyStr(x)
 	case string:
 		return yamlString(x)
+	case pyExpression:
+		panic(renderCrash("cannot represent an object: " + pyExpressionRepr))
 	}
 	return yamlString(pyStr(v))
 }
@@ -394,11 +483,19 @@ func yamlString(s string) string {
 		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
 	}
 	enc := strings.TrimSuffix(string(out), "\n")
-	if enc == s {
+	switch {
+	case s == "=":
+		// YAML 1.1's value key, which ruamel.yaml still quotes.
+	case enc == s, yaml11Only.MatchString(s):
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
 }
+
+// yaml11Only are the plain scalars that mean something else in YAML 1.1
+// only (y, yes, on, off..., and sexagesimal numbers such as 1:20): the
+// YAML library quotes them, ruamel.yaml, which writes YAML 1.2, does not.
+var yaml11Only = regexp.MustCompile(`^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)$`)
 
 func needsEscapes(s string) bool {
 	if !utf8.ValidString(s) {

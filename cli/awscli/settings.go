@@ -7,6 +7,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -28,17 +29,46 @@ import (
 // maxAttempts follows AWS CLI v2's standard retry mode.
 const maxAttempts = 3
 
-// validRegion is botocore's check of a region name: a host label.
-var validRegion = regexp.MustCompile(`^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$`)
+// validRegion is botocore's check of a region name: at most 63 letters,
+// digits and hyphens, not all digits, no hyphen first or last. An empty
+// name passes, and is what requests are then signed for.
+func validRegion(r string) bool {
+	return regionChars.MatchString(r) && !allDigits.MatchString(r) && !strings.HasPrefix(r, "-") && !strings.HasSuffix(r, "-")
+}
+
+var (
+	regionChars = regexp.MustCompile(`^[a-zA-Z0-9-]{0,63}$`)
+	allDigits   = regexp.MustCompile(`^[0-9]+$`)
+)
 
 // configError is a problem of the local configuration: exit code 253
 // unless exit says otherwise (an unknown profile is 255 in the AWS CLI).
 type configError struct {
 	msg  string
 	exit int
+	// kind names a configuration error (exit code 253) in the enhanced
+	// and structured error formats: "Configuration" unless it says
+	// otherwise.
+	kind string
 }
 
 func (e *configError) Error() string { return e.msg }
+
+// report writes the error: a configuration error (253) in the error
+// format, with its kind; the others (255) as their message alone, as the
+// AWS CLI writes its general errors in every format.
+func (e *configError) report(w io.Writer) int {
+	if e.code() != ExitConfigError {
+		PrintError(w, e.msg)
+		return e.code()
+	}
+	kind := e.kind
+	if kind == "" {
+		kind = "Configuration"
+	}
+	reportError(w, "An error occurred ("+kind+"): "+e.msg, "Code", kind, "Message", e.msg)
+	return e.code()
+}
 
 // code is the exit code the error ends the program with.
 func (e *configError) code() int {
@@ -80,16 +110,16 @@ func (p *Program) connect(ctx context.Context, g *globals) (*client.Client, erro
 	}
 	if v, err := creds.Retrieve(ctx); err != nil || v.AccessKeyID == "" {
 		if !loopbackEndpoint(endpoint) {
-			return nil, &configError{msg: "Unable to locate credentials. You can configure credentials by running \"aws configure\"."}
+			return nil, &configError{msg: "Unable to locate credentials. You can configure credentials by running \"aws login\".", kind: "NoCredentials"}
 		}
 		// A local server in development mode accepts the development pair.
 		creds = credentials.NewStaticCredentialsProvider(sigv4.DevAccessKeyID, sigv4.DevSecretAccessKey, "")
 	}
 	region := s.region
-	if region == "" {
+	if region == "" && !s.regionGiven {
 		region = client.DefaultRegion
 	}
-	if !validRegion.MatchString(region) {
+	if !validRegion(region) {
 		return nil, &configError{msg: fmt.Sprintf("Provided region_name '%s' doesn't match a supported format.", region), exit: ExitGeneralError}
 	}
 	c.Signer = client.NewSigner(creds, region)
@@ -125,9 +155,12 @@ func loopbackEndpoint(endpoint string) bool {
 
 // settings are what the environment and the shared config files say.
 type settings struct {
-	region   string
-	endpoint string                  // the profile's endpoint_url
-	creds    aws.CredentialsProvider // nil: none found
+	region string
+	// regionGiven: --region was given, perhaps empty, which the AWS CLI
+	// takes as it is.
+	regionGiven bool
+	endpoint    string                  // the profile's endpoint_url
+	creds       aws.CredentialsProvider // nil: none found
 }
 
 // settings resolves the region, the profile's endpoint and the
@@ -165,8 +198,9 @@ func (p *Program) settings(ctx context.Context, g *globals) (settings, error) {
 			sc = loaded
 		}
 	}
-	for _, v := range []string{g.region, p.getenv("AWS_REGION"), p.getenv("AWS_DEFAULT_REGION"), sc.Region} {
-		if s.region == "" {
+	s.region, s.regionGiven = g.region, g.regionGiven
+	for _, v := range []string{p.getenv("AWS_REGION"), p.getenv("AWS_DEFAULT_REGION"), sc.Region} {
+		if s.region == "" && !s.regionGiven {
 			s.region = v
 		}
 	}

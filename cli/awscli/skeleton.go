@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/openchime/chime/apispec"
-	"go.yaml.in/yaml/v3"
 )
 
 // inputSkeleton is what --generate-cli-skeleton input prints: every input
@@ -67,6 +66,8 @@ func outputSkeleton(s *apispec.Shape, name string, depth int) any {
 		return []any{outputSkeleton(s.Member, s.Member.Name, depth+1)}
 	case apispec.String:
 		return name
+	case apispec.Timestamp:
+		return pyDatetime("1970-01-01T00:00:00")
 	}
 	return scalarSkeleton(s)
 }
@@ -85,56 +86,113 @@ func firstSentence(doc string) string {
 
 // yamlInputSkeleton is --generate-cli-skeleton yaml-input: the input
 // skeleton in YAML, each member commented with its description, marked
-// [REQUIRED] where it is, and with its allowed values.
+// [REQUIRED] where it is, and with its allowed values. The layout is the
+// AWS CLI's (ruamel.yaml's round-trip dump): two spaces of indentation,
+// list items at their key's indentation, and two spaces before the
+// comment of a mapping's first key, one before the others'.
 func yamlInputSkeleton(s *apispec.Shape) (string, error) {
-	node := yamlSkeletonNode(s, 0)
-	out, err := yaml.Marshal(node)
-	return string(out), err
+	if len(s.Members) == 0 {
+		return "{}\n", nil
+	}
+	var b strings.Builder
+	writeYAMLSkeleton(&b, s, "", "", 0)
+	return b.String(), nil
 }
 
-func yamlSkeletonNode(s *apispec.Shape, depth int) *yaml.Node {
+// writeYAMLSkeleton writes the members of structure s, the first after
+// first (a list item's "- ") and the others after indent.
+func writeYAMLSkeleton(b *strings.Builder, s *apispec.Shape, indent, first string, depth int) {
+	for i, m := range s.Members {
+		comment := firstSentence(m.Doc)
+		if m.Required {
+			comment = "[REQUIRED] " + comment
+		}
+		if len(m.Shape.Enum) > 0 {
+			comment += " Valid values are: " + strings.Join(m.Shape.Enum, ", ") + "."
+		}
+		gap := " "
+		if i == 0 {
+			gap = "  "
+		}
+		lead := indent
+		if i == 0 {
+			lead = first
+		}
+		b.WriteString(lead + m.Name + ":")
+		writeYAMLSkeletonValue(b, m.Shape, indent, depth+1, gap+"# "+comment)
+	}
+}
+
+// writeYAMLSkeletonValue writes a member's value after its key, and the
+// comment after the value where it is a scalar, else after the key.
+func writeYAMLSkeletonValue(b *strings.Builder, s *apispec.Shape, indent string, depth int, comment string) {
 	switch s.Type {
 	case apispec.Structure:
-		n := &yaml.Node{Kind: yaml.MappingNode}
-		if depth > 8 {
-			n.Style = yaml.FlowStyle
-			return n
+		if depth > 8 || len(s.Members) == 0 {
+			b.WriteString(" {}" + comment + "\n")
+			return
 		}
-		for _, m := range s.Members {
-			comment := firstSentence(m.Doc)
-			if m.Required {
-				comment = "[REQUIRED] " + comment
-			}
-			if len(m.Shape.Enum) > 0 {
-				comment += " Valid values are: " + strings.Join(m.Shape.Enum, ", ") + "."
-			}
-			key := &yaml.Node{Kind: yaml.ScalarNode, Value: m.Name}
-			val := yamlSkeletonNode(m.Shape, depth+1)
-			if val.Kind == yaml.ScalarNode {
-				val.LineComment = comment
-			} else {
-				key.LineComment = comment
-			}
-			n.Content = append(n.Content, key, val)
-		}
-		return n
+		b.WriteString(comment + "\n")
+		writeYAMLSkeleton(b, s, indent+"  ", indent+"  ", depth)
 	case apispec.List:
-		return &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{yamlSkeletonNode(s.Member, depth+1)}}
+		b.WriteString(comment + "\n")
+		writeYAMLSkeletonItem(b, s.Member, indent, depth+1)
+	default:
+		b.WriteString(" " + yamlSkeletonScalar(s, depth) + comment + "\n")
 	}
-	v := inputSkeleton(s, depth)
-	n := &yaml.Node{Kind: yaml.ScalarNode, Value: pyStr(v)}
-	switch x := v.(type) {
-	case string:
-		n.Tag = "!!str"
-		if x == "" {
-			n.Style = yaml.SingleQuotedStyle
+}
+
+// writeYAMLSkeletonItem writes the one item of a list skeleton.
+func writeYAMLSkeletonItem(b *strings.Builder, s *apispec.Shape, indent string, depth int) {
+	switch s.Type {
+	case apispec.Structure:
+		if depth > 8 || len(s.Members) == 0 {
+			b.WriteString(indent + "- {}\n")
+			return
 		}
-	case bool:
-		n.Tag, n.Value = "!!bool", "true"
-	case int64:
-		n.Tag = "!!int"
-	case float64:
-		n.Tag, n.Value = "!!float", "0.0"
+		writeYAMLSkeleton(b, s, indent+"  ", indent+"- ", depth)
+	case apispec.List:
+		b.WriteString(indent + "-\n")
+		writeYAMLSkeletonItem(b, s.Member, indent+"  ", depth+1)
+	default:
+		b.WriteString(indent + "- " + yamlSkeletonScalar(s, depth) + "\n")
 	}
-	return n
+}
+
+func yamlSkeletonScalar(s *apispec.Shape, depth int) string {
+	switch v := inputSkeleton(s, depth).(type) {
+	case string:
+		if v == "" {
+			return "''"
+		}
+		return yamlString(v)
+	case bool:
+		return "true"
+	case float64:
+		return "0.0"
+	default:
+		return pyStr(v)
+	}
+}
+
+// skeletonDocument is an output skeleton as the validation of inputs
+// takes a document: maps, lists and the scalars as they are.
+func skeletonDocument(v any) any {
+	switch x := v.(type) {
+	case *object:
+		m := make(map[string]any, x.len())
+		for _, k := range x.keys {
+			m[k] = skeletonDocument(x.vals[k])
+		}
+		return m
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = skeletonDocument(e)
+		}
+		return out
+	case pyDatetime:
+		return string(x)
+	}
+	return v
 }

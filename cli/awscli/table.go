@@ -117,6 +117,12 @@ func (t *table) build(title string, v any, indent int) bool {
 	switch x := v.(type) {
 	case nil:
 		return false
+	case bool, int64, float64, string:
+		// Python's "if not current": a false, zero or empty scalar shows
+		// nothing.
+		if x == false || x == int64(0) || x == float64(0) || x == "" {
+			return false
+		}
 	case *object:
 		if x.len() == 0 {
 			return false
@@ -164,7 +170,7 @@ func (t *table) build(title string, v any, indent int) bool {
 			t.build(k, x.vals[k], indent+1)
 		}
 	default:
-		t.current().addRow([]string{pyStr(x)})
+		// A scalar has its title's box and no row, as in the AWS CLI.
 	}
 	return true
 }
