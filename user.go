@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // UserType is the kind of a user profile.
@@ -140,10 +142,44 @@ type UserPage struct {
 	Next  string
 }
 
-// UserFilter narrows ListUsers.
+// UserFilter narrows ListUsers; the zero filter lists every user. Set
+// members combine (a user must match each). E-mail filters compare the
+// normalised form of addresses, as CreateUser does.
 type UserFilter struct {
+	// Email keeps the user with this address, if any.
 	Email string
-	Type  UserType
+	// EmailPrefix keeps the users whose normalised address begins with
+	// the normalised prefix. With it, users are listed in the order of
+	// their normalised addresses (code point order) rather than in
+	// creation order, so that a page of a prefix search reads one short
+	// range of an index however large the account. A prefix that is
+	// nothing once normalised (spaces) keeps every user.
+	EmailPrefix string
+	// Type keeps the users of this type.
+	Type UserType
+	// Registration keeps the users in this registration state.
+	Registration RegistrationStatus
+}
+
+// MaxEmailPrefixLength bounds UserFilter.EmailPrefix, in bytes: the
+// longest address the API accepts (the cap of its EmailAddress shape).
+const MaxEmailPrefixLength = 254
+
+// Validate returns BadRequest for a type or registration state that is
+// not one of the enumeration's, or a prefix that no address could begin
+// with (too long, not UTF-8, or with a control character).
+func (f UserFilter) Validate() error {
+	if f.Type != "" && !f.Type.Valid() {
+		return Errorf(BadRequest, "UserType must be one of %s", joinNames(UserTypes, ", "))
+	}
+	if f.Registration != "" && !f.Registration.Valid() {
+		return Errorf(BadRequest, "UserRegistrationStatus must be one of %s", joinNames(RegistrationStatuses, ", "))
+	}
+	if len(f.EmailPrefix) > MaxEmailPrefixLength || !utf8.ValidString(f.EmailPrefix) ||
+		strings.ContainsFunc(f.EmailPrefix, unicode.IsControl) {
+		return Errorf(BadRequest, "EmailPrefix is not the beginning of an e-mail address")
+	}
+	return nil
 }
 
 // TelephonySettings are a user's calling and SMS permissions.
@@ -170,7 +206,11 @@ type UserService interface {
 	CreateUser(ctx context.Context, owner Owner, accountID string, in NewUser) (*User, error)
 	// GetUser returns the user.
 	GetUser(ctx context.Context, owner Owner, accountID, userID string) (*User, error)
-	// ListUsers lists users in creation order. Errors as for ListAccounts.
+	// ListUsers lists the users that match f, in creation order (by
+	// address with f.EmailPrefix). Errors as for ListAccounts, and
+	// BadRequest for a filter that f.Validate refuses. A cursor of a list
+	// by address names the last user of its page: when that user has been
+	// removed since (from a Team account), it is refused with BadRequest.
 	ListUsers(ctx context.Context, owner Owner, accountID string, f UserFilter, p PageRequest) (*UserPage, error)
 	// UpdateUser changes the license, type or Alexa for Business link.
 	// Returns BadRequest for a license the account does not support,
@@ -204,6 +244,9 @@ type UserService interface {
 
 // Valid reports whether t is a known user type.
 func (t UserType) Valid() bool { return oneOf(t, UserTypes) }
+
+// Valid reports whether s is a known registration status.
+func (s RegistrationStatus) Valid() bool { return oneOf(s, RegistrationStatuses) }
 
 // BadRequestMessage is the real service's generic message for a refused request.
 const BadRequestMessage = "Service received a bad request"

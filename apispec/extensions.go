@@ -1,5 +1,7 @@
 package apispec
 
+import "github.com/openchime/chime"
+
 // Extensions are this project's own operations, outside the Chime API: they
 // stand in for the console actions of the real service that had no API
 // (claiming a domain, connecting a directory or an OIDC provider, suspending
@@ -26,6 +28,20 @@ var consoleExtensions = []*Operation{
 			Member{Name: "AccountType", Shape: accountType, Doc: "The new account type; an Enterprise account cannot become Team again."},
 			Member{Name: "AccountStatus", Shape: accountStatus, Doc: "Active, or Suspended to refuse writes."}),
 		Output: output("AdminUpdateAccount", Member{Name: "Account", Shape: account, Doc: "The account."})},
+	{Name: "AdminListUsers", Method: "GET", Path: "/_chime/accounts/{accountId}/users", Status: 200, Implemented: true,
+		Doc:         "Lists the users of an account with the console's filters: e-mail prefix and registration status besides ListUsers' (extension).",
+		Description: "Lists the users of an account as ListUsers does, with two more filters that the console's users page offers: the beginning of the e-mail address (the users then come in address order) and the registration status (Unregistered, Registered or Suspended). Filters combine. Personal meeting PINs are not shown.",
+		Input: input("AdminListUsers", accountIDLabel,
+			Member{Name: "UserEmail", Shape: emailAddress, Location: Query, LocationName: "user-email", Doc: "Only the user with this e-mail address."},
+			Member{Name: "EmailPrefix", Shape: capped(&Shape{Name: "EmailPrefix", Type: String, Sensitive: true}, chime.MaxEmailPrefixLength), Location: Query, LocationName: "email-prefix",
+				Doc: "Only users whose e-mail address begins with this, in address order."},
+			Member{Name: "UserType", Shape: userType, Location: Query, LocationName: "user-type", Doc: "Only users of this type."},
+			Member{Name: "UserRegistrationStatus", Shape: registrationStatus, Location: Query, LocationName: "status", Doc: "Only users in this registration status."},
+			maxResultsQuery, nextTokenQuery),
+		Output: output("AdminListUsers",
+			Member{Name: "Users", Shape: listOf("UserList", user), Doc: "The users."},
+			Member{Name: "NextToken", Shape: stringShape, Doc: "The token of the next page."}),
+		Paginator: &Paginator{InputToken: "NextToken", OutputToken: "NextToken", LimitKey: "MaxResults", ResultKey: "Users"}},
 	{Name: "AdminAdvanceClock", Control: true, Method: "POST", Path: "/_chime/clock", Status: 200, Implemented: true,
 		Doc:         "Moves this server node's clock forward, so that orders complete and deleted numbers are released without waiting (extension).",
 		Description: "Moves the clock of the server node that answers forward, never back, so that phone number orders complete, calling names settle and deleted numbers are released without waiting. Only a server started with --dev or --clock-control allows it.",

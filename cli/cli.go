@@ -1,11 +1,14 @@
 // Package cli is the chime program. Run picks the command: chime's own
-// (server, export, import, bench) run here; `admin <operation>` is the
-// extension operation admin-<operation>, and `admin help` lists those;
+// (server, export, import, bench, and the users files of `admin
+// import-users` and `admin export-users`) run here; `admin <operation>`
+// is the extension operation admin-<operation>, and `admin help` lists
+// those;
 // everything else (an operation, help, --version) is an AWS-CLI-style
 // command line that package awscli runs. Run is the whole program, so that tests drive it in-process
 // exactly as a user would; cmd/chime is its ten-line main.
 //
-// It imports awscli, apispec, server, sqlstore, postgres, faults and bench.
+// It imports awscli, apispec, server, sqlstore, postgres, faults, bench
+// and usercsv.
 package cli
 
 import (
@@ -30,6 +33,8 @@ usage: chime [options] <command> [parameters]
   chime server [flags]     run the API server (chime server -h for its flags)
   chime export --store S   write a whole installation as JSON Lines (--file, else standard output)
   chime import --store S   load an export into an empty store (--file, else standard input)
+  chime admin import-users --account-id ID --file F   create the users of a CSV file in an account
+  chime admin export-users --account-id ID            write the users of an account as CSV
   chime <operation> ...    call an operation, as 'aws chime <operation>' does
   chime <operation> help   describe an operation and its options
   chime bench [flags]      measure chime against the machine's limit, moto and the AWS CLI
@@ -71,6 +76,14 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	v := version()
 	p := &awscli.Program{Env: awscli.OSEnv(stdin, stdout, stderr), Version: v, Intro: fmt.Sprintf(intro, v),
 		Dispatch: func(ctx context.Context, args []string) int { return Run(ctx, args, stdin, stdout, stderr) }}
+	if i := awscli.CommandIndex(args); i >= 0 {
+		switch args[i] {
+		case "admin-import-users":
+			return runImportUsers(ctx, p, args, stdin, stdout, stderr)
+		case "admin-export-users":
+			return runExportUsers(ctx, p, args, stdout, stderr)
+		}
+	}
 	return p.Run(ctx, args)
 }
 
@@ -86,6 +99,11 @@ func printAdminHelp(w io.Writer) {
 			cmds = append(cmds, c)
 			width = max(width, len(c.name))
 		}
+	}
+	for _, uc := range userFileCommands {
+		c := command{"chime admin " + uc.name, uc.doc}
+		cmds = append(cmds, c)
+		width = max(width, len(c.name))
 	}
 	fmt.Fprint(w, adminIntro)
 	for _, c := range cmds {

@@ -271,7 +271,8 @@ func TestServerHelpDefaults(t *testing.T) {
 }
 
 // TestAdminHelp: `chime admin help` (and `chime admin`) lists every
-// extension operation named Admin*, each as a command that runs.
+// extension operation named Admin*, and the users-file commands, each as
+// a command that runs.
 func TestAdminHelp(t *testing.T) {
 	isolate(t)
 	var want []string
@@ -283,6 +284,8 @@ func TestAdminHelp(t *testing.T) {
 	if len(want) == 0 {
 		t.Fatal("apispec.All has no Admin operation")
 	}
+	// The program's own admin commands, after the operations.
+	want = append(want, "import-users", "export-users")
 	for _, args := range [][]string{{"admin", "help"}, {"admin"}, {"admin", "--help"}, {"--output", "json", "admin", "help"}} {
 		out, stderr, code := run(t, args...)
 		if code != 0 || stderr != "" {
@@ -305,5 +308,40 @@ func TestAdminHelp(t *testing.T) {
 				t.Errorf("%v lists %q (for %s), whose help fails: %d %s", args, name, want[i], code, stderr)
 			}
 		}
+	}
+}
+
+// TestServerConsoleFlag: the console is on by default, and --console=false
+// or CHIME_CONSOLE=false leaves /console/ to the API.
+func TestServerConsoleFlag(t *testing.T) {
+	isolate(t)
+	for _, tc := range []struct {
+		name string
+		args []string
+		env  string
+		on   bool
+	}{
+		{"Default", nil, "", true},
+		{"Flag", []string{"--console=false"}, "", false},
+		{"Environment", nil, "false", false},
+		{"FlagOverEnvironment", []string{"--console=true"}, "false", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.env != "" {
+				t.Setenv("CHIME_CONSOLE", tc.env)
+			}
+			url, stop := runServer(t, append([]string{"--dev"}, tc.args...)...)
+			resp, err := http.Get(url + "/console/signin")
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if on := resp.StatusCode == 200 && resp.Header.Get("Content-Security-Policy") != ""; on != tc.on {
+				t.Fatalf("console on: %v (%d), want %v", on, resp.StatusCode, tc.on)
+			}
+			if code := stop(); code != 0 {
+				t.Fatalf("server exit code %d", code)
+			}
+		})
 	}
 }

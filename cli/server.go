@@ -118,6 +118,7 @@ func runServer(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fs.DurationVar(&cfg.QueueTimeout, "queue-timeout", cfg.QueueTimeout, "how long a request waits for a place before 503 (env CHIME_QUEUE_TIMEOUT)")
 	fs.StringVar(&cfg.TLSCert, "tls-cert", "", "PEM certificate (chain) to serve HTTPS with (env CHIME_TLS_CERT)")
 	fs.StringVar(&cfg.TLSKey, "tls-key", "", "PEM private key of --tls-cert (env CHIME_TLS_KEY)")
+	fs.BoolVar(&cfg.Console, "console", cfg.Console, "serve the administration console at /console/ (--console=false turns it off) (env CHIME_CONSOLE)")
 	fs.StringVar(&cfg.PprofListen, "pprof", "", "serve Go runtime profiles at /debug/pprof/ on this loopback host:port (env CHIME_PPROF)")
 	logFormat := fs.String("log-format", "json", "json or text (env CHIME_LOG_FORMAT)")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error (env CHIME_LOG_LEVEL)")

@@ -359,10 +359,14 @@ type progress struct {
 	total int
 	on    bool
 	last  int
+	// every is how many items pass between redraws; unit names the items
+	// when the total is not known.
+	every int
+	unit  string
 }
 
 func newProgress(w io.Writer, label string, total int) *progress {
-	p := &progress{w: w, label: label, total: total}
+	p := &progress{w: w, label: label, total: total, every: 200, unit: "records"}
 	if f, ok := w.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
 		p.on = true
 	}
@@ -370,12 +374,12 @@ func newProgress(w io.Writer, label string, total int) *progress {
 }
 
 func (p *progress) update(n int) {
-	if !p.on || (n-p.last < 200 && n != p.total) {
+	if !p.on || (n-p.last < p.every && n != p.total) {
 		return
 	}
 	p.last = n
 	if p.total <= 0 {
-		fmt.Fprintf(p.w, "\r%s: %d records", p.label, n)
+		fmt.Fprintf(p.w, "\r%s: %d %s", p.label, n, p.unit)
 		return
 	}
 	const width = 30

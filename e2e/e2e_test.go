@@ -1,7 +1,8 @@
 // Package e2e drives the built chime binary as a separate process with the
 // real clients: the AWS CLI and boto3 where they are installed (the tests
-// say why when they skip), and aws-sdk-go-v2. It also kills the process to
-// check that acknowledged writes survive.
+// say why when they skip), aws-sdk-go-v2, and headless Chromium for the
+// console. It also kills the process to check that acknowledged writes
+// survive.
 package e2e
 
 import (

@@ -102,6 +102,11 @@ var unavailableStates = map[string]bool{
 	"25006": true, // read_only_sql_transaction: a standby, as after a failover
 }
 
+// Bytewise implements sqlstore.Dialect: the "C" collation, which every
+// PostgreSQL has; the database's own may be a locale's, under which a
+// range of text is not the text with a prefix.
+func (Dialect) Bytewise() string { return `COLLATE "C"` }
+
 // OverridingIdentity implements sqlstore.Dialect: an identity column
 // GENERATED ALWAYS takes a value only with this clause.
 func (Dialect) OverridingIdentity() string { return "OVERRIDING SYSTEM VALUE" }
@@ -134,7 +139,8 @@ func (Dialect) RestartSeq(ctx context.Context, tx *sql.Tx, table string) error {
 
 // Migrations implements sqlstore.Dialect.
 func (Dialect) Migrations() [][]string {
-	return sqlstore.Schema(sqlstore.Spelling{Identity: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", Integer: "BIGINT", LookupIndexes: true})
+	return sqlstore.Schema(sqlstore.Spelling{Identity: "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", Integer: "BIGINT",
+		LookupIndexes: true, Bytewise: Dialect{}.Bytewise()})
 }
 
 // Pool sizes the connection pool.

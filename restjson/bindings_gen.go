@@ -651,6 +651,17 @@ var bindings = map[string]binding{
 		}
 		return out, nil
 	},
+	"AdminListUsers": func(a *API, ctx context.Context, c *call) (encoder, error) {
+		in, err := decodeAdminListUsersRequest(c)
+		if err != nil {
+			return nil, err
+		}
+		out, err := a.handleAdminListUsers(ctx, c.owner, in)
+		if err != nil || out == nil {
+			return nil, err
+		}
+		return out, nil
+	},
 	"AdminAdvanceClock": func(a *API, ctx context.Context, c *call) (encoder, error) {
 		in, err := decodeAdminAdvanceClockRequest(c)
 		if err != nil {
@@ -820,6 +831,7 @@ var requestDecoders = map[string]func(*call) (any, error){
 	"UpdateUserSettings":                          decoder(decodeUpdateUserSettingsRequest),
 	"AdminCreateAccount":                          decoder(decodeAdminCreateAccountRequest),
 	"AdminUpdateAccount":                          decoder(decodeAdminUpdateAccountRequest),
+	"AdminListUsers":                              decoder(decodeAdminListUsersRequest),
 	"AdminAdvanceClock":                           decoder(decodeAdminAdvanceClockRequest),
 	"AdminGetClock":                               decoder(decodeAdminGetClockRequest),
 	"AdminDeleteFaults":                           decoder(decodeAdminDeleteFaultsRequest),
@@ -882,6 +894,7 @@ var newOutputs = map[string]func() encoder{
 	"UpdateUser":                        func() encoder { return new(UpdateUserResponse) },
 	"AdminCreateAccount":                func() encoder { return new(AdminCreateAccountResponse) },
 	"AdminUpdateAccount":                func() encoder { return new(AdminUpdateAccountResponse) },
+	"AdminListUsers":                    func() encoder { return new(AdminListUsersResponse) },
 	"AdminAdvanceClock":                 func() encoder { return new(AdminAdvanceClockResponse) },
 	"AdminGetClock":                     func() encoder { return new(AdminGetClockResponse) },
 	"AdminGetFaults":                    func() encoder { return new(AdminGetFaultsResponse) },
@@ -958,6 +971,7 @@ var (
 	_ func(*API, context.Context, chime.Owner, *UpdateUserSettingsRequest) error                                                              = (*API).handleUpdateUserSettings
 	_ func(*API, context.Context, chime.Owner, *AdminCreateAccountRequest) (*AdminCreateAccountResponse, error)                               = (*API).handleAdminCreateAccount
 	_ func(*API, context.Context, chime.Owner, *AdminUpdateAccountRequest) (*AdminUpdateAccountResponse, error)                               = (*API).handleAdminUpdateAccount
+	_ func(*API, context.Context, chime.Owner, *AdminListUsersRequest) (*AdminListUsersResponse, error)                                       = (*API).handleAdminListUsers
 	_ func(*API, context.Context, chime.Owner, *AdminAdvanceClockRequest) (*AdminAdvanceClockResponse, error)                                 = (*API).handleAdminAdvanceClock
 	_ func(*API, context.Context, chime.Owner, *AdminGetClockRequest) (*AdminGetClockResponse, error)                                         = (*API).handleAdminGetClock
 	_ func(*API, context.Context, chime.Owner, *AdminDeleteFaultsRequest) error                                                               = (*API).handleAdminDeleteFaults
@@ -1299,6 +1313,54 @@ func (x *AdminListRequestsResponse) appendJSON(b []byte) []byte {
 			b = x.Requests[i].appendJSON(b)
 		}
 		b = append(b, ']')
+	}
+	return append(b, '}')
+}
+
+// AdminListUsersRequest is the model's AdminListUsersRequest structure.
+type AdminListUsersRequest struct {
+	// The Amazon Chime account ID.
+	AccountId string
+	// Only the user with this e-mail address.
+	UserEmail *string
+	// Only users whose e-mail address begins with this, in address order.
+	EmailPrefix *string
+	// Only users of this type.
+	UserType *string
+	// Only users in this registration status.
+	UserRegistrationStatus *string
+	// The maximum number of results to return in a single call. Defaults to 100.
+	MaxResults *int64
+	// The token to use to retrieve the next page of results.
+	NextToken *string
+}
+
+// AdminListUsersResponse is the model's AdminListUsersResponse structure.
+type AdminListUsersResponse struct {
+	// The users.
+	Users []User
+	// The token of the next page.
+	NextToken *string
+}
+
+// appendJSON appends AdminListUsersResponse as a JSON object, members in model order.
+func (x *AdminListUsersResponse) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	start := len(b)
+	if x.Users != nil {
+		b = appendKey(b, start, "Users")
+		b = append(b, '[')
+		for i := range x.Users {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = x.Users[i].appendJSON(b)
+		}
+		b = append(b, ']')
+	}
+	if x.NextToken != nil {
+		b = appendKey(b, start, "NextToken")
+		b = appendString(b, *x.NextToken)
 	}
 	return append(b, '}')
 }
@@ -5491,6 +5553,41 @@ func decodeAdminUpdateAccountRequest(c *call) (*AdminUpdateAccountRequest, error
 	x.AccountId = c.labels["accountId"]
 	if err := x.decodeFrom(c.doc); err != nil {
 		return nil, err
+	}
+	return x, nil
+}
+
+// decodeAdminListUsersRequest reads the validated request of AdminListUsers.
+func decodeAdminListUsersRequest(c *call) (*AdminListUsersRequest, error) {
+	x := new(AdminListUsersRequest)
+	x.AccountId = c.labels["accountId"]
+	if vs := c.query["user-email"]; len(vs) > 0 {
+		v := vs[0]
+		x.UserEmail = &v
+	}
+	if vs := c.query["email-prefix"]; len(vs) > 0 {
+		v := vs[0]
+		x.EmailPrefix = &v
+	}
+	if vs := c.query["user-type"]; len(vs) > 0 {
+		v := vs[0]
+		x.UserType = &v
+	}
+	if vs := c.query["status"]; len(vs) > 0 {
+		v := vs[0]
+		x.UserRegistrationStatus = &v
+	}
+	if vs := c.query["max-results"]; len(vs) > 0 {
+		n, err := strconv.ParseInt(vs[0], 10, 64)
+		if err != nil {
+			return nil, errBodyMismatch
+		}
+		v := n
+		x.MaxResults = &v
+	}
+	if vs := c.query["next-token"]; len(vs) > 0 {
+		v := vs[0]
+		x.NextToken = &v
 	}
 	return x, nil
 }

@@ -180,3 +180,25 @@ func toUserErrors(errs []chime.UserError) []UserError {
 	}
 	return out
 }
+
+func (a *API) handleAdminListUsers(ctx context.Context, owner chime.Owner, in *AdminListUsersRequest) (*AdminListUsersResponse, error) {
+	f := chime.UserFilter{Email: deref(in.UserEmail), EmailPrefix: deref(in.EmailPrefix), Type: chime.UserType(deref(in.UserType)),
+		Registration: chime.RegistrationStatus(deref(in.UserRegistrationStatus))}
+	// The token is good for the same filters only.
+	scope := []string{"AdminListUsers", owner, in.AccountId, f.Email, f.EmailPrefix, string(f.Type), string(f.Registration)}
+	cursor, err := a.tokens.open(scope, deref(in.NextToken))
+	if err != nil {
+		return nil, err
+	}
+	page, err := a.cfg.Services.Users.ListUsers(ctx, owner, in.AccountId, f, chime.PageRequest{Cursor: cursor, Limit: pageLimit(in.MaxResults)})
+	if err != nil {
+		return nil, err
+	}
+	out := &AdminListUsersResponse{Users: make([]User, len(page.Users)), NextToken: a.nextToken(scope, page.Next)}
+	alexa := make([]AlexaForBusinessMetadata, len(page.Users))
+	for i := range page.Users {
+		fillUser(&out.Users[i], &alexa[i], &page.Users[i])
+		out.Users[i].PersonalPIN = nil // as ListUsers: never a whole account's PINs
+	}
+	return out, nil
+}

@@ -24,6 +24,7 @@ import (
 
 	"github.com/openchime/chime"
 	"github.com/openchime/chime/botevents"
+	"github.com/openchime/chime/console"
 	"github.com/openchime/chime/faults"
 	"github.com/openchime/chime/internal/clock"
 	"github.com/openchime/chime/internal/randid"
@@ -124,6 +125,10 @@ type Config struct {
 	Deterministic bool
 	Seed          uint64
 	ClockStart    time.Time
+	// Console serves the administration console at /console/ on the
+	// API's listener (on by default); other paths reach the API as
+	// without it.
+	Console bool
 }
 
 // DefaultJournalSize is the journal's size for development and tests.
@@ -177,6 +182,7 @@ func Defaults() Config {
 		WriteTimeout:      60 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		SweepInterval:     time.Minute,
+		Console:           true,
 	}
 }
 
@@ -332,6 +338,15 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 		store.Close()
 		return nil, err
 	}
+	var handler http.Handler = api
+	if cfg.Console {
+		con, err := console.New(console.Config{API: api, Keys: keys, Logger: log, NewRequestID: newRequestID})
+		if err != nil {
+			store.Close()
+			return nil, err
+		}
+		handler = withConsole(con, api)
+	}
 	ln, err := net.Listen("tcp", cfg.Listen)
 	if err != nil {
 		store.Close()
@@ -348,7 +363,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 	requestCtx, cancelRequests := context.WithCancel(context.Background())
 	s.cancelRequests = cancelRequests
 	s.http = &http.Server{
-		Handler:           s.requests.track(api),
+		Handler:           s.requests.track(handler),
 		BaseContext:       func(net.Listener) context.Context { return requestCtx },
 		ReadHeaderTimeout: cfg.ReadHeaderTimeout,
 		ReadTimeout:       cfg.ReadTimeout,
@@ -376,6 +391,18 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 		"store_location", StoreLocation(spec), "dev", cfg.Dev, "rate_limit", rateLimit)
 	started = true
 	return s, nil
+}
+
+// withConsole routes the paths under console.Prefix to the console and
+// every other request to the API, untouched.
+func withConsole(con, api http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, console.Prefix) {
+			con.ServeHTTP(w, r)
+			return
+		}
+		api.ServeHTTP(w, r)
+	})
 }
 
 // Addr is the address the server listens on.

@@ -49,6 +49,17 @@ type Credential struct {
 	PrincipalARN string
 }
 
+// Principal is the caller this credential makes: its IAM identity, or the
+// AWS account's root when it names none. The verifier and the console's
+// sign-in both make callers this way.
+func (c Credential) Principal() *Principal {
+	arn := c.PrincipalARN
+	if arn == "" {
+		arn = "arn:aws:iam::" + c.AccountID + ":root"
+	}
+	return &Principal{AccessKeyID: c.AccessKeyID, AccountID: c.AccountID, ARN: arn}
+}
+
 // Keyring finds the credential of an access key.
 type Keyring interface {
 	Lookup(accessKeyID string) (Credential, bool)
@@ -191,11 +202,7 @@ func (p *Pending) Verify(body []byte) (*Principal, error) {
 		canonical := CanonicalRequest(r, auth.SignedHeaders, h, auth.Presigned)
 		sts := StringToSign(auth.RequestTime, scope, canonical)
 		if hmac.Equal(hmacSHA256(key, []byte(sts)), signature[:]) {
-			arn := cred.PrincipalARN
-			if arn == "" {
-				arn = "arn:aws:iam::" + cred.AccountID + ":root"
-			}
-			return &Principal{AccessKeyID: cred.AccessKeyID, AccountID: cred.AccountID, ARN: arn}, nil
+			return cred.Principal(), nil
 		}
 	}
 	return nil, forbidden("The request signature we calculated does not match the signature you provided. " +

@@ -62,6 +62,10 @@ func (Dialect) LockForUpdate() string { return "" }
 // LockForKeyShare implements sqlstore.Dialect, like LockForUpdate.
 func (Dialect) LockForKeyShare() string { return "" }
 
+// Bytewise implements sqlstore.Dialect: SQLite's default collation,
+// named so that schema and queries read alike on every engine.
+func (Dialect) Bytewise() string { return "COLLATE BINARY" }
+
 // OverridingIdentity implements sqlstore.Dialect: SQLite takes a value
 // for an INTEGER PRIMARY KEY as it is.
 func (Dialect) OverridingIdentity() string { return "" }
@@ -96,7 +100,7 @@ func (Dialect) RestartSeq(ctx context.Context, tx *sql.Tx, table string) error {
 
 // Migrations implements sqlstore.Dialect.
 func (Dialect) Migrations() [][]string {
-	return sqlstore.Schema(sqlstore.Spelling{Identity: "INTEGER PRIMARY KEY AUTOINCREMENT", Integer: "INTEGER"})
+	return sqlstore.Schema(sqlstore.Spelling{Identity: "INTEGER PRIMARY KEY AUTOINCREMENT", Integer: "INTEGER", Bytewise: Dialect{}.Bytewise()})
 }
 
 // maxConns bounds the connections to a database file: enough for every

@@ -28,6 +28,11 @@ type Dialect interface {
 	// while other transactions take the same lock ("" where write
 	// transactions are serial anyway).
 	LockForKeyShare() string
+	// Bytewise is the COLLATE clause under which text compares and sorts
+	// by its bytes, which for UTF-8 is code point order, whatever the
+	// database's locale: a range of e-mail keys is then exactly the keys
+	// with a prefix.
+	Bytewise() string
 	// OverridingIdentity is the clause with which an INSERT writes its
 	// own values into an identity column ("" where no clause is needed).
 	OverridingIdentity() string

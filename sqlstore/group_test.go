@@ -47,12 +47,13 @@ type sqliteDialect struct{}
 func (sqliteDialect) Name() string           { return "sqlite" }
 func (sqliteDialect) Rebind(q string) string { return q }
 func (sqliteDialect) Migrations() [][]string {
-	return Schema(Spelling{Identity: "INTEGER PRIMARY KEY AUTOINCREMENT", Integer: "INTEGER"})
+	return Schema(Spelling{Identity: "INTEGER PRIMARY KEY AUTOINCREMENT", Integer: "INTEGER", Bytewise: "COLLATE BINARY"})
 }
 func (sqliteDialect) Classify(error) Failure                                   { return Other }
 func (sqliteDialect) LockMigrations(context.Context, *sql.Tx) error            { return nil }
 func (sqliteDialect) LockForUpdate() string                                    { return "" }
 func (sqliteDialect) LockForKeyShare() string                                  { return "" }
+func (sqliteDialect) Bytewise() string                                         { return "COLLATE BINARY" }
 func (sqliteDialect) OverridingIdentity() string                               { return "" }
 func (sqliteDialect) LastSeq(context.Context, *sql.Tx, string) (int64, error)  { return 0, nil }
 func (sqliteDialect) SetLastSeq(context.Context, *sql.Tx, string, int64) error { return nil }

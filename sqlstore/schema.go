@@ -13,6 +13,10 @@ type Spelling struct {
 	// Identity is an auto-numbered primary key column; Integer a 64-bit
 	// integer.
 	Identity, Integer string
+	// Bytewise is the collation under which text compares and sorts by
+	// its bytes (code point order): Dialect.Bytewise, the same clause
+	// queries must name to use an index built with it.
+	Bytewise string
 	// LookupIndexes says whether the engine wants an index for each
 	// lookup path even where a wider index already serves it. PostgreSQL
 	// does: in a young database, before its statistics exist, its planner
@@ -26,7 +30,7 @@ type Spelling struct {
 // Both engines share one schema text, so that their tables cannot drift
 // apart; a version may hold statements for some engines only.
 func Schema(sp Spelling) [][]string {
-	r := strings.NewReplacer("{{identity}}", sp.Identity, "{{int}}", sp.Integer)
+	r := strings.NewReplacer("{{identity}}", sp.Identity, "{{int}}", sp.Integer, "{{bytewise}}", sp.Bytewise)
 	versions := make([][]string, len(schema))
 	for i, stmts := range schema {
 		for _, s := range stmts {
@@ -300,6 +304,23 @@ var schema = [][]string{{
 		initiate_deletion_at {{int}},
 		UNIQUE (aws_account_id, account_id)
 	)`,
+}, {
+	// Searches of an account's users that stay short index ranges at a
+	// million users (see UserStore.ListUsers). A prefix of an address is
+	// a range of e-mail keys, listed in key order; the keys compare by
+	// their bytes on every engine, so that the range is the prefix
+	// whatever the database's locale, and the type and state ride along
+	// so that a search that also filters on them skips users in the
+	// index without reading their rows. A type or registration state, or
+	// both, is at most six ranges in seq order, one per pair.
+	`CREATE INDEX users_by_email ON users (aws_account_id, account_id, email_key {{bytewise}}, user_type, registration)`,
+	`CREATE INDEX users_by_state ON users (aws_account_id, account_id, user_type, registration, seq)`,
+	// PostgreSQL's planner, before its statistics exist, finds every
+	// index that begins with the account as cheap as users_by_id for a
+	// lookup by user id, and takes the newest of them: users_by_id is
+	// made again to be the newest (TestUpgradeFromFirstVersion).
+	lookupIndex + `DROP INDEX users_by_id`,
+	lookupIndex + `CREATE UNIQUE INDEX users_by_id ON users (id)`,
 }}
 
 // rekeyEmails recomputes every user's email_key with emailKey. Where two

@@ -4,8 +4,11 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"maps"
 	"slices"
+	"strings"
+	"unicode"
 
 	"github.com/openchime/chime"
 )
@@ -119,9 +122,21 @@ func (s UserStore) GetUser(ctx context.Context, owner, accountID, userID string)
 	return u, s.classify("get user", err)
 }
 
-// ListUsers implements chime.UserService.
+// ListUsers implements chime.UserService. Every page reads short ranges
+// of an index, however many users the account has:
+//   - no filter: users_by_account from the cursor's seq on;
+//   - an address: the unique e-mail key, at most one user;
+//   - a prefix: users_by_email from the prefix (or the cursor's key) on,
+//     in key order, skipping users of another type or state within the
+//     index;
+//   - a type or a state, or both: for each pair of type and state the
+//     filter allows, the first limit+1 users of users_by_state after the
+//     cursor, merged by seq in one query.
 func (s UserStore) ListUsers(ctx context.Context, owner, accountID string, f chime.UserFilter, p chime.PageRequest) (*chime.UserPage, error) {
 	if err := chime.ValidatePage(p); err != nil {
+		return nil, err
+	}
+	if err := f.Validate(); err != nil {
 		return nil, err
 	}
 	after, err := parseCursor(p.Cursor)
@@ -132,23 +147,159 @@ func (s UserStore) ListUsers(ctx context.Context, owner, accountID string, f chi
 		return nil, s.classify("list users", err)
 	}
 	limit := chime.PageLimit(p)
-	query := `SELECT ` + userColumns + ` FROM users WHERE aws_account_id = ? AND account_id = ? AND seq > ?`
-	args := []any{owner, accountID, after}
-	if f.Email != "" {
-		query += ` AND email_key = ?`
-		args = append(args, emailKey(f.Email))
+	var query string
+	var args []any
+	prefix := emailKey(f.EmailPrefix)
+	switch {
+	case f.Email == "" && prefix != "":
+		query, args, err = s.usersByPrefix(ctx, owner, accountID, prefix, f, after, limit)
+		if err != nil {
+			return nil, err
+		}
+	case f.Email == "" && (f.Type != "" || f.Registration != ""):
+		query, args = usersByState(owner, accountID, f, after, limit)
+	default:
+		query = `SELECT ` + userColumns + ` FROM users WHERE aws_account_id = ? AND account_id = ? AND seq > ?`
+		args = []any{owner, accountID, after}
+		if f.Email != "" {
+			query += ` AND email_key = ?`
+			args = append(args, emailKey(f.Email))
+		}
+		cond, condArgs := s.userConditions(f, prefix)
+		query += cond + ` ORDER BY seq LIMIT ?`
+		args = append(append(args, condArgs...), limit+1)
 	}
-	if f.Type != "" {
-		query += ` AND user_type = ?`
-		args = append(args, string(f.Type))
-	}
-	query += ` ORDER BY seq LIMIT ?`
-	args = append(args, limit+1)
 	items, next, err := listBySeq(ctx, s.core, "list users", query, args, limit, scanUser)
 	if err != nil {
 		return nil, err
 	}
 	return &chime.UserPage{Users: items, Next: next}, nil
+}
+
+// userConditions are the conditions of f other than the exact address,
+// for a query of the users table.
+func (s UserStore) userConditions(f chime.UserFilter, prefix string) (string, []any) {
+	var cond string
+	var args []any
+	if prefix != "" {
+		cond += ` AND email_key ` + s.dialect.Bytewise() + ` >= ?`
+		args = append(args, prefix)
+		if end, ok := prefixEnd(prefix); ok {
+			cond += ` AND email_key ` + s.dialect.Bytewise() + ` < ?`
+			args = append(args, end)
+		}
+	}
+	if f.Type != "" {
+		cond += ` AND user_type = ?`
+		args = append(args, string(f.Type))
+	}
+	if f.Registration != "" {
+		cond += ` AND registration = ?`
+		args = append(args, string(f.Registration))
+	}
+	return cond, args
+}
+
+// usersByPrefix is the query of a page of users whose e-mail keys begin
+// with prefix, in key order. The cursor is the seq of the last user of
+// the previous page, whose key the page starts after: keys are unique in
+// an AWS account, so no user is listed twice or skipped. The cursor keeps
+// no address, so that it may be shown where an address may not.
+//
+// The users of the page are found in users_by_email alone, type and state
+// included, and only then read: an engine that read each user's row
+// before testing its state (SQLite does) would read thousands of rows for
+// a page of a rare state.
+func (s UserStore) usersByPrefix(ctx context.Context, owner, accountID, prefix string, f chime.UserFilter,
+	after int64, limit int) (string, []any, error) {
+	key := `email_key ` + s.dialect.Bytewise()
+	from, op := prefix, `>=`
+	if after > 0 {
+		// By seq alone, which only the primary key begins with: an
+		// engine without statistics might otherwise range over the
+		// account in an index that begins with it.
+		var lastOwner, lastAccount, last string
+		err := s.on(s.db).QueryRowContext(ctx, s.q(`SELECT aws_account_id, account_id, email_key FROM users WHERE seq = ?`),
+			after).Scan(&lastOwner, &lastAccount, &last)
+		if err == nil && (lastOwner != owner || lastAccount != accountID) {
+			err = sql.ErrNoRows
+		}
+		if errors.Is(err, sql.ErrNoRows) {
+			return "", nil, chime.Errorf(chime.BadRequest, "NextToken is not valid: the user it continues after was removed")
+		}
+		if err != nil {
+			return "", nil, s.classify("list users", err)
+		}
+		// One lower bound: an engine given two may range from the
+		// looser and filter the rest.
+		if last >= prefix {
+			from, op = last, `>`
+		}
+	}
+	inner := `SELECT seq FROM users WHERE aws_account_id = ? AND account_id = ? AND ` + key + ` ` + op + ` ?`
+	args := []any{owner, accountID, from}
+	if end, ok := prefixEnd(prefix); ok {
+		inner += ` AND ` + key + ` < ?`
+		args = append(args, end)
+	}
+	if f.Type != "" {
+		inner += ` AND user_type = ?`
+		args = append(args, string(f.Type))
+	}
+	if f.Registration != "" {
+		inner += ` AND registration = ?`
+		args = append(args, string(f.Registration))
+	}
+	inner += ` ORDER BY ` + key + ` LIMIT ?`
+	query := `SELECT ` + userColumns + ` FROM users WHERE seq IN (` + inner + `) ORDER BY ` + key
+	return query, append(args, limit+1), nil
+}
+
+// usersByState is the query of a page of users of a type or a state, or
+// both, in seq order: one range of users_by_state for each pair of type
+// and state the filter allows, each cut at limit+1 users, merged by seq.
+// A page then reads at most six times limit+1 index entries, where a
+// single range over one of the two columns would skip every user of the
+// other values of the other column.
+func usersByState(owner, accountID string, f chime.UserFilter, after int64, limit int) (string, []any) {
+	types := chime.UserTypes
+	if f.Type != "" {
+		types = []chime.UserType{f.Type}
+	}
+	states := chime.RegistrationStatuses
+	if f.Registration != "" {
+		states = []chime.RegistrationStatus{f.Registration}
+	}
+	var parts []string
+	var args []any
+	for _, t := range types {
+		for _, st := range states {
+			parts = append(parts, fmt.Sprintf(`SELECT * FROM (SELECT `+userColumns+` FROM users
+				WHERE aws_account_id = ? AND account_id = ? AND user_type = ? AND registration = ? AND seq > ?
+				ORDER BY seq LIMIT ?) AS p%d`, len(parts)))
+			args = append(args, owner, accountID, string(t), string(st), after, limit+1)
+		}
+	}
+	query := `SELECT ` + userColumns + ` FROM (` + strings.Join(parts, ` UNION ALL `) + `) AS u ORDER BY seq LIMIT ?`
+	return query, append(args, limit+1)
+}
+
+// prefixEnd returns the least string greater than every string that
+// begins with prefix, in code point order, and false when there is none
+// (every code point of prefix is the greatest).
+func prefixEnd(prefix string) (string, bool) {
+	rs := []rune(prefix)
+	for i := len(rs) - 1; i >= 0; i-- {
+		r := rs[i] + 1
+		if r >= 0xD800 && r <= 0xDFFF { // surrogates are no code points of UTF-8 text
+			r = 0xE000
+		}
+		if r <= unicode.MaxRune {
+			rs[i] = r
+			return string(rs[:i+1]), true
+		}
+	}
+	return "", false
 }
 
 // changeUser reads the account and user, changes the user and writes it

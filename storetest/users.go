@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -26,6 +27,12 @@ var userTests = []test{
 	{"CreateUser/ConcurrentSameEmail", testCreateUserConcurrent},
 	{"GetUser/ErrNotFound", testGetUserNotFound},
 	{"ListUsers", testListUsers},
+	{"ListUsers/EmailPrefix", testListUsersEmailPrefix},
+	{"ListUsers/EmailPrefixWithTypeAndRegistration", testListUsersPrefixAndState},
+	{"ListUsers/EmailPrefixAfterRemovedUser", testListUsersPrefixCursorRemoved},
+	{"ListUsers/Registration", testListUsersRegistration},
+	{"ListUsers/TypeAndRegistration", testListUsersTypeAndRegistration},
+	{"ListUsers/ErrBadRequestFilter", testListUsersBadFilter},
 	{"UpdateUser", testUpdateUser},
 	{"BatchUpdateUser", testBatchUpdateUser},
 	{"BatchSuspendUser/Team", testSuspendTeam},
@@ -690,4 +697,197 @@ func testCreateWhileDelete(t *testing.T, f *fixture) {
 			t.Fatalf("round %d: the account was deleted and %d users were created in it", round, created.Load())
 		}
 	}
+}
+
+// listAll pages through ListUsers with pages of size and returns the
+// e-mail addresses in the order listed.
+func listAll(t *testing.T, f *fixture, accountID string, filter chime.UserFilter, size int) []string {
+	t.Helper()
+	var got []string
+	p := chime.PageRequest{Limit: size}
+	for pages := 0; ; pages++ {
+		page, err := f.svc.Users.ListUsers(f.ctx, Owner, accountID, filter, p)
+		must(t, err)
+		if len(page.Users) > size || (page.Next != "" && len(page.Users) != size) {
+			t.Fatalf("page of %d users, next %q", len(page.Users), page.Next)
+		}
+		if pages > 100 {
+			t.Fatal("the pages do not end")
+		}
+		for _, u := range page.Users {
+			got = append(got, u.Email)
+		}
+		if page.Next == "" {
+			return got
+		}
+		p.Cursor = page.Next
+	}
+}
+
+func wantEmails(t *testing.T, what string, got []string, want ...string) {
+	t.Helper()
+	if len(want) == 0 {
+		want = nil
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("%s:\n got  %q\n want %q", what, got, want)
+	}
+}
+
+// A prefix matches the normalised beginning of addresses and lists them
+// in code point order of their normal forms, whatever the database's
+// locale (which may order "a-b" after "a.b" or ignore punctuation).
+func testListUsersEmailPrefix(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.EnterpriseDirectory)
+	for _, e := range []string{"ab@example.com", "bal@example.com", "A.b@example.com", "a-b@example.com",
+		"Alice@example.com", "al@example.com", "ＡＬＦＲＥＤ@example.com", "aé@example.com", "a~@example.com", "b@example.com"} {
+		f.user(Owner, a.ID, e, chime.PrivateUser)
+	}
+	other := f.account(Owner, chime.EnterpriseDirectory)
+	f.user(Owner, other.ID, "alan@example.com", chime.PrivateUser)
+	otherOwner := f.account(Other, chime.EnterpriseDirectory)
+	if _, err := f.svc.Users.CreateUser(f.ctx, Other, otherOwner.ID, chime.NewUser{Email: "albert@example.com"}); err != nil {
+		t.Fatal(err)
+	}
+
+	all := []string{"a-b@example.com", "A.b@example.com", "ab@example.com", "al@example.com", "ＡＬＦＲＥＤ@example.com",
+		"Alice@example.com", "a~@example.com", "aé@example.com"}
+	for _, size := range []int{1, 2, 3, 100} {
+		wantEmails(t, fmt.Sprintf("prefix a, pages of %d", size), listAll(t, f, a.ID, chime.UserFilter{EmailPrefix: "a"}, size), all...)
+	}
+	wantEmails(t, "prefix AL", listAll(t, f, a.ID, chime.UserFilter{EmailPrefix: "AL"}, 2),
+		"al@example.com", "ＡＬＦＲＥＤ@example.com", "Alice@example.com")
+	wantEmails(t, "prefix of a fullwidth form", listAll(t, f, a.ID, chime.UserFilter{EmailPrefix: "ａｌｆ"}, 2), "ＡＬＦＲＥＤ@example.com")
+	wantEmails(t, "prefix a.", listAll(t, f, a.ID, chime.UserFilter{EmailPrefix: "a."}, 2), "A.b@example.com")
+	wantEmails(t, "prefix with the last code point below a letter's", listAll(t, f, a.ID, chime.UserFilter{EmailPrefix: "a~"}, 2), "a~@example.com")
+	wantEmails(t, "a whole address", listAll(t, f, a.ID, chime.UserFilter{EmailPrefix: "b@example.com"}, 2), "b@example.com")
+	wantEmails(t, "no match", listAll(t, f, a.ID, chime.UserFilter{EmailPrefix: "zz"}, 2))
+	wantEmails(t, "a prefix of the greatest code point", listAll(t, f, a.ID, chime.UserFilter{EmailPrefix: "a􏿿"}, 2))
+	wantEmails(t, "prefix and address", listAll(t, f, a.ID, chime.UserFilter{EmailPrefix: "al", Email: "AL@example.com"}, 2), "al@example.com")
+	wantEmails(t, "prefix and another address", listAll(t, f, a.ID, chime.UserFilter{EmailPrefix: "b", Email: "al@example.com"}, 2))
+
+	// A prefix that is nothing once normalised keeps every user, in
+	// creation order.
+	created := listAll(t, f, a.ID, chime.UserFilter{}, 100)
+	wantEmails(t, "blank prefix", listAll(t, f, a.ID, chime.UserFilter{EmailPrefix: "  "}, 3), created...)
+}
+
+func testListUsersPrefixAndState(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.EnterpriseLWA)
+	ids := map[string]string{}
+	for i, e := range []string{"m3@example.com", "m1@example.com", "n1@example.com", "m2@example.com", "m4@example.com", "m0@example.com"} {
+		ut := chime.PrivateUser
+		if i%2 == 1 {
+			ut = chime.SharedDevice
+		}
+		ids[e] = f.user(Owner, a.ID, e, ut).ID
+	}
+	_, err := f.svc.Users.BatchSuspendUser(f.ctx, Owner, a.ID, []string{ids["m1@example.com"], ids["m4@example.com"], ids["n1@example.com"]})
+	must(t, err)
+	wantEmails(t, "prefix m, suspended", listAll(t, f, a.ID, chime.UserFilter{EmailPrefix: "M", Registration: chime.Suspended}, 1),
+		"m1@example.com", "m4@example.com")
+	wantEmails(t, "prefix m, shared devices", listAll(t, f, a.ID, chime.UserFilter{EmailPrefix: "m", Type: chime.SharedDevice}, 1),
+		"m0@example.com", "m1@example.com", "m2@example.com")
+	wantEmails(t, "prefix m, registered private users",
+		listAll(t, f, a.ID, chime.UserFilter{EmailPrefix: "m", Type: chime.PrivateUser, Registration: chime.Registered}, 1),
+		"m3@example.com")
+	wantEmails(t, "prefix m, unregistered", listAll(t, f, a.ID, chime.UserFilter{EmailPrefix: "m", Registration: chime.Unregistered}, 1))
+}
+
+// A cursor of a prefix search names the last user listed; once that user
+// is removed, the cursor is refused rather than starting over.
+func testListUsersPrefixCursorRemoved(t *testing.T, f *fixture) {
+	team := f.account(Owner, chime.Team)
+	_, err := f.svc.Users.InviteUsers(f.ctx, Owner, team.ID, []string{"p1@example.com", "p2@example.com", "p3@example.com"}, "")
+	must(t, err)
+	page, err := f.svc.Users.ListUsers(f.ctx, Owner, team.ID, chime.UserFilter{EmailPrefix: "p"}, chime.PageRequest{Limit: 1})
+	must(t, err)
+	if len(page.Users) != 1 || page.Users[0].Email != "p1@example.com" || page.Next == "" {
+		t.Fatalf("first page %+v", page)
+	}
+	_, err = f.svc.Users.BatchSuspendUser(f.ctx, Owner, team.ID, []string{page.Users[0].ID})
+	must(t, err)
+	_, err = f.svc.Users.ListUsers(f.ctx, Owner, team.ID, chime.UserFilter{EmailPrefix: "p"}, chime.PageRequest{Limit: 1, Cursor: page.Next})
+	wantKind(t, err, chime.BadRequest)
+}
+
+func testListUsersRegistration(t *testing.T, f *fixture) {
+	lwa := f.account(Owner, chime.EnterpriseLWA)
+	var emails, ids []string
+	for i := 0; i < 9; i++ {
+		e := fmt.Sprintf("r%d@example.com", i)
+		emails = append(emails, e)
+		ids = append(ids, f.user(Owner, lwa.ID, e, chime.PrivateUser).ID)
+	}
+	_, err := f.svc.Users.BatchSuspendUser(f.ctx, Owner, lwa.ID, []string{ids[1], ids[4], ids[5], ids[8]})
+	must(t, err)
+	for _, size := range []int{1, 2, 100} {
+		wantEmails(t, "suspended", listAll(t, f, lwa.ID, chime.UserFilter{Registration: chime.Suspended}, size),
+			emails[1], emails[4], emails[5], emails[8])
+		wantEmails(t, "registered", listAll(t, f, lwa.ID, chime.UserFilter{Registration: chime.Registered}, size),
+			emails[0], emails[2], emails[3], emails[6], emails[7])
+	}
+	wantEmails(t, "unregistered on an Enterprise account", listAll(t, f, lwa.ID, chime.UserFilter{Registration: chime.Unregistered}, 2))
+
+	team := f.account(Owner, chime.Team)
+	_, err = f.svc.Users.InviteUsers(f.ctx, Owner, team.ID, []string{"t1@example.com", "t2@example.com"}, "")
+	must(t, err)
+	wantEmails(t, "invited", listAll(t, f, team.ID, chime.UserFilter{Registration: chime.Unregistered}, 1), "t1@example.com", "t2@example.com")
+	wantEmails(t, "registered on a Team account", listAll(t, f, team.ID, chime.UserFilter{Registration: chime.Registered}, 1))
+	wantEmails(t, "address and state", listAll(t, f, lwa.ID, chime.UserFilter{Email: emails[4], Registration: chime.Suspended}, 1), emails[4])
+	wantEmails(t, "address and another state", listAll(t, f, lwa.ID, chime.UserFilter{Email: emails[4], Registration: chime.Registered}, 1))
+}
+
+// A type with or without a state lists in creation order across the
+// pairs of type and state the filter allows, page after page.
+func testListUsersTypeAndRegistration(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.EnterpriseLWA)
+	type made struct {
+		email string
+		ut    chime.UserType
+		st    chime.RegistrationStatus
+	}
+	var users []made
+	var suspend []string
+	for i := 0; i < 12; i++ {
+		m := made{email: fmt.Sprintf("s%02d@example.com", i), ut: chime.PrivateUser, st: chime.Registered}
+		if i%3 != 0 {
+			m.ut = chime.SharedDevice
+		}
+		u := f.user(Owner, a.ID, m.email, m.ut)
+		if i%4 == 1 || i%5 == 0 {
+			m.st = chime.Suspended
+			suspend = append(suspend, u.ID)
+		}
+		users = append(users, m)
+	}
+	_, err := f.svc.Users.BatchSuspendUser(f.ctx, Owner, a.ID, suspend)
+	must(t, err)
+	for _, ut := range append([]chime.UserType{""}, chime.UserTypes...) {
+		for _, st := range append([]chime.RegistrationStatus{""}, chime.RegistrationStatuses...) {
+			var want []string
+			for _, m := range users {
+				if (ut == "" || m.ut == ut) && (st == "" || m.st == st) {
+					want = append(want, m.email)
+				}
+			}
+			for _, size := range []int{1, 2, 5} {
+				filter := chime.UserFilter{Type: ut, Registration: st}
+				wantEmails(t, fmt.Sprintf("%+v in pages of %d", filter, size), listAll(t, f, a.ID, filter, size), want...)
+			}
+		}
+	}
+}
+
+func testListUsersBadFilter(t *testing.T, f *fixture) {
+	a := f.account(Owner, chime.EnterpriseDirectory)
+	for _, filter := range []chime.UserFilter{
+		{Registration: "Bogus"}, {Type: "Bogus"}, {EmailPrefix: "a\x00"}, {EmailPrefix: "a\nb"}, {EmailPrefix: "\xff"},
+		{EmailPrefix: strings.Repeat("a", chime.MaxEmailPrefixLength+1)},
+	} {
+		_, err := f.svc.Users.ListUsers(f.ctx, Owner, a.ID, filter, chime.PageRequest{})
+		wantKind(t, err, chime.BadRequest)
+	}
+	_, err := f.svc.Users.ListUsers(f.ctx, Owner, a.ID, chime.UserFilter{EmailPrefix: strings.Repeat("a", chime.MaxEmailPrefixLength)}, chime.PageRequest{})
+	must(t, err)
 }

@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/openchime/chime/apispec"
-	"github.com/openchime/chime/client"
 	"github.com/openchime/chime/internal/randid"
 )
 
@@ -138,28 +137,11 @@ func (p *Program) execute(ctx context.Context, inv *invocation, stderr io.Writer
 		}
 		res, err = inv.execute(ctx, api, doc, paginate)
 		var pe *paramError
-		var se *client.Error
-		var ce *client.ConnectError
-		switch {
-		case ctx.Err() != nil:
-			return ExitInterrupted
-		case errors.As(err, &pe):
+		if errors.As(err, &pe) && ctx.Err() == nil {
 			return paramFailure(stderr, err, false)
-		case errors.As(err, &se):
-			retries := ""
-			if se.Retries > 0 {
-				retries = fmt.Sprintf(" (reached max retries: %d)", se.Retries)
-			}
-			// botocore's error has its Message before its Code.
-			reportError(stderr, fmt.Sprintf("An error occurred (%s) when calling the %s operation%s: %s", visible(se.Code), op.Name, retries, visible(se.Message)),
-				"Message", se.Message, "Code", se.Code)
-			return ExitServiceError
-		case errors.As(err, &ce):
-			PrintError(stderr, connectFailure(ce, api.HTTP))
-			return ExitGeneralError
-		case err != nil:
-			PrintError(stderr, err.Error())
-			return ExitGeneralError
+		}
+		if err != nil {
+			return callFailure(ctx, stderr, err, op.Name, api)
 		}
 	}
 	whole, stream, err := outputDocuments(g.query, format, op, res)

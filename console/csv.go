@@ -1,0 +1,284 @@
+package console
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/openchime/chime"
+	"github.com/openchime/chime/internal/usercsv"
+	"github.com/openchime/chime/sigv4"
+)
+
+// Users from and to CSV files: an import runs in the background, row by
+// row through the API (internal/usercsv, as `chime admin-import-users`
+// runs it), while its page shows the progress and, at the end, a result
+// per row; an export is a download.
+
+// MaxImportBytes bounds the body of an import: the file and the form.
+const MaxImportBytes = usercsv.MaxFileBytes + MaxFormBytes
+
+// importJobs keeps the imports of this node, each visible to the session
+// that started it only. Finished imports are forgotten after an hour, and
+// at most maxImportJobs are kept, so that the map stays small.
+type importJobs struct {
+	mu   sync.Mutex
+	byID map[string]*importJob
+}
+
+const (
+	maxImportJobs  = 100
+	importJobTTL   = time.Hour
+	importDeadline = 30 * time.Minute
+)
+
+type importJob struct {
+	id, sessionID, accountID string
+	started                  time.Time
+
+	mu       sync.Mutex
+	done     int
+	total    int
+	finished bool
+	report   *usercsv.Report
+	// stopped is why the import stopped before its end, in words a
+	// person can act on; "" when it ran to the end.
+	stopped string
+}
+
+// snapshot is a copy of the job's state, for a page.
+type importState struct {
+	ID, AccountID string
+	Done, Total   int
+	Percent       int
+	Finished      bool
+	Report        *usercsv.Report
+	Stopped       string
+}
+
+func (j *importJob) state() importState {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	st := importState{ID: j.id, AccountID: j.accountID, Done: j.done, Total: j.total, Finished: j.finished, Report: j.report, Stopped: j.stopped}
+	if j.total > 0 {
+		st.Percent = j.done * 100 / j.total
+	}
+	return st
+}
+
+func (js *importJobs) add(j *importJob, now time.Time) bool {
+	js.mu.Lock()
+	defer js.mu.Unlock()
+	if js.byID == nil {
+		js.byID = map[string]*importJob{}
+	}
+	for id, old := range js.byID {
+		if st := old.state(); st.Finished && now.Sub(old.started) > importJobTTL {
+			delete(js.byID, id)
+		}
+	}
+	if len(js.byID) >= maxImportJobs {
+		return false
+	}
+	js.byID[j.id] = j
+	return true
+}
+
+func (js *importJobs) get(id string, s *session) *importJob {
+	js.mu.Lock()
+	defer js.mu.Unlock()
+	j := js.byID[id]
+	if j == nil || j.sessionID != s.id {
+		return nil
+	}
+	return j
+}
+
+// invokeAPI is usercsv.API on the console's own path: each row's
+// operations are run as the signed-in principal through the API's
+// validation and handlers, as every other console action.
+type invokeAPI struct {
+	c         *Console
+	principal *sigv4.Principal
+	accountID string
+}
+
+func (a invokeAPI) run(ctx context.Context, op string, in map[string]any, out any) error {
+	b, err := a.c.cfg.API.Invoke(ctx, a.principal, op, in)
+	if err != nil {
+		var e *chime.Error
+		if errors.As(err, &e) {
+			switch e.Kind {
+			case chime.BadRequest, chime.Conflict, chime.NotFound, chime.Forbidden, chime.Unprocessable:
+				return &usercsv.Refusal{Conflict: e.Kind == chime.Conflict, Reason: e.Message}
+			}
+		}
+		return err
+	}
+	if out != nil {
+		return json.Unmarshal(b, out)
+	}
+	return nil
+}
+
+func (a invokeAPI) CreateUser(ctx context.Context, r usercsv.Row) (string, error) {
+	in := map[string]any{"AccountId": a.accountID, "Email": r.Email}
+	if r.Username != "" {
+		in["Username"] = r.Username
+	}
+	if r.UserType != "" {
+		in["UserType"] = r.UserType
+	}
+	var out struct{ User struct{ UserId string } }
+	if err := a.run(ctx, "CreateUser", in, &out); err != nil {
+		return "", err
+	}
+	return out.User.UserId, nil
+}
+
+func (a invokeAPI) UpdateUserLicense(ctx context.Context, userID, license string) error {
+	return a.run(ctx, "UpdateUser", map[string]any{"AccountId": a.accountID, "UserId": userID, "LicenseType": license}, nil)
+}
+
+func (a invokeAPI) ListUsers(ctx context.Context, token string) ([]usercsv.User, string, error) {
+	in := map[string]any{"AccountId": a.accountID, "MaxResults": chime.MaxPageSize}
+	if token != "" {
+		in["NextToken"] = token
+	}
+	var out struct {
+		Users     []user
+		NextToken string
+	}
+	if err := a.run(ctx, "ListUsers", in, &out); err != nil {
+		return nil, "", err
+	}
+	users := make([]usercsv.User, len(out.Users))
+	for i, u := range out.Users {
+		users[i] = usercsv.User{UserID: u.UserId, Email: u.PrimaryEmail, DisplayName: u.DisplayName, UserType: u.UserType,
+			LicenseType: u.LicenseType, Registration: u.UserRegistrationStatus}
+	}
+	return users, out.NextToken, nil
+}
+
+type importPage struct {
+	// Problem is why the file was refused before any row ran.
+	Problem string
+	Job     *importState
+	Columns []string
+	Max     int
+}
+
+func (c *Console) handleImportForm(w http.ResponseWriter, r *http.Request, s *session) {
+	a := c.loadAccount(w, r, s)
+	if a == nil {
+		return
+	}
+	c.render(w, http.StatusOK, "import", &page{Title: "Import users into " + a.Name, Section: "import", Session: s, Account: a,
+		Data: &importPage{Columns: usercsv.ImportColumns(), Max: usercsv.MaxRows}})
+}
+
+func (c *Console) handleImport(w http.ResponseWriter, r *http.Request, s *session) {
+	a := c.loadAccount(w, r, s)
+	if a == nil {
+		return
+	}
+	d := &importPage{Columns: usercsv.ImportColumns(), Max: usercsv.MaxRows}
+	p := &page{Title: "Import users into " + a.Name, Section: "import", Session: s, Account: a, Data: d}
+	file, _, err := r.FormFile("file")
+	if err != nil {
+		d.Problem = "Choose a CSV file to import."
+		c.render(w, http.StatusBadRequest, "import", p)
+		return
+	}
+	defer file.Close()
+	rows, err := usercsv.Read(file)
+	if err != nil {
+		d.Problem = err.Error()
+		c.render(w, http.StatusBadRequest, "import", p)
+		return
+	}
+	j := &importJob{id: c.randomHex(16), sessionID: s.id, accountID: a.AccountId, started: c.cfg.Now(), total: len(rows)}
+	if !c.imports.add(j, c.cfg.Now()) {
+		d.Problem = "Too many imports are running or kept on this server; try again later."
+		c.render(w, http.StatusServiceUnavailable, "import", p)
+		return
+	}
+	api := invokeAPI{c: c, principal: s.principal, accountID: a.AccountId}
+	// The import outlives the request that started it, within a deadline
+	// of its own.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), importDeadline)
+	go func() {
+		defer cancel()
+		rep, err := usercsv.Import(ctx, api, rows, func(done, total int, _ usercsv.Result) {
+			j.mu.Lock()
+			j.done = done
+			j.mu.Unlock()
+		})
+		j.mu.Lock()
+		defer j.mu.Unlock()
+		j.finished, j.report = true, rep
+		if err != nil {
+			id := c.cfg.NewRequestID()
+			c.cfg.Logger.Error("console: an import stopped", "request_id", id, "account_id", j.accountID, "error", err.Error())
+			j.stopped = "The import stopped before its end: the server could not run a row. Rows after it were not run; import them again later. Request id " + id + "."
+		}
+	}()
+	http.Redirect(w, r, accountPath(a.AccountId)+"/import/"+j.id, http.StatusSeeOther)
+}
+
+func (c *Console) handleImportProgress(w http.ResponseWriter, r *http.Request, s *session) {
+	a := c.loadAccount(w, r, s)
+	if a == nil {
+		return
+	}
+	j := c.imports.get(r.PathValue("job"), s)
+	if j == nil || j.accountID != a.AccountId {
+		c.notFound(w, r, s)
+		return
+	}
+	st := j.state()
+	if !st.Finished {
+		// Without JavaScript, the page asks the browser to load it again.
+		w.Header().Set("Refresh", "1")
+	}
+	c.render(w, http.StatusOK, "importprogress", &page{Title: "Importing users into " + a.Name, Section: "import", Session: s, Account: a, Data: &st})
+}
+
+func (c *Console) handleExport(w http.ResponseWriter, r *http.Request, s *session) {
+	a := c.loadAccount(w, r, s)
+	if a == nil {
+		return
+	}
+	if r.URL.Query().Get("download") == "" {
+		c.render(w, http.StatusOK, "export", &page{Title: "Export the users of " + a.Name, Section: "export", Session: s, Account: a})
+		return
+	}
+	// Into memory first: an export that fails half-way must not reach the
+	// browser as a file that looks whole.
+	var b bytes.Buffer
+	api := invokeAPI{c: c, principal: s.principal, accountID: a.AccountId}
+	if _, err := usercsv.Export(r.Context(), api, &b, nil); err != nil {
+		var rf *usercsv.Refusal
+		msg := "The users could not be exported."
+		if errors.As(err, &rf) {
+			msg += " " + rf.Reason
+		} else {
+			id := c.cfg.NewRequestID()
+			c.cfg.Logger.Error("console: an export failed", "request_id", id, "account_id", a.AccountId, "error", err.Error())
+			msg += " Request id " + id + "."
+		}
+		c.render(w, http.StatusInternalServerError, "refused", &page{Title: "Not exported", Session: s, Account: a, Error: msg})
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/csv; charset=utf-8")
+	h.Set("Content-Disposition", `attachment; filename="users-`+a.AccountId+`.csv"`)
+	h.Set("Content-Length", strconv.Itoa(b.Len()))
+	w.WriteHeader(http.StatusOK)
+	w.Write(b.Bytes())
+}
