@@ -54,6 +54,9 @@ func BenchmarkUsersPage(b *testing.B) {
 		{"NextPage", second},
 		{"ByEmail", users + fmt.Sprintf("?email=preloaded-%d%%40example.com", n/2)},
 		{"ByType", users + "?type=SharedDevice"},
+		{"ByPrefix", users + "?prefix=preloaded-1"},
+		{"ByStatus", users + "?status=Suspended"},
+		{"ByPrefixAndStatus", users + "?prefix=preloaded-1&status=Registered"},
 		{"User", users + fmt.Sprintf("/00000000-0000-4000-8000-%012d", n/2)},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
