@@ -29,25 +29,35 @@ func (a *API) handleGetUser(ctx context.Context, owner chime.Owner, in *GetUserR
 func (a *API) handleListUsers(ctx context.Context, owner chime.Owner, in *ListUsersRequest) (*ListUsersResponse, error) {
 	f := chime.UserFilter{Email: deref(in.UserEmail), Type: chime.UserType(deref(in.UserType))}
 	scope := []string{"ListUsers", owner, in.AccountId, f.Email, string(f.Type)}
-	cursor, err := a.tokens.open(scope, deref(in.NextToken))
+	users, next, err := a.listUsers(ctx, owner, in.AccountId, f, scope, in.NextToken, in.MaxResults)
 	if err != nil {
 		return nil, err
 	}
-	page, err := a.cfg.Services.Users.ListUsers(ctx, owner, in.AccountId, f, chime.PageRequest{Cursor: cursor, Limit: pageLimit(in.MaxResults)})
+	return &ListUsersResponse{Users: users, NextToken: next}, nil
+}
+
+// listUsers is a page of users under f, with the token of the next page
+// good for scope only (the operation and its filters).
+func (a *API) listUsers(ctx context.Context, owner chime.Owner, accountID string, f chime.UserFilter, scope []string, token *string, maxResults *int64) ([]User, *string, error) {
+	cursor, err := a.tokens.open(scope, deref(token))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	out := &ListUsersResponse{Users: make([]User, len(page.Users)), NextToken: a.nextToken(scope, page.Next)}
+	page, err := a.cfg.Services.Users.ListUsers(ctx, owner, accountID, f, chime.PageRequest{Cursor: cursor, Limit: pageLimit(maxResults)})
+	if err != nil {
+		return nil, nil, err
+	}
+	users := make([]User, len(page.Users))
 	// One metadata block for the page: each user's points into it.
 	alexa := make([]AlexaForBusinessMetadata, len(page.Users))
 	for i := range page.Users {
-		fillUser(&out.Users[i], &alexa[i], &page.Users[i])
+		fillUser(&users[i], &alexa[i], &page.Users[i])
 		// A personal PIN is shown for one user at a time (GetUser,
 		// ResetPersonalPIN), never for a whole account in one list, as
 		// the service's ListUsers showed none.
-		out.Users[i].PersonalPIN = nil
+		users[i].PersonalPIN = nil
 	}
-	return out, nil
+	return users, a.nextToken(scope, page.Next), nil
 }
 
 func (a *API) handleUpdateUser(ctx context.Context, owner chime.Owner, in *UpdateUserRequest) (*UpdateUserResponse, error) {
@@ -184,21 +194,10 @@ func toUserErrors(errs []chime.UserError) []UserError {
 func (a *API) handleAdminListUsers(ctx context.Context, owner chime.Owner, in *AdminListUsersRequest) (*AdminListUsersResponse, error) {
 	f := chime.UserFilter{Email: deref(in.UserEmail), EmailPrefix: deref(in.EmailPrefix), Type: chime.UserType(deref(in.UserType)),
 		Registration: chime.RegistrationStatus(deref(in.UserRegistrationStatus))}
-	// The token is good for the same filters only.
 	scope := []string{"AdminListUsers", owner, in.AccountId, f.Email, f.EmailPrefix, string(f.Type), string(f.Registration)}
-	cursor, err := a.tokens.open(scope, deref(in.NextToken))
+	users, next, err := a.listUsers(ctx, owner, in.AccountId, f, scope, in.NextToken, in.MaxResults)
 	if err != nil {
 		return nil, err
 	}
-	page, err := a.cfg.Services.Users.ListUsers(ctx, owner, in.AccountId, f, chime.PageRequest{Cursor: cursor, Limit: pageLimit(in.MaxResults)})
-	if err != nil {
-		return nil, err
-	}
-	out := &AdminListUsersResponse{Users: make([]User, len(page.Users)), NextToken: a.nextToken(scope, page.Next)}
-	alexa := make([]AlexaForBusinessMetadata, len(page.Users))
-	for i := range page.Users {
-		fillUser(&out.Users[i], &alexa[i], &page.Users[i])
-		out.Users[i].PersonalPIN = nil // as ListUsers: never a whole account's PINs
-	}
-	return out, nil
+	return &AdminListUsersResponse{Users: users, NextToken: next}, nil
 }

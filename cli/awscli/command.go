@@ -196,7 +196,7 @@ func parseInvocation(op *apispec.Operation, g *globals, args []string) (*invocat
 				// argparse's type=int: its message, exit code 252.
 				n, err := pyInt(v)
 				if err != nil {
-					return nil, paramErrorf("argument %s: invalid int value: %s", name, pyStrRepr(v))
+					return nil, paramErrorf("argument %s: invalid int value: %s", name, pyQuote(v))
 				}
 				if name == "--page-size" {
 					inv.pageSize, inv.hasPageSize = n, true

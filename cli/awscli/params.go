@@ -38,40 +38,9 @@ func pyInt(s string) (int64, error) {
 	ok := len(t)-len(digits) <= 1 && digits != "" && !strings.HasPrefix(digits, "_") && !strings.HasSuffix(digits, "_") && !strings.Contains(digits, "__")
 	n, err := strconv.ParseInt(strings.ReplaceAll(t, "_", ""), 10, 64)
 	if !ok || err != nil {
-		return 0, &generalError{fmt.Sprintf("invalid literal for int() with base 10: %s", pyStrRepr(s))}
+		return 0, &generalError{fmt.Sprintf("invalid literal for int() with base 10: %s", pyQuote(s))}
 	}
 	return n, nil
-}
-
-// pyStrRepr is Python's repr() of a str: single quotes unless the string
-// holds one and no double quote.
-func pyStrRepr(s string) string {
-	q := "'"
-	if strings.Contains(s, "'") && !strings.Contains(s, `"`) {
-		q = `"`
-	}
-	var b strings.Builder
-	b.WriteString(q)
-	for _, r := range s {
-		switch {
-		case r == '\\':
-			b.WriteString(`\\`)
-		case string(r) == q:
-			b.WriteString(`\` + q)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\x%02x`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteString(q)
-	return b.String()
 }
 
 // readParamFile resolves file:// and fileb:// values, as the AWS CLI does
@@ -98,7 +67,7 @@ func readParamFile(e *Env, flag, v string) (string, error) {
 func pyOSError(err error, path string) string {
 	var errno syscall.Errno
 	if errors.As(err, &errno) {
-		return fmt.Sprintf("[Errno %d] %s: %s", int(errno), pyStrerror(errno), pyStrRepr(path))
+		return fmt.Sprintf("[Errno %d] %s: %s", int(errno), pyStrerror(errno), pyQuote(path))
 	}
 	return err.Error()
 }
@@ -211,7 +180,7 @@ func coerce(s *apispec.Shape, v any, flag string) (any, error) {
 		case string:
 			f, err := strconv.ParseFloat(strings.TrimSpace(x), 64)
 			if err != nil {
-				return nil, &generalError{fmt.Sprintf("could not convert string to float: %s", pyStrRepr(x))}
+				return nil, &generalError{fmt.Sprintf("could not convert string to float: %s", pyQuote(x))}
 			}
 			return f, nil
 		case json.Number:
