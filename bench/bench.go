@@ -35,19 +35,27 @@ type Request struct {
 
 // Result is one measured cell: a workload at a concurrency.
 type Result struct {
-	Target      string  `json:"target"`
-	Workload    string  `json:"workload"`
-	Concurrency int     `json:"concurrency"`
-	Requests    int64   `json:"requests"`
-	Errors      int64   `json:"errors"`
-	PerSecond   float64 `json:"per_second"`
-	P50Millis   float64 `json:"p50_ms"`
-	P99Millis   float64 `json:"p99_ms"`
+	Target      string `json:"target"`
+	Workload    string `json:"workload"`
+	Concurrency int    `json:"concurrency"`
+	Requests    int64  `json:"requests"`
+	Errors      int64  `json:"errors"`
+	// Rejected are the errors the server answered with a 4xx status: a
+	// modelled exception (a conflict, a resource already gone), not a
+	// failure of the server or of the connection.
+	Rejected  int64   `json:"rejected,omitempty"`
+	PerSecond float64 `json:"per_second"`
+	P50Millis float64 `json:"p50_ms"`
+	P99Millis float64 `json:"p99_ms"`
 	// CPU time per successful request, in microseconds, of the server
 	// process and of the generator (this process): where the machine's
 	// two cores go. Zero when it could not be read.
 	ServerCPUMicros    float64 `json:"server_cpu_us_per_request"`
 	GeneratorCPUMicros float64 `json:"generator_cpu_us_per_request"`
+	// The CPU time of the server process and of the database's backends
+	// serving it, over the whole measured time, in seconds.
+	ServerCPUSeconds   float64 `json:"server_cpu_s,omitempty"`
+	DatabaseCPUSeconds float64 `json:"database_cpu_s,omitempty"`
 	// RoundsPerSecond is the throughput of every round, in the order
 	// measured; the other fields are those of the median round.
 	RoundsPerSecond []float64 `json:"rounds_per_second,omitempty"`
@@ -123,34 +131,59 @@ func (g *Generator) Do(ctx context.Context, r Request) (int, error) {
 // (after a short warm-up) and measures throughput, latency and the CPU
 // time of the server process serverPID (0: not measured) and of itself.
 func (g *Generator) Run(ctx context.Context, target, workload string, concurrency int, d time.Duration, serverPID int, next func(worker int, i int64) Request) Result {
+	var cpu func() time.Duration
+	if serverPID > 0 {
+		cpu = func() time.Duration { return processCPU(serverPID) }
+	}
+	return g.run(ctx, target, workload, concurrency, d, cpu, nil, next)
+}
+
+// run is Run with the CPU time of the server's processes, and of the
+// database serving them, read by functions (nil: not measured).
+func (g *Generator) run(ctx context.Context, target, workload string, concurrency int, d time.Duration,
+	srvCPU, dbCPU func() time.Duration, next func(worker int, i int64) Request) Result {
+	zero := func() time.Duration { return 0 }
+	measured := srvCPU != nil
+	if srvCPU == nil {
+		srvCPU = zero
+	}
+	if dbCPU == nil {
+		dbCPU = zero
+	}
 	warm, cancelWarm := context.WithTimeout(ctx, d/5)
 	g.loop(warm, concurrency, next, nil)
 	cancelWarm()
-	var count, errs atomic.Int64
+	var count, errs, rejected atomic.Int64
 	latencies := make([][]time.Duration, concurrency)
 	run, cancel := context.WithTimeout(ctx, d)
 	defer cancel()
-	serverCPU0, selfCPU0 := processCPU(serverPID), selfCPU()
+	serverCPU0, selfCPU0, dbCPU0 := srvCPU(), selfCPU(), dbCPU()
 	start := time.Now()
-	g.loop(run, concurrency, next, func(w int, lat time.Duration, ok bool) {
+	g.loop(run, concurrency, next, func(w int, lat time.Duration, status int, ok bool) {
 		if !ok {
 			errs.Add(1)
+			if status >= 400 && status < 500 {
+				rejected.Add(1)
+			}
 			return
 		}
 		count.Add(1)
 		latencies[w] = append(latencies[w], lat)
 	})
 	elapsed := time.Since(start)
-	serverCPU, generatorCPU := processCPU(serverPID)-serverCPU0, selfCPU()-selfCPU0
+	serverCPU, generatorCPU, databaseCPU := srvCPU()-serverCPU0, selfCPU()-selfCPU0, dbCPU()-dbCPU0
 	var all []time.Duration
 	for _, l := range latencies {
 		all = append(all, l...)
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
 	r := Result{Target: target, Workload: workload, Concurrency: concurrency, Requests: count.Load(), Errors: errs.Load(),
-		PerSecond: float64(count.Load()) / elapsed.Seconds()}
+		Rejected: rejected.Load(), PerSecond: float64(count.Load()) / elapsed.Seconds(), DatabaseCPUSeconds: databaseCPU.Seconds()}
+	if measured {
+		r.ServerCPUSeconds = serverCPU.Seconds()
+	}
 	if n := count.Load(); n > 0 {
-		if serverPID > 0 && serverCPU > 0 {
+		if measured && serverCPU > 0 {
 			r.ServerCPUMicros = float64(serverCPU.Microseconds()) / float64(n)
 		}
 		r.GeneratorCPUMicros = float64(generatorCPU.Microseconds()) / float64(n)
@@ -162,7 +195,7 @@ func (g *Generator) Run(ctx context.Context, target, workload string, concurrenc
 	return r
 }
 
-func (g *Generator) loop(ctx context.Context, concurrency int, next func(int, int64) Request, record func(int, time.Duration, bool)) {
+func (g *Generator) loop(ctx context.Context, concurrency int, next func(int, int64) Request, record func(int, time.Duration, int, bool)) {
 	var wg sync.WaitGroup
 	var seq atomic.Int64
 	for w := 0; w < concurrency; w++ {
@@ -177,7 +210,7 @@ func (g *Generator) loop(ctx context.Context, concurrency int, next func(int, in
 					return // a request cut short by the end of the run is not counted
 				}
 				if record != nil {
-					record(w, time.Since(t), err == nil && status == r.Want)
+					record(w, time.Since(t), status, err == nil && status == r.Want)
 				}
 			}
 		}(w)

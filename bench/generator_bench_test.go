@@ -25,7 +25,8 @@ func BenchmarkGenerator(b *testing.B) {
 	gen := NewGenerator("test", "test")
 	gen.http = &http.Client{Transport: answerTransport{}}
 	tokens := []string{"eyJhIjoiYiJ9.c2lnbmF0dXJl", "eyJhIjoiYyJ9.c2lnbmF0dXJl"}
-	for _, wl := range chimeWorkloads("http://127.0.0.1:8765", "1ab2345c-67de-4901-b23a-45c678901d2e", tokens) {
+	base := "http://127.0.0.1:8765"
+	for _, wl := range append(chimeWorkloads(base, "1ab2345c-67de-4901-b23a-45c678901d2e", tokens), mixedWorkload(base, testFixture())) {
 		b.Run(wl.name, func(b *testing.B) {
 			ctx := context.Background()
 			var i int64

@@ -53,6 +53,10 @@ type Options struct {
 	// Rounds is how many times each cell is measured; the table shows the
 	// median round.
 	Rounds int
+	// OpDuration is the measuring time of each operation alone, at
+	// ProfileConcurrency clients, for the per-operation table (0: no
+	// table).
+	OpDuration time.Duration
 }
 
 // ProfileConcurrency is the concurrency whose workloads are profiled: the
@@ -68,6 +72,9 @@ type Report struct {
 	StartupMs   map[string]float64 `json:"startup_ms"`
 	CLIMedianMs map[string]float64 `json:"cli_median_ms"`
 	RSSMiB      map[string]float64 `json:"server_rss_mib"`
+	// Operations are the per-operation cells: every operation of the
+	// mixed workload alone, on each store.
+	Operations []Result `json:"operations,omitempty"`
 }
 
 const benchAccount = "12a3456b-7c89-012d-3456-78901e23fg45"
@@ -133,8 +140,16 @@ func rssMiB(pid int) float64 {
 
 // target is one server the generator measures, with its workloads.
 type target struct {
-	name      string // "limit", "chime-sqlite", "chime-postgres", "moto"
-	proc      *process
+	name string // "limit", "chime-sqlite", "chime-postgres", "chime-postgres-2nodes", "moto"
+	proc *process
+	// more are the target's other server processes (a second node).
+	more []*process
+	// dbCPU reads the CPU time of the database backends serving the
+	// target (nil: not measured).
+	dbCPU func() time.Duration
+	// fx holds the ids the mixed workload and the per-operation cells
+	// act on (chime targets only).
+	fx        *fixture
 	base      string // http://host:port
 	pprofAddr string // chime with --profile only
 	workloads []workload
@@ -159,6 +174,9 @@ func Run(ctx context.Context, o Options, w io.Writer) (*Report, error) {
 	defer func() {
 		for _, t := range targets {
 			t.proc.stop()
+			for _, p := range t.more {
+				p.stop()
+			}
 		}
 	}()
 
@@ -174,14 +192,27 @@ func Run(ctx context.Context, o Options, w io.Writer) (*Report, error) {
 		func(int, int64) Request { return trivialRequest }}}})
 
 	// chime on SQLite, and on PostgreSQL when given.
-	stores := []struct{ name, spec string }{{"sqlite", "sqlite:" + filepath.Join(work, "bench.db")}}
+	type store struct {
+		name, spec string
+		dbCPU      func() time.Duration
+	}
+	stores := []store{{name: "sqlite", spec: "sqlite:" + filepath.Join(work, "bench.db")}}
 	if o.PostgresURL != "" {
 		spec, drop, err := freshSchema(ctx, o.PostgresURL)
 		if err != nil {
 			return nil, err
 		}
 		defer drop()
-		stores = append(stores, struct{ name, spec string }{"postgres", spec})
+		// The server's connections carry a name of their own, so that
+		// the database's CPU time for them can be told from other
+		// clients'.
+		spec, appName := withApplicationName(spec)
+		read, closeDB, err := backendCPU(ctx, o.PostgresURL, appName)
+		if err != nil {
+			return nil, err
+		}
+		defer closeDB()
+		stores = append(stores, store{"postgres", spec, read})
 	}
 	for _, st := range stores {
 		if o.Users > 0 {
@@ -203,14 +234,42 @@ func Run(ctx context.Context, o Options, w io.Writer) (*Report, error) {
 		if err != nil {
 			return nil, err
 		}
-		t := &target{name: "chime-" + st.name, proc: srv, base: "http://" + addr, pprofAddr: pprofAddr}
+		t := &target{name: "chime-" + st.name, proc: srv, base: "http://" + addr, pprofAddr: pprofAddr, dbCPU: st.dbCPU}
 		targets = append(targets, t)
 		rep.StartupMs[t.name] = float64(startup.Microseconds()) / 1000
 		userID, tokens, err := prepare(ctx, gen.Client(t.base))
 		if err != nil {
 			return nil, err
 		}
-		t.workloads = chimeWorkloads(t.base, userID, tokens)
+		say("setting up the mixed workload on %s ...", st.name)
+		if t.fx, err = setupFixture(ctx, gen.Client(t.base), benchAccount); err != nil {
+			return nil, err
+		}
+		t.workloads = append(chimeWorkloads(t.base, userID, tokens), mixedWorkload(t.base, t.fx))
+		if st.name == "postgres" {
+			// A second node on the same database: the mixed workload
+			// shared between two server processes, as a load balancer
+			// shares it, on this machine's two cores.
+			addr2, _ := freeAddr()
+			srv2, _, err := start(o.Binary, []string{"server", "--dev", "--store", st.spec, "--listen", addr2, "--log-level", "error"}, "http://"+addr2+"/_chime/health")
+			if err != nil {
+				return nil, err
+			}
+			t2 := &target{name: "chime-postgres-2nodes", proc: srv2, more: []*process{srv}, base: "http://" + addr2, dbCPU: st.dbCPU, fx: t.fx}
+			targets = append(targets, t2)
+			// Its clock joins the first node's, which the setup moved
+			// past the orders' delay.
+			if _, err := gen.Client(t2.base).Call(ctx, "AdminAdvanceClock", map[string]any{"AdvanceMillis": setupClockAdvance}); err != nil {
+				return nil, err
+			}
+			one, two := mixedWorkload(t.base, t.fx), mixedWorkload(t2.base, t.fx)
+			t2.workloads = []workload{{"Mixed", func(w int, i int64) Request {
+				if w%2 == 0 {
+					return one.next(w, i)
+				}
+				return two.next(w, i)
+			}}}
+		}
 	}
 
 	// The peer: moto's IAM CreateUser, the closest operation it has.
@@ -245,7 +304,7 @@ func Run(ctx context.Context, o Options, w io.Writer) (*Report, error) {
 						profiled = make(chan error, 1)
 						go func() { profiled <- captureCPUProfile(t.pprofAddr, o.Duration, file) }()
 					}
-					r := gen.Run(ctx, t.name, wl.name, c, o.Duration, t.proc.cmd.Process.Pid, wl.next)
+					r := gen.run(ctx, t.name, wl.name, c, o.Duration, t.serverCPU, t.dbCPU, wl.next)
 					if profiled != nil {
 						if err := <-profiled; err != nil {
 							say("profile: %v", err)
@@ -258,13 +317,26 @@ func Run(ctx context.Context, o Options, w io.Writer) (*Report, error) {
 			}
 		}
 	}
+	// Every operation alone, one after the other, so that each one's CPU
+	// time per request is its own.
+	for _, t := range targets {
+		if t.fx == nil || o.OpDuration <= 0 || t.more != nil {
+			continue
+		}
+		say("each operation alone on %s, %d clients, %v each ...", t.name, ProfileConcurrency, o.OpDuration)
+		for _, op := range mixOperations() {
+			wl := opWorkload(t.base, t.fx, op)
+			r := gen.run(ctx, t.name, wl.name, ProfileConcurrency, o.OpDuration, t.serverCPU, t.dbCPU, wl.next)
+			rep.Operations = append(rep.Operations, r)
+		}
+	}
 	for _, t := range targets {
 		for _, wl := range t.workloads {
 			for _, c := range o.Concurrency {
 				rep.Results = append(rep.Results, median(rounds[key(t, wl, c)]))
 			}
 		}
-		if strings.HasPrefix(t.name, "chime-") {
+		if strings.HasPrefix(t.name, "chime-") && t.more == nil {
 			rep.RSSMiB[t.name] = rssMiB(t.proc.cmd.Process.Pid)
 		}
 		if o.CLIRuns > 0 && t.name == "chime-sqlite" {
@@ -287,6 +359,29 @@ func Run(ctx context.Context, o Options, w io.Writer) (*Report, error) {
 		}
 	}
 	return rep, nil
+}
+
+// serverCPU is the CPU time the target's server processes have used.
+func (t *target) serverCPU() time.Duration {
+	cpu := processCPU(t.proc.cmd.Process.Pid)
+	for _, p := range t.more {
+		cpu += processCPU(p.cmd.Process.Pid)
+	}
+	return cpu
+}
+
+// withApplicationName names the connections of a PostgreSQL URL, and
+// returns the URL and the name.
+func withApplicationName(spec string) (string, string) {
+	u, err := url.Parse(spec)
+	if err != nil {
+		return spec, ""
+	}
+	q := u.Query()
+	name := "chime-bench-" + q.Get("search_path")
+	q.Set("application_name", name)
+	u.RawQuery = q.Encode()
+	return u.String(), name
 }
 
 // captureCPUProfile asks the server for a CPU profile of the next d (whole
@@ -348,7 +443,9 @@ var (
 	listUsers  = apispec.Lookup("ListUsers")
 )
 
-// chimeWorkloads are the workloads of a chime server at base. The reads
+// chimeWorkloads are the single-operation workloads of a chime server at
+// base that the targets are stated in (the mixed workload is
+// mixedWorkload). The reads
 // are laid out once (a page request for each token); each CreateUser
 // request has an e-mail address of its own.
 func chimeWorkloads(base, userID string, tokens []string) []workload {
@@ -369,15 +466,6 @@ func chimeWorkloads(base, userID string, tokens []string) []workload {
 		{"CreateUser", create},
 		{"GetUser", get},
 		{"ListUsers", list},
-		{"Mixed", func(w int, i int64) Request { // 20% creates, 60% reads, 20% pages
-			switch i % 5 {
-			case 0:
-				return create(w, i)
-			case 4:
-				return list(w, i)
-			}
-			return get(w, i)
-		}},
 	}
 }
 

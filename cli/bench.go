@@ -29,6 +29,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	out := fs.String("out", "bench-out", "folder for bench.json and bench.svg (env CHIME_OUT)")
 	cliRuns := fs.Int("cli-runs", 11, "runs of each command line for the median, 0 to skip (env CHIME_CLI_RUNS)")
 	profile := fs.String("profile", "", "write a CPU profile of the chime server during each workload at 16 clients into this folder (env CHIME_PROFILE)")
+	opDuration := fs.Duration("op-duration", time.Second, "measuring time of each operation alone, at 16 clients, for the per-operation table; 0 to skip it (env CHIME_OP_DURATION)")
 	noMoto := fs.Bool("no-moto", false, "skip moto even when moto_server is installed (env CHIME_NO_MOTO)")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -40,7 +41,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		awscli.PrintError(stderr, err.Error())
 		return awscli.ExitParamError
 	}
-	o := bench.Options{Duration: *duration, PostgresURL: *pg, Users: *users, Out: *out, CLIRuns: *cliRuns, Profile: *profile, Rounds: *rounds}
+	o := bench.Options{Duration: *duration, PostgresURL: *pg, Users: *users, Out: *out, CLIRuns: *cliRuns, Profile: *profile, Rounds: *rounds,
+		OpDuration: *opDuration}
 	if *rounds < 1 || *rounds > 100 {
 		awscli.PrintError(stderr, "--rounds: a number from 1 to 100")
 		return awscli.ExitParamError
