@@ -6,7 +6,9 @@ import (
 	"path/filepath"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/openchime/chime"
 	"github.com/openchime/chime/sqlstore"
@@ -112,11 +114,16 @@ func benchStore(b *testing.B, open opener) (*sqlstore.Store, string) {
 }
 
 // inParallel runs op b.N times in all from g goroutines (RunParallel
-// starts a multiple of GOMAXPROCS, so it cannot run one).
+// starts a multiple of GOMAXPROCS, so it cannot run one). Besides the
+// time it reports the process's CPU time per op (cpu-ns/op), user and
+// system: on a machine that others share, the wall time of a run moves
+// with their load far more than the CPU time does.
 func inParallel(b *testing.B, g int, op func(i int64) error) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	b.ResetTimer()
+	start := cpuTime(b)
+	defer func() { b.ReportMetric(float64(cpuTime(b)-start)/float64(b.N), "cpu-ns/op") }()
 	for range g {
 		wg.Go(func() {
 			for {
@@ -132,4 +139,13 @@ func inParallel(b *testing.B, g int, op func(i int64) error) {
 		})
 	}
 	wg.Wait()
+}
+
+// cpuTime is the CPU time the process has used so far.
+func cpuTime(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
