@@ -111,18 +111,11 @@ const maxConns = 32
 // returns the store. Commits are durable when they return: the journal is a
 // write-ahead log synced on every commit (synchronous=FULL).
 func Open(ctx context.Context, path string, o sqlstore.Options) (*sqlstore.Store, error) {
-	if dir := filepath.Dir(path); dir != "" {
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return nil, fmt.Errorf("sqlite: create directory for %s: %w", path, err)
-		}
+	if err := makeDir(path); err != nil {
+		return nil, err
 	}
 	v := url.Values{}
-	// wal_autocheckpoint: the log is copied into the database file once
-	// it holds 8192 pages (32 MiB) rather than SQLite's 1000: pages that
-	// every write changes (the ends of the indexes) are then copied once
-	// per checkpoint instead of eight times, which makes durable writes
-	// about 15% cheaper (go test -bench Store ./sqlite/).
-	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(FULL)", "foreign_keys(ON)", "wal_autocheckpoint(8192)"} {
+	for _, p := range filePragmas {
 		v.Add("_pragma", p)
 	}
 	v.Set("_txlock", "immediate")
@@ -130,6 +123,39 @@ func Open(ctx context.Context, path string, o sqlstore.Options) (*sqlstore.Store
 	if err != nil {
 		return nil, err
 	}
+	return openFile(ctx, db, path, o)
+}
+
+// filePragmas are the settings of every connection to a database file.
+// wal_autocheckpoint: the log is copied into the database file once it
+// holds 8192 pages (32 MiB) rather than SQLite's 1000: pages that every
+// write changes (the ends of the indexes) are then copied once per
+// checkpoint instead of eight times, which makes durable writes about 15%
+// cheaper (go test -bench Store ./sqlite/).
+//
+// temp_store(MEMORY): each write of a group commit runs in a savepoint,
+// whose undo log (the statement journal) SQLite otherwise moves to a
+// temporary file once a transaction's exceeds 64 KiB, a few writes into
+// a batch: the committer then opened, wrote, closed and removed a file
+// per batch while every other write waited. In memory it holds at most
+// the pages one batch changes (a few MiB), and the file's sync still
+// makes every commit durable.
+var filePragmas = []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(FULL)", "foreign_keys(ON)",
+	"wal_autocheckpoint(8192)", "temp_store(MEMORY)"}
+
+func makeDir(path string) error {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return fmt.Errorf("sqlite: create directory for %s: %w", path, err)
+		}
+	}
+	return nil
+}
+
+// openFile makes a store of db, a pool of connections to the database
+// file at path whose connections have filePragmas and begin their
+// transactions IMMEDIATE.
+func openFile(ctx context.Context, db *sql.DB, path string, o sqlstore.Options) (*sqlstore.Store, error) {
 	// Readers run in parallel on their own connections; keep them open, as
 	// opening one costs a file open and the pragmas (database/sql keeps
 	// only two idle connections by default).
