@@ -301,37 +301,70 @@ func (c *committer) commit(batch []*job) {
 
 // savepoints are the statements that wrap each write of a batch. SQLite
 // parses a statement on every run, so they are prepared once per
-// transaction; pgx sends a statement without arguments in one round trip
-// of the simple protocol, while a prepared one would cost a round trip to
-// prepare and another to close in every transaction.
+// transaction. On PostgreSQL every statement is a round trip, and the
+// committer waits for each: there the statements run unprepared, which
+// pgx sends in one round trip of the simple protocol (a prepared one would
+// cost a round trip to prepare and another to close in every
+// transaction), and the end of one write's savepoint and the start of the
+// next's go together, so that a write costs one round trip besides its
+// own statements.
 type savepoints struct {
 	tx                       *sql.Tx
-	begin, release, rollback *sql.Stmt // nil: run unprepared
+	begin, release, rollback *sql.Stmt // nil: plain
+	// opened says the next write's savepoint is open already (plain).
+	opened bool
 }
 
 const (
 	beginSavepoint    = "SAVEPOINT write_job"
 	releaseSavepoint  = "RELEASE SAVEPOINT write_job"
 	rollbackSavepoint = "ROLLBACK TO SAVEPOINT write_job"
+	// releaseAndBegin ends a write's savepoint and opens the next one's;
+	// after ROLLBACK TO, the savepoint is open still, where it began.
+	releaseAndBegin = releaseSavepoint + "; " + beginSavepoint
 )
 
-func (c *committer) savepoints(tx *sql.Tx) (savepoints, error) {
+func (c *committer) savepoints(tx *sql.Tx) (*savepoints, error) {
 	if c.plain {
-		return savepoints{tx: tx}, nil
+		return &savepoints{tx: tx}, nil
 	}
 	begin, err1 := tx.Prepare(beginSavepoint)
 	release, err2 := tx.Prepare(releaseSavepoint)
 	rollback, err3 := tx.Prepare(rollbackSavepoint)
-	return savepoints{tx, begin, release, rollback}, errors.Join(err1, err2, err3)
+	return &savepoints{tx: tx, begin: begin, release: release, rollback: rollback}, errors.Join(err1, err2, err3)
 }
 
-func (sp savepoints) exec(st *sql.Stmt, query string) error {
-	var err error
-	if st != nil {
-		_, err = st.Exec()
-	} else {
-		_, err = sp.tx.Exec(query)
+// open starts a write's savepoint.
+func (sp *savepoints) open() error {
+	if sp.begin != nil {
+		_, err := sp.begin.Exec()
+		return err
 	}
+	if sp.opened {
+		return nil
+	}
+	_, err := sp.tx.Exec(beginSavepoint)
+	sp.opened = err == nil
+	return err
+}
+
+// close ends a write's savepoint, undoing the write if it failed.
+func (sp *savepoints) close(failed bool) error {
+	if sp.begin != nil {
+		if failed {
+			if _, err := sp.rollback.Exec(); err != nil {
+				return err
+			}
+		}
+		_, err := sp.release.Exec()
+		return err
+	}
+	query := releaseAndBegin
+	if failed {
+		query = rollbackSavepoint
+	}
+	_, err := sp.tx.Exec(query)
+	sp.opened = err == nil
 	return err
 }
 
@@ -399,21 +432,15 @@ func (c *committer) runAgain(j *job, o outcome) bool {
 
 // runJob runs one write in its savepoint. lost is the error of a
 // transaction that failed under it: nothing of the batch can commit.
-func (c *committer) runJob(sp savepoints, memo *accountMemo, j *job) (o outcome, lost error) {
-	if err := sp.exec(sp.begin, beginSavepoint); err != nil {
+func (c *committer) runJob(sp *savepoints, memo *accountMemo, j *job) (o outcome, lost error) {
+	if err := sp.open(); err != nil {
 		return o, err
 	}
 	o = call(j, sp.tx)
 	if o.failed() {
 		memo.forget() // what the write changed is undone below
-		if err := sp.exec(sp.rollback, rollbackSavepoint); err != nil {
-			return o, err
-		}
 	}
-	if err := sp.exec(sp.release, releaseSavepoint); err != nil {
-		return o, err
-	}
-	return o, nil
+	return o, sp.close(o.failed())
 }
 
 // call runs a job's write on a context its caller cannot cancel, and
