@@ -92,7 +92,7 @@ func (c *core) shareAccount(ctx context.Context, tx *sql.Tx, owner, id string) (
 func (c *core) readAccountLocked(ctx context.Context, tx *sql.Tx, owner, id, lock string) (*chime.Account, error) {
 	memo := c.group.memo(tx)
 	if memo != nil {
-		if a, ok := memo.get(owner, id); ok {
+		if a, ok := memo.get(owner, id, lock); ok {
 			return a, nil
 		}
 	}
@@ -102,7 +102,7 @@ func (c *core) readAccountLocked(ctx context.Context, tx *sql.Tx, owner, id, loc
 		return nil, notFoundAccount(id)
 	}
 	if err == nil && memo != nil {
-		memo.put(a)
+		memo.put(a, lock)
 	}
 	return a, err
 }

@@ -19,7 +19,11 @@ import (
 // inside a savepoint of the shared transaction, so a write that fails is
 // rolled back by itself, and every write is answered only after the shared
 // commit is durable. On SQLite, where each commit costs a sync of the log
-// and there is one writer anyway, this multiplies write throughput.
+// and there is one writer anyway, this multiplies write throughput. On
+// PostgreSQL a write then costs two round trips instead of four (no BEGIN
+// and COMMIT of its own, and its account is read once per batch) and a
+// share of one WAL flush; each server node has its committer, and the
+// batches of several nodes are ordinary concurrent transactions.
 //
 // What happens to one write never decides another's fate (as with bbolt's
 // DB.Batch, and tested path by path in group_test.go):
@@ -34,6 +38,13 @@ import (
 //     cannot be rolled back or released), that write fails alone, the
 //     transaction is rolled back, and the batch's other writes run again in
 //     a new one.
+//   - A write that lost a race with another transaction (a serialization
+//     failure or a deadlock, Dialect.Classify's Retry) is rolled back to
+//     its savepoint, which ends the race, and runs again in a new
+//     transaction after the batch commits, up to maxAttempts runs in all,
+//     as without group commit; the batch's other writes go on. (Inside a
+//     shared transaction such a race can only be with another node's
+//     batch or a transaction outside group commit.)
 //   - A write that arrives while or after the store closes gets errClosed;
 //     every write queued before is still run and answered.
 
@@ -57,6 +68,9 @@ type job struct {
 	fn    writeFunc
 	state atomic.Int32
 	done  chan outcome // buffered: the committer never waits for the caller
+	// raced counts the runs that lost a race (Retry), on the committer's
+	// goroutine only.
+	raced int
 }
 
 // outcome is a job's answer: its error, or the panic it raised.
@@ -89,7 +103,14 @@ type committer struct {
 	db *sql.DB
 	// verify is called before every commit; an error fails the batch.
 	verify func() error
-	jobs   chan *job
+	// raced says whether a write's error is a lost race (Retry) that a
+	// new run may not meet.
+	raced func(error) bool
+	// plain runs the savepoint statements unprepared (see savepoints).
+	plain bool
+	// strongest is the engine's lock clause for update (accountMemo).
+	strongest string
+	jobs      chan *job
 	// mu is held shared by writers while they queue and exclusively by
 	// close, so that no write is queued after the committer stopped
 	// taking them.
@@ -107,21 +128,34 @@ type committer struct {
 // It is forgotten whenever a write of the batch changes an account or is
 // rolled back, so that a write never sees an account other than the one
 // in the database.
+//
+// Each account is remembered with the lock its read took, because the
+// memo stands for that lock too: a write that needs the account locked
+// for update (to change or delete it, so that other nodes' writes wait)
+// reads it again when the batch holds only a key-share lock on it. On
+// SQLite, where the write transaction is the lock, both clauses are "".
 type accountMemo struct {
 	tx       *sql.Tx
-	accounts map[[2]string]chime.Account
+	accounts map[[2]string]memoAccount
+	// strongest is the lock clause that covers every other.
+	strongest string
 }
 
-func (m *accountMemo) get(owner, id string) (*chime.Account, bool) {
-	a, ok := m.accounts[[2]string{owner, id}]
-	if !ok {
+type memoAccount struct {
+	account chime.Account
+	lock    string
+}
+
+func (m *accountMemo) get(owner, id, lock string) (*chime.Account, bool) {
+	e, ok := m.accounts[[2]string{owner, id}]
+	if !ok || (e.lock != lock && e.lock != m.strongest) {
 		return nil, false
 	}
-	return cloneAccount(a), true
+	return cloneAccount(e.account), true
 }
 
-func (m *accountMemo) put(a *chime.Account) {
-	m.accounts[[2]string{a.AwsAccountID, a.ID}] = *cloneAccount(*a)
+func (m *accountMemo) put(a *chime.Account, lock string) {
+	m.accounts[[2]string{a.AwsAccountID, a.ID}] = memoAccount{*cloneAccount(*a), lock}
 }
 
 func (m *accountMemo) forget() { clear(m.accounts) }
@@ -146,13 +180,17 @@ func (c *committer) memo(tx *sql.Tx) *accountMemo {
 	return nil
 }
 
-// newCommitter starts a committer on db; verify may be nil.
-func newCommitter(db *sql.DB, verify func() error) *committer {
+// newCommitter starts a committer on db for the engine of d; verify may
+// be nil.
+func newCommitter(db *sql.DB, d Dialect, verify func() error) *committer {
 	if verify == nil {
 		verify = func() error { return nil }
 	}
 	c := &committer{db: db, verify: verify, jobs: make(chan *job, 4*maxGroup),
-		quit: make(chan struct{}), exit: make(chan struct{})}
+		raced:     func(err error) bool { return d.Classify(err) == Retry },
+		plain:     d.Name() == "postgres",
+		strongest: d.LockForUpdate(),
+		quit:      make(chan struct{}), exit: make(chan struct{})}
 	go c.loop()
 	return c
 }
@@ -261,33 +299,97 @@ func (c *committer) commit(batch []*job) {
 	}
 }
 
-// savepoints are the statements that wrap each write of a batch, prepared
-// once per transaction.
+// savepoints are the statements that wrap each write of a batch. SQLite
+// parses a statement on every run, so they are prepared once per
+// transaction. On PostgreSQL every statement is a round trip, and the
+// committer waits for each: there the statements run unprepared, which
+// pgx sends in one round trip of the simple protocol (a prepared one would
+// cost a round trip to prepare and another to close in every
+// transaction), and the end of one write's savepoint and the start of the
+// next's go together, so that a write costs one round trip besides its
+// own statements.
 type savepoints struct {
-	begin, release, rollback *sql.Stmt
+	tx                       *sql.Tx
+	begin, release, rollback *sql.Stmt // nil: plain
+	// opened says the next write's savepoint is open already (plain).
+	opened bool
+}
+
+const (
+	beginSavepoint    = "SAVEPOINT write_job"
+	releaseSavepoint  = "RELEASE SAVEPOINT write_job"
+	rollbackSavepoint = "ROLLBACK TO SAVEPOINT write_job"
+	// releaseAndBegin ends a write's savepoint and opens the next one's;
+	// after ROLLBACK TO, the savepoint is open still, where it began.
+	releaseAndBegin = releaseSavepoint + "; " + beginSavepoint
+)
+
+func (c *committer) savepoints(tx *sql.Tx) (*savepoints, error) {
+	if c.plain {
+		return &savepoints{tx: tx}, nil
+	}
+	begin, err1 := tx.Prepare(beginSavepoint)
+	release, err2 := tx.Prepare(releaseSavepoint)
+	rollback, err3 := tx.Prepare(rollbackSavepoint)
+	return &savepoints{tx: tx, begin: begin, release: release, rollback: rollback}, errors.Join(err1, err2, err3)
+}
+
+// open starts a write's savepoint.
+func (sp *savepoints) open() error {
+	if sp.begin != nil {
+		_, err := sp.begin.Exec()
+		return err
+	}
+	if sp.opened {
+		return nil
+	}
+	_, err := sp.tx.Exec(beginSavepoint)
+	sp.opened = err == nil
+	return err
+}
+
+// close ends a write's savepoint, undoing the write if it failed.
+func (sp *savepoints) close(failed bool) error {
+	if sp.begin != nil {
+		if failed {
+			if _, err := sp.rollback.Exec(); err != nil {
+				return err
+			}
+		}
+		_, err := sp.release.Exec()
+		return err
+	}
+	query := releaseAndBegin
+	if failed {
+		query = rollbackSavepoint
+	}
+	_, err := sp.tx.Exec(query)
+	sp.opened = err == nil
+	return err
 }
 
 // attempt runs jobs in one transaction, each in its own savepoint, and
 // answers them; if the transaction fails under one of them, it answers
-// that one, rolls back and returns the others to be run again.
+// that one, rolls back and returns the others to be run again. Writes
+// that lost a race are returned too, once the others are answered.
 func (c *committer) attempt(jobs []*job) (again []*job) {
 	tx, err := c.db.BeginTx(context.Background(), nil)
 	if err != nil {
 		answerAll(jobs, err)
 		return nil
 	}
-	sp, err := prepareSavepoints(tx)
+	sp, err := c.savepoints(tx)
 	if err != nil {
 		tx.Rollback()
 		answerAll(jobs, err)
 		return nil
 	}
-	memo := &accountMemo{tx: tx, accounts: map[[2]string]chime.Account{}}
+	memo := &accountMemo{tx: tx, accounts: map[[2]string]memoAccount{}, strongest: c.strongest}
 	c.batch.Store(memo)
 	defer c.batch.Store(nil)
 	outcomes := make([]outcome, len(jobs))
 	for i, j := range jobs {
-		o, lost := c.runJob(tx, sp, memo, j)
+		o, lost := c.runJob(sp, memo, j)
 		if lost != nil {
 			tx.Rollback()
 			if !o.failed() {
@@ -309,35 +411,36 @@ func (c *committer) attempt(jobs []*job) (again []*job) {
 		return nil
 	}
 	for i, j := range jobs {
+		if c.runAgain(j, outcomes[i]) {
+			again = append(again, j)
+			continue
+		}
 		j.done <- outcomes[i]
 	}
-	return nil
+	return again
 }
 
-func prepareSavepoints(tx *sql.Tx) (savepoints, error) {
-	begin, err1 := tx.Prepare("SAVEPOINT write_job")
-	release, err2 := tx.Prepare("RELEASE SAVEPOINT write_job")
-	rollback, err3 := tx.Prepare("ROLLBACK TO SAVEPOINT write_job")
-	return savepoints{begin, release, rollback}, errors.Join(err1, err2, err3)
+// runAgain reports whether a write that ended with o lost a race and may
+// run again (its savepoint was rolled back, so nothing of it is stored).
+func (c *committer) runAgain(j *job, o outcome) bool {
+	if o.panicked != nil || o.err == nil || j.raced+1 >= maxAttempts || !c.raced(o.err) {
+		return false
+	}
+	j.raced++
+	return true
 }
 
 // runJob runs one write in its savepoint. lost is the error of a
 // transaction that failed under it: nothing of the batch can commit.
-func (c *committer) runJob(tx *sql.Tx, sp savepoints, memo *accountMemo, j *job) (o outcome, lost error) {
-	if _, err := sp.begin.Exec(); err != nil {
+func (c *committer) runJob(sp *savepoints, memo *accountMemo, j *job) (o outcome, lost error) {
+	if err := sp.open(); err != nil {
 		return o, err
 	}
-	o = call(j, tx)
+	o = call(j, sp.tx)
 	if o.failed() {
 		memo.forget() // what the write changed is undone below
-		if _, err := sp.rollback.Exec(); err != nil {
-			return o, err
-		}
 	}
-	if _, err := sp.release.Exec(); err != nil {
-		return o, err
-	}
-	return o, nil
+	return o, sp.close(o.failed())
 }
 
 // call runs a job's write on a context its caller cannot cancel, and

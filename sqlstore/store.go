@@ -37,7 +37,7 @@ type Options struct {
 	// crypto/rand in standard base64 (40 characters).
 	NewToken func() string
 	// GroupCommit lets concurrent writes share a transaction and its sync
-	// (see group.go); for engines with a single writer.
+	// (see group.go). The sqlite and postgres packages set it.
 	GroupCommit bool
 	// PhoneNumbers are the delays of the phone-number state machines; a
 	// zero field takes chime.DefaultPhoneNumberTimings' (a negative one
@@ -119,7 +119,7 @@ func New(db *sql.DB, d Dialect, o Options) *Store {
 		c.newToken = securityToken
 	}
 	if o.GroupCommit {
-		c.group = newCommitter(db, c.verify)
+		c.group = newCommitter(db, d, c.verify)
 	}
 	return &Store{core: c, AccountStore: AccountStore{c}, UserStore: UserStore{c}}
 }
