@@ -25,6 +25,7 @@ func runServer(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fs := newFlagSet("chime server", stderr)
 	fs.StringVar(&cfg.Listen, "listen", cfg.Listen, "address to listen on, host:port (env CHIME_LISTEN)")
 	fs.StringVar(&cfg.Store, "store", "", "memory, sqlite:PATH or postgres://... (default sqlite:"+server.DefaultStorePath()+"; memory with --dev) (env CHIME_STORE)")
+	fs.BoolVar(&cfg.Pool.GroupCommit, "store-group-commit", false, "PostgreSQL: let this node's concurrent writes share a transaction and its commit; for one node, as several nodes' shared transactions deadlock on common rows (env CHIME_STORE_GROUP_COMMIT)")
 	fs.IntVar(&cfg.Pool.MaxConns, "store-max-conns", cfg.Pool.MaxConns, "PostgreSQL: most open connections of this node (env CHIME_STORE_MAX_CONNS)")
 	fs.IntVar(&cfg.Pool.MaxIdleConns, "store-max-idle-conns", cfg.Pool.MaxIdleConns, "PostgreSQL: most idle connections kept (env CHIME_STORE_MAX_IDLE_CONNS)")
 	fs.DurationVar(&cfg.Pool.ConnMaxLifetime, "store-conn-max-lifetime", cfg.Pool.ConnMaxLifetime, "PostgreSQL: recycle connections after this long, 0 never (env CHIME_STORE_CONN_MAX_LIFETIME)")

@@ -35,6 +35,21 @@ func open(tb testing.TB, o sqlstore.Options) chime.Services {
 
 func TestConformance(t *testing.T) { storetest.Run(t, open) }
 
+// The same suite with writes sharing commits, as --store-group-commit has
+// them.
+func TestConformanceGroupCommit(t *testing.T) {
+	storetest.Run(t, func(tb testing.TB, o sqlstore.Options) chime.Services {
+		pool := postgres.DefaultPool()
+		pool.GroupCommit = true
+		s, err := postgres.Open(context.Background(), pgtest.Schema(tb), pool, o)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		tb.Cleanup(func() { s.Close() })
+		return s.Services()
+	})
+}
+
 // Several nodes starting at once on an empty database migrate it once.
 func TestConcurrentMigrations(t *testing.T) {
 	url := pgtest.Schema(t)
