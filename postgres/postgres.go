@@ -156,8 +156,8 @@ type Pool struct {
 	// transaction holds its rows' locks until the whole batch commits, so
 	// with several nodes writing the same rows their batches deadlock and
 	// wait out PostgreSQL's deadlock_timeout (the mixed workload on two
-	// nodes fell from 1 447 to 330 requests a second, p99 0.9 s); one
-	// node gains (CreateUser's p99 46.7 ms to 9.6 ms). docs/deployment.md
+	// nodes fell from 1 447 to between 40 and 330 requests a second);
+	// one node gains (CreateUser p99 46.7 ms to 9.6 ms). docs/deployment.md
 	// has the figures.
 	GroupCommit bool
 }
