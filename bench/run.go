@@ -536,10 +536,15 @@ func preload(ctx context.Context, spec string, n int) error {
 		return err
 	}
 	defer s.Close()
-	return importUsers(ctx, s, n)
+	return PreloadUsers(ctx, s, benchAccount, "EnterpriseDirectory", n)
 }
 
-func importUsers(ctx context.Context, s *sqlstore.Store, n int) error {
+// PreloadUsers loads an account of the development AWS account and n
+// users in it through the store's import (transactions of many rows, as
+// `chime import` writes them): the users' ids end in their number, their
+// addresses are preloaded-N@example.com. Benchmarks of large accounts use
+// it; loading them through the API would take most of the run.
+func PreloadUsers(ctx context.Context, s *sqlstore.Store, accountID, accountType string, n int) error {
 	now := time.Now().UnixMilli()
 	i := -2
 	_, err := s.Import(ctx, func() (sqlstore.Record, bool, error) {
@@ -549,12 +554,12 @@ func importUsers(ctx context.Context, s *sqlstore.Store, n int) error {
 			return sqlstore.Record{Type: sqlstore.RecordHeader, Format: sqlstore.ExportFormat, Version: sqlstore.ExportVersion}, true, nil
 		case i == 0:
 			return sqlstore.Record{Type: sqlstore.RecordAccount, Account: &sqlstore.AccountRecord{AwsAccountID: "000000000000",
-				ID: benchAccount, Name: "Bench", Type: "EnterpriseDirectory", CreatedAt: now, DefaultLicense: "Pro",
+				ID: accountID, Name: "Bench", Type: accountType, CreatedAt: now, DefaultLicense: "Pro",
 				SupportedLicenses: []string{"Basic", "Pro"}, Status: "Active", SigninDelegateGroups: []string{}}}, true, nil
 		case i <= n:
 			reg := now
 			return sqlstore.Record{Type: sqlstore.RecordUser, User: &sqlstore.UserRecord{AwsAccountID: "000000000000",
-				AccountID: benchAccount, ID: fmt.Sprintf("00000000-0000-4000-8000-%012d", i), Email: fmt.Sprintf("preloaded-%d@example.com", i),
+				AccountID: accountID, ID: fmt.Sprintf("00000000-0000-4000-8000-%012d", i), Email: fmt.Sprintf("preloaded-%d@example.com", i),
 				DisplayName: fmt.Sprintf("User %d", i), License: "Pro", Type: "PrivateUser", Registration: "Registered",
 				RegisteredOn: &reg, PersonalPIN: fmt.Sprintf("%010d", i)}}, true, nil
 		}

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/openchime/chime/bench"
 	"github.com/openchime/chime/sqlite"
 	"github.com/openchime/chime/sqlstore"
 )
@@ -37,7 +38,7 @@ func BenchmarkUsersPage(b *testing.B) {
 	}
 	defer store.Close()
 	start := time.Now()
-	if err := importUsers(ctx, store, n); err != nil {
+	if err := bench.PreloadUsers(ctx, store, benchAccount, "EnterpriseLWA", n); err != nil {
 		b.Fatal(err)
 	}
 	b.Logf("%d users loaded in %v", n, time.Since(start).Round(time.Millisecond))
@@ -69,30 +70,4 @@ func BenchmarkUsersPage(b *testing.B) {
 			}
 		})
 	}
-}
-
-// importUsers loads one account and n users through the store's import,
-// in transactions of many rows, as `chime import` does.
-func importUsers(ctx context.Context, s *sqlstore.Store, n int) error {
-	now := time.Now().UnixMilli()
-	i := -2
-	_, err := s.Import(ctx, func() (sqlstore.Record, bool, error) {
-		i++
-		switch {
-		case i == -1:
-			return sqlstore.Record{Type: sqlstore.RecordHeader, Format: sqlstore.ExportFormat, Version: sqlstore.ExportVersion}, true, nil
-		case i == 0:
-			return sqlstore.Record{Type: sqlstore.RecordAccount, Account: &sqlstore.AccountRecord{AwsAccountID: "000000000000",
-				ID: benchAccount, Name: "Bench", Type: "EnterpriseLWA", CreatedAt: now, DefaultLicense: "Pro",
-				SupportedLicenses: []string{"Basic", "Pro"}, Status: "Active", SigninDelegateGroups: []string{}}}, true, nil
-		case i <= n:
-			reg := now
-			return sqlstore.Record{Type: sqlstore.RecordUser, User: &sqlstore.UserRecord{AwsAccountID: "000000000000",
-				AccountID: benchAccount, ID: fmt.Sprintf("00000000-0000-4000-8000-%012d", i), Email: fmt.Sprintf("preloaded-%d@example.com", i),
-				DisplayName: fmt.Sprintf("User %d", i), License: "Pro", Type: "PrivateUser", Registration: "Registered",
-				RegisteredOn: &reg, PersonalPIN: fmt.Sprintf("%010d", i)}}, true, nil
-		}
-		return sqlstore.Record{}, false, nil
-	}, nil)
-	return err
 }

@@ -201,16 +201,9 @@ func (s BotStore) RegenerateSecurityToken(ctx context.Context, owner, accountID,
 
 // ListBots implements chime.BotService.
 func (s BotStore) ListBots(ctx context.Context, owner, accountID string, p chime.PageRequest) (*chime.BotPage, error) {
-	limit, err := pageSize(p, chime.DefaultBotPageSize, chime.ResultMaxPageSize)
+	limit, after, err := s.enterprisePage(ctx, owner, accountID, "list bots", p, chime.DefaultBotPageSize)
 	if err != nil {
 		return nil, err
-	}
-	after, err := parseCursor(p.Cursor)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := s.enterpriseAccount(ctx, owner, accountID); err != nil {
-		return nil, s.classify("list bots", err)
 	}
 	items, next, err := listBySeq(ctx, s.core, "list bots", `SELECT `+botColumns+` FROM bots
 		WHERE aws_account_id = ? AND account_id = ? AND seq > ? ORDER BY seq LIMIT ?`, []any{owner, accountID, after, limit + 1}, limit, scanBot)

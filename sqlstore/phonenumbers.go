@@ -793,6 +793,22 @@ func (s PhoneNumberStore) SweepPhoneNumbers(ctx context.Context) (int, error) {
 
 // pageSize is the size of page p of a list whose pages hold at most max
 // items, def when p names none; BadRequest outside 0..max.
+// enterprisePage checks a page request of a list inside an Enterprise
+// account (rooms, memberships, bots): its size (def when absent, at most
+// the model's ResultMax), its cursor, then the account.
+func (c *core) enterprisePage(ctx context.Context, owner, accountID, what string, p chime.PageRequest, def int) (limit int, after int64, err error) {
+	if limit, err = pageSize(p, def, chime.ResultMaxPageSize); err != nil {
+		return 0, 0, err
+	}
+	if after, err = parseCursor(p.Cursor); err != nil {
+		return 0, 0, err
+	}
+	if _, err := c.enterpriseAccount(ctx, owner, accountID); err != nil {
+		return 0, 0, c.classify(what, err)
+	}
+	return limit, after, nil
+}
+
 func pageSize(p chime.PageRequest, def, max int) (int, error) {
 	if p.Limit < 0 || p.Limit > max {
 		return 0, chime.Errorf(chime.BadRequest, "MaxResults must be between 1 and %d", max)

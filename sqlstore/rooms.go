@@ -221,16 +221,9 @@ func (s RoomStore) DeleteRoom(ctx context.Context, owner, accountID, roomID stri
 
 // ListRooms implements chime.RoomService.
 func (s RoomStore) ListRooms(ctx context.Context, owner, accountID, memberID string, p chime.PageRequest) (*chime.RoomPage, error) {
-	limit, err := pageSize(p, chime.ResultMaxPageSize, chime.ResultMaxPageSize)
+	limit, after, err := s.enterprisePage(ctx, owner, accountID, "list rooms", p, chime.ResultMaxPageSize)
 	if err != nil {
 		return nil, err
-	}
-	after, err := parseCursor(p.Cursor)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := s.enterpriseAccount(ctx, owner, accountID); err != nil {
-		return nil, s.classify("list rooms", err)
 	}
 	query := `SELECT ` + roomColumns + ` FROM rooms WHERE aws_account_id = ? AND account_id = ? AND seq > ?`
 	args := []any{owner, accountID, after}
@@ -510,16 +503,9 @@ func (s RoomStore) DeleteRoomMembership(ctx context.Context, owner, accountID, r
 
 // ListRoomMemberships implements chime.RoomService.
 func (s RoomStore) ListRoomMemberships(ctx context.Context, owner, accountID, roomID string, p chime.PageRequest) (*chime.RoomMembershipPage, error) {
-	limit, err := pageSize(p, chime.ResultMaxPageSize, chime.ResultMaxPageSize)
+	limit, after, err := s.enterprisePage(ctx, owner, accountID, "list room memberships", p, chime.ResultMaxPageSize)
 	if err != nil {
 		return nil, err
-	}
-	after, err := parseCursor(p.Cursor)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := s.enterpriseAccount(ctx, owner, accountID); err != nil {
-		return nil, s.classify("list room memberships", err)
 	}
 	if _, err := s.readRoom(ctx, s.db, owner, accountID, roomID, ""); err != nil {
 		return nil, s.classify("list room memberships", err)
