@@ -32,9 +32,12 @@ type importJobs struct {
 }
 
 const (
-	maxImportJobs  = 100
-	importJobTTL   = time.Hour
-	importDeadline = 30 * time.Minute
+	maxImportJobs = 100
+	// maxRunningImports bounds one session's imports running at once, so
+	// that one signed-in key cannot take every place of maxImportJobs.
+	maxRunningImports = 2
+	importJobTTL      = time.Hour
+	importDeadline    = 30 * time.Minute
 )
 
 type importJob struct {
@@ -82,7 +85,13 @@ func (js *importJobs) add(j *importJob, now time.Time) bool {
 			delete(js.byID, id)
 		}
 	}
-	if len(js.byID) >= maxImportJobs {
+	running := 0
+	for _, old := range js.byID {
+		if old.sessionID == j.sessionID && !old.state().Finished {
+			running++
+		}
+	}
+	if len(js.byID) >= maxImportJobs || running >= maxRunningImports {
 		return false
 	}
 	js.byID[j.id] = j
@@ -204,7 +213,7 @@ func (c *Console) handleImport(w http.ResponseWriter, r *http.Request, s *sessio
 	}
 	j := &importJob{id: c.randomHex(16), sessionID: s.id, accountID: a.AccountId, started: c.cfg.Now(), total: len(rows)}
 	if !c.imports.add(j, c.cfg.Now()) {
-		d.Problem = "Too many imports are running or kept on this server; try again later."
+		d.Problem = "Too many imports are running (at most 2 of yours at once) or kept on this server; try again when one has finished."
 		c.render(w, http.StatusServiceUnavailable, "import", p)
 		return
 	}

@@ -213,7 +213,10 @@ func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// Set would canonicalise the name to this on every request.
 	w.Header()["X-Amzn-Requestid"] = []string{requestID}
 	start := time.Now()
-	received := a.now()
+	var received time.Time // the journal's time, read only when there is one
+	if a.journal != nil {
+		received = a.now()
+	}
 	rec := &statusRecorder{ResponseWriter: w, status: 200}
 	// what the pipeline has learnt so far, for the log line and metrics
 	// even when a panic cuts it short.
