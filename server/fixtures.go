@@ -323,34 +323,52 @@ func (l *fixtureLoader) value(n *yaml.Node, s *apispec.Shape, what string) (any,
 	return n.Value, nil
 }
 
-// The keys of each kind of fixture, by the operation that applies them.
+// bodyKeys are the body members of op's input, but except: the keys a
+// fixture gives to op, so that a member the model gains is taken at once.
+func bodyKeys(op string, except ...string) []string {
+	var keys []string
+	for _, m := range apispec.Lookup(op).Input.Members {
+		if m.Location == apispec.Body && !slices.Contains(except, m.Name) {
+			keys = append(keys, m.Name)
+		}
+	}
+	return keys
+}
+
+// The keys of each kind of fixture, by the operation that applies them;
+// the others (Users, Members...) hold fixtures of their own.
 var (
-	accountCreateKeys = []string{"Name", "AccountType", "AccountId"}
+	accountCreateKeys = bodyKeys("AdminCreateAccount")
 	accountKeys       = append(slices.Clone(accountCreateKeys), "DefaultLicense", "AccountSettings", "SigninDelegateGroups",
 		"RetentionSettings", "AccountStatus", "Users", "Rooms", "Bots")
-	userCreateKeys = []string{"Email", "Username", "UserType"}
-	userUpdateKeys = []string{"LicenseType", "AlexaForBusinessMetadata"}
-	userKeys       = append(append(slices.Clone(userCreateKeys), userUpdateKeys...), "UserSettings")
-	roomKeys       = []string{"Name", "Members"}
-	memberKeys     = []string{"Email", "Role"}
-	botKeys        = []string{"DisplayName", "Domain"}
+	userCreateKeys       = bodyKeys("CreateUser")
+	userUpdateKeys       = bodyKeys("UpdateUser", userCreateKeys...)
+	userKeys             = append(append(slices.Clone(userCreateKeys), userUpdateKeys...), "UserSettings")
+	roomCreateKeys       = bodyKeys("CreateRoom")
+	roomKeys             = append(slices.Clone(roomCreateKeys), "Members")
+	membershipKeys       = bodyKeys("CreateRoomMembership", "MemberId") // the member is named by Email
+	memberKeys           = append(slices.Clone(membershipKeys), "Email")
+	botKeys              = bodyKeys("CreateBot")
+	globalSettingsKeys   = bodyKeys("UpdateGlobalSettings")
+	callingNameKeys      = bodyKeys("UpdatePhoneNumberSettings")
+	phoneNumberOrderKeys = bodyKeys("CreatePhoneNumberOrder")
 )
 
 func (l *fixtureLoader) apply() error {
 	root := l.file.root
 	if n := valueOf(root, "GlobalSettings"); n != nil {
-		if err := l.file.checkKeys(n, "BusinessCalling", "VoiceConnector"); err != nil {
+		if err := l.file.checkKeys(n, globalSettingsKeys...); err != nil {
 			return err
 		}
-		if err := l.call(n, "UpdateGlobalSettings", []string{"BusinessCalling", "VoiceConnector"}, nil, nil); err != nil {
+		if err := l.call(n, "UpdateGlobalSettings", globalSettingsKeys, nil, nil); err != nil {
 			return err
 		}
 	}
 	if n := valueOf(root, "PhoneNumberSettings"); n != nil {
-		if err := l.file.checkKeys(n, "CallingName"); err != nil {
+		if err := l.file.checkKeys(n, callingNameKeys...); err != nil {
 			return err
 		}
-		if err := l.call(n, "UpdatePhoneNumberSettings", []string{"CallingName"}, nil, nil); err != nil {
+		if err := l.call(n, "UpdatePhoneNumberSettings", callingNameKeys, nil, nil); err != nil {
 			return err
 		}
 	}
@@ -359,10 +377,10 @@ func (l *fixtureLoader) apply() error {
 		return err
 	}
 	for _, n := range orders {
-		if err := l.file.checkKeys(n, "ProductType", "E164PhoneNumbers"); err != nil {
+		if err := l.file.checkKeys(n, phoneNumberOrderKeys...); err != nil {
 			return err
 		}
-		if err := l.call(n, "CreatePhoneNumberOrder", []string{"ProductType", "E164PhoneNumbers"}, nil, nil); err != nil {
+		if err := l.call(n, "CreatePhoneNumberOrder", phoneNumberOrderKeys, nil, nil); err != nil {
 			return err
 		}
 	}
@@ -466,7 +484,7 @@ func (l *fixtureLoader) room(r *yaml.Node, accountID string, userIDs map[string]
 		return err
 	}
 	var room struct{ Room struct{ RoomId string } }
-	if err := l.call(r, "CreateRoom", []string{"Name"}, map[string]any{"AccountId": accountID}, &room); err != nil {
+	if err := l.call(r, "CreateRoom", roomCreateKeys, map[string]any{"AccountId": accountID}, &room); err != nil {
 		return err
 	}
 	members, err := l.items(r, "Members")
@@ -486,7 +504,7 @@ func (l *fixtureLoader) room(r *yaml.Node, accountID string, userIDs map[string]
 			return l.file.errorf(email, "no user with e-mail %q among the account's Users", email.Value)
 		}
 		fixed := map[string]any{"AccountId": accountID, "RoomId": room.Room.RoomId, "MemberId": userID}
-		if err := l.call(m, "CreateRoomMembership", []string{"Role"}, fixed, nil); err != nil {
+		if err := l.call(m, "CreateRoomMembership", membershipKeys, fixed, nil); err != nil {
 			return err
 		}
 	}
