@@ -72,6 +72,16 @@ func (c *core) loadAccount(ctx context.Context, q querier, owner, id string) (*c
 	return a, err
 }
 
+// writableAccount locks an account for update and checks that it takes
+// writes (chime.CheckWritable: not suspended).
+func (c *core) writableAccount(ctx context.Context, tx *sql.Tx, owner, id string) (*chime.Account, error) {
+	a, err := c.lockAccount(ctx, tx, owner, id)
+	if err != nil {
+		return nil, err
+	}
+	return a, chime.CheckWritable(a)
+}
+
 // lockAccount reads an account of owner inside a write transaction and
 // locks it until the transaction ends: every write to an account and its
 // users goes through this lock, so that they take turns on every engine.
@@ -218,11 +228,8 @@ func (s AccountStore) changeAccount(ctx context.Context, owner, accountID, what 
 // DeleteAccount implements chime.AccountService.
 func (s AccountStore) DeleteAccount(ctx context.Context, owner, accountID string) error {
 	return s.write(ctx, "delete account", func(ctx context.Context, tx *sql.Tx) error {
-		a, err := s.lockAccount(ctx, tx, owner, accountID)
+		_, err := s.writableAccount(ctx, tx, owner, accountID)
 		if err != nil {
-			return err
-		}
-		if err := chime.CheckWritable(a); err != nil {
 			return err
 		}
 		var active int
@@ -267,11 +274,8 @@ func (s AccountStore) GetAccountSettings(ctx context.Context, owner, accountID s
 // UpdateAccountSettings implements chime.AccountService.
 func (s AccountStore) UpdateAccountSettings(ctx context.Context, owner, accountID string, u chime.AccountSettingsUpdate) error {
 	return s.write(ctx, "update account settings", func(ctx context.Context, tx *sql.Tx) error {
-		a, err := s.lockAccount(ctx, tx, owner, accountID)
+		_, err := s.writableAccount(ctx, tx, owner, accountID)
 		if err != nil {
-			return err
-		}
-		if err := chime.CheckWritable(a); err != nil {
 			return err
 		}
 		s.accountsChanged(tx)

@@ -653,11 +653,8 @@ func (s PhoneNumberStore) AssociatePhoneNumberWithUser(ctx context.Context, owne
 	}
 	now := s.nowMillis()
 	return s.write(ctx, "associate phone number with user", func(ctx context.Context, tx *sql.Tx) error {
-		a, err := s.lockAccount(ctx, tx, owner, accountID)
+		_, err := s.writableAccount(ctx, tx, owner, accountID)
 		if err != nil {
-			return err
-		}
-		if err := chime.CheckWritable(a); err != nil {
 			return err
 		}
 		u, err := s.loadUser(ctx, tx, owner, accountID, userID)
@@ -680,11 +677,8 @@ func (s PhoneNumberStore) AssociatePhoneNumberWithUser(ctx context.Context, owne
 func (s PhoneNumberStore) DisassociatePhoneNumberFromUser(ctx context.Context, owner, accountID, userID string) error {
 	now := s.nowMillis()
 	return s.write(ctx, "disassociate phone number from user", func(ctx context.Context, tx *sql.Tx) error {
-		a, err := s.lockAccount(ctx, tx, owner, accountID)
+		_, err := s.writableAccount(ctx, tx, owner, accountID)
 		if err != nil {
-			return err
-		}
-		if err := chime.CheckWritable(a); err != nil {
 			return err
 		}
 		u, err := s.loadUser(ctx, tx, owner, accountID, userID)

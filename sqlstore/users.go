@@ -308,11 +308,8 @@ func (s UserStore) changeUser(ctx context.Context, owner, accountID, userID, wha
 	change func(a *chime.Account, u *chime.User) error) (*chime.User, error) {
 	var out *chime.User
 	err := s.write(ctx, what, func(ctx context.Context, tx *sql.Tx) error {
-		a, err := s.lockAccount(ctx, tx, owner, accountID)
+		a, err := s.writableAccount(ctx, tx, owner, accountID)
 		if err != nil {
-			return err
-		}
-		if err := chime.CheckWritable(a); err != nil {
 			return err
 		}
 		u, err := s.loadUser(ctx, tx, owner, accountID, userID)
@@ -361,11 +358,8 @@ func (s UserStore) BatchUpdateUser(ctx context.Context, owner, accountID string,
 	var errs []chime.UserError
 	err := s.write(ctx, "batch update user", func(ctx context.Context, tx *sql.Tx) error {
 		errs = []chime.UserError{}
-		a, err := s.lockAccount(ctx, tx, owner, accountID)
+		a, err := s.writableAccount(ctx, tx, owner, accountID)
 		if err != nil {
-			return err
-		}
-		if err := chime.CheckWritable(a); err != nil {
 			return err
 		}
 		for _, item := range items {
@@ -521,11 +515,8 @@ func (s UserStore) InviteUsers(ctx context.Context, owner, accountID string, ema
 // LogoutUser implements chime.UserService.
 func (s UserStore) LogoutUser(ctx context.Context, owner, accountID, userID string) error {
 	return s.write(ctx, "logout user", func(ctx context.Context, tx *sql.Tx) error {
-		a, err := s.lockAccount(ctx, tx, owner, accountID)
+		_, err := s.writableAccount(ctx, tx, owner, accountID)
 		if err != nil {
-			return err
-		}
-		if err := chime.CheckWritable(a); err != nil {
 			return err
 		}
 		found, err := s.execMatched(ctx, tx, s.q(`UPDATE users SET last_logout_at = ?
@@ -557,11 +548,8 @@ func (s UserStore) GetUserSettings(ctx context.Context, owner, accountID, userID
 // UpdateUserSettings implements chime.UserService.
 func (s UserStore) UpdateUserSettings(ctx context.Context, owner, accountID, userID string, us chime.UserSettings) error {
 	return s.write(ctx, "update user settings", func(ctx context.Context, tx *sql.Tx) error {
-		a, err := s.lockAccount(ctx, tx, owner, accountID)
+		_, err := s.writableAccount(ctx, tx, owner, accountID)
 		if err != nil {
-			return err
-		}
-		if err := chime.CheckWritable(a); err != nil {
 			return err
 		}
 		t := us.Telephony
