@@ -20,20 +20,33 @@ var _ chime.AccountService = AccountStore{}
 const accountColumns = `seq, aws_account_id, id, name, account_type, created_at, default_license,
 	supported_licenses, status, signin_delegate_groups`
 
-func scanAccount(row interface{ Scan(...any) error }) (*chime.Account, int64, error) {
-	var (
-		a                                   chime.Account
-		seq                                 int64
-		created                             int64
-		accountType, defaultLicense, status string
-		supported                           string
-		groupsJSON                          string
-	)
-	// Plain strings, as in scanUser: no conversion by reflection.
-	if err := row.Scan(&seq, &a.AwsAccountID, &a.ID, &a.Name, &accountType, &created, &defaultLicense,
-		&supported, &status, &groupsJSON); err != nil {
+// accountRow holds the scan targets of a row of accountColumns (see
+// rowTargets).
+type accountRow struct {
+	a                                   chime.Account
+	seq, created                        int64
+	accountType, defaultLicense, status string
+	supported, groupsJSON               string
+	dest                                []any
+}
+
+func newAccountRow() *accountRow {
+	r := new(accountRow)
+	// Plain strings, as in userRow: no conversion by reflection.
+	r.dest = []any{&r.seq, &r.a.AwsAccountID, &r.a.ID, &r.a.Name, &r.accountType, &r.created, &r.defaultLicense,
+		&r.supported, &r.status, &r.groupsJSON}
+	return r
+}
+
+func scanAccount(row rowScanner) (*chime.Account, int64, error) { return newAccountRow().scan(row) }
+
+// scan reads one row into r; the account it returns is r's until the next.
+func (r *accountRow) scan(row rowScanner) (*chime.Account, int64, error) {
+	if err := row.Scan(r.dest...); err != nil {
 		return nil, 0, err
 	}
+	a, seq, created, accountType, defaultLicense, status := &r.a, r.seq, r.created, r.accountType, r.defaultLicense, r.status
+	supported, groupsJSON := r.supported, r.groupsJSON
 	a.Type, a.DefaultLicense, a.Status = chime.AccountType(accountType), chime.License(defaultLicense), chime.AccountStatus(status)
 	a.CreatedAt = fromMillis(created)
 	a.SupportedLicenses = []chime.License{}
@@ -46,7 +59,7 @@ func scanAccount(row interface{ Scan(...any) error }) (*chime.Account, int64, er
 	if err := json.Unmarshal([]byte(groupsJSON), &a.SigninDelegateGroups); err != nil {
 		return nil, 0, err
 	}
-	return &a, seq, nil
+	return a, seq, nil
 }
 
 func licensesColumn(ls []chime.License) string {
@@ -184,7 +197,7 @@ func (s AccountStore) ListAccounts(ctx context.Context, owner string, f chime.Ac
 	}
 	query += ` ORDER BY seq LIMIT ?`
 	args = append(args, limit+1)
-	items, next, err := listBySeq(ctx, s.core, "list accounts", query, args, limit, scanAccount)
+	items, next, err := listBySeq(ctx, s.core, "list accounts", query, args, limit, newAccountRow().scan)
 	if err != nil {
 		return nil, err
 	}

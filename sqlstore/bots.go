@@ -18,17 +18,29 @@ var _ chime.BotService = BotStore{}
 
 const botColumns = `seq, id, account_id, display_name, email, disabled, security_token, created_at, updated_at`
 
-func scanBot(row interface{ Scan(...any) error }) (*chime.Bot, int64, error) {
-	var (
-		b                          chime.Bot
-		seq, disabled, created, up int64
-	)
-	if err := row.Scan(&seq, &b.ID, &b.AccountID, &b.DisplayName, &b.Email, &disabled, &b.SecurityToken, &created, &up); err != nil {
+// botRow holds the scan targets of a row of botColumns (see rowTargets).
+type botRow struct {
+	b                          chime.Bot
+	seq, disabled, created, up int64
+	dest                       []any
+}
+
+func newBotRow() *botRow {
+	r := new(botRow)
+	r.dest = []any{&r.seq, &r.b.ID, &r.b.AccountID, &r.b.DisplayName, &r.b.Email, &r.disabled, &r.b.SecurityToken, &r.created, &r.up}
+	return r
+}
+
+// scan reads one row into r; the bot it returns is r's until the next.
+func (r *botRow) scan(row rowScanner) (*chime.Bot, int64, error) {
+	if err := row.Scan(r.dest...); err != nil {
 		return nil, 0, err
 	}
-	b.Disabled, b.CreatedAt, b.UpdatedAt = disabled != 0, fromMillis(created), fromMillis(up)
-	return &b, seq, nil
+	r.b.Disabled, r.b.CreatedAt, r.b.UpdatedAt = r.disabled != 0, fromMillis(r.created), fromMillis(r.up)
+	return &r.b, r.seq, nil
 }
+
+func scanBot(row rowScanner) (*chime.Bot, int64, error) { return newBotRow().scan(row) }
 
 // readBot reads a bot of the account, or NotFound.
 func (c *core) readBot(ctx context.Context, q querier, owner, accountID, botID string) (*chime.Bot, error) {
@@ -206,7 +218,7 @@ func (s BotStore) ListBots(ctx context.Context, owner, accountID string, p chime
 		return nil, err
 	}
 	items, next, err := listBySeq(ctx, s.core, "list bots", `SELECT `+botColumns+` FROM bots
-		WHERE aws_account_id = ? AND account_id = ? AND seq > ? ORDER BY seq LIMIT ?`, []any{owner, accountID, after, limit + 1}, limit, scanBot)
+		WHERE aws_account_id = ? AND account_id = ? AND seq > ? ORDER BY seq LIMIT ?`, []any{owner, accountID, after, limit + 1}, limit, newBotRow().scan)
 	if err != nil {
 		return nil, err
 	}

@@ -54,17 +54,26 @@ func parseCursor(cursor string) (int64, error) {
 
 func formatCursor(seq int64) string { return strconv.FormatInt(seq, 10) }
 
+// rowScanner is a row of a query: *sql.Row or *sql.Rows.
+type rowScanner interface{ Scan(...any) error }
+
+// rowTargets: each resource's scan targets live in one struct (userRow,
+// accountRow, ...) whose Scan destinations are built once. A destination
+// passed to Scan as an any escapes to the heap, so separate locals cost an
+// allocation each, per column and per row; a list scans every row into
+// the same struct and copies out the value.
+
 // listBySeq runs a query of rows in seq order that asks for limit+1 of
 // them, and returns up to limit items with the cursor of the next page, ""
 // on the last. scan reads one row and its seq.
 func listBySeq[T any](ctx context.Context, c *core, what, query string, args []any, limit int,
-	scan func(row interface{ Scan(...any) error }) (*T, int64, error)) ([]T, string, error) {
+	scan func(row rowScanner) (*T, int64, error)) ([]T, string, error) {
 	rows, err := c.on(c.db).QueryContext(ctx, c.q(query), args...)
 	if err != nil {
 		return nil, "", c.classify(what, err)
 	}
 	defer rows.Close()
-	items := []T{}
+	items := make([]T, 0, min(limit, 100))
 	var lastSeq int64
 	next := ""
 	for rows.Next() {

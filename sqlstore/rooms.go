@@ -46,18 +46,29 @@ func (c *core) writableEnterprise(ctx context.Context, tx *sql.Tx, owner, accoun
 
 const roomColumns = `seq, id, account_id, name, created_by, created_at, updated_at`
 
-func scanRoom(row interface{ Scan(...any) error }) (*chime.Room, int64, error) {
-	var (
-		r                chime.Room
-		seq              int64
-		created, updated int64
-	)
-	if err := row.Scan(&seq, &r.ID, &r.AccountID, &r.Name, &r.CreatedBy, &created, &updated); err != nil {
+// roomRow holds the scan targets of a row of roomColumns (see rowTargets).
+type roomRow struct {
+	r                     chime.Room
+	seq, created, updated int64
+	dest                  []any
+}
+
+func newRoomRow() *roomRow {
+	r := new(roomRow)
+	r.dest = []any{&r.seq, &r.r.ID, &r.r.AccountID, &r.r.Name, &r.r.CreatedBy, &r.created, &r.updated}
+	return r
+}
+
+// scan reads one row into r; the room it returns is r's until the next.
+func (r *roomRow) scan(row rowScanner) (*chime.Room, int64, error) {
+	if err := row.Scan(r.dest...); err != nil {
 		return nil, 0, err
 	}
-	r.CreatedAt, r.UpdatedAt = fromMillis(created), fromMillis(updated)
-	return &r, seq, nil
+	r.r.CreatedAt, r.r.UpdatedAt = fromMillis(r.created), fromMillis(r.updated)
+	return &r.r, r.seq, nil
 }
+
+func scanRoom(row rowScanner) (*chime.Room, int64, error) { return newRoomRow().scan(row) }
 
 // readRoom reads a room of the account (lock is "" or a lock clause).
 func (c *core) readRoom(ctx context.Context, q querier, owner, accountID, roomID, lock string) (*chime.Room, error) {
@@ -233,7 +244,7 @@ func (s RoomStore) ListRooms(ctx context.Context, owner, accountID, memberID str
 	}
 	query += ` ORDER BY seq LIMIT ?`
 	args = append(args, limit+1)
-	items, next, err := listBySeq(ctx, s.core, "list rooms", query, args, limit, scanRoom)
+	items, next, err := listBySeq(ctx, s.core, "list rooms", query, args, limit, newRoomRow().scan)
 	if err != nil {
 		return nil, err
 	}
@@ -242,18 +253,35 @@ func (s RoomStore) ListRooms(ctx context.Context, owner, accountID, memberID str
 
 const membershipColumns = `seq, room_id, member_id, member_type, email, full_name, account_id, role, invited_by, updated_at`
 
-func scanMembership(row interface{ Scan(...any) error }) (*chime.RoomMembership, int64, error) {
-	var (
-		m                chime.RoomMembership
-		seq, updated     int64
-		memberType, role string
-	)
-	if err := row.Scan(&seq, &m.RoomID, &m.Member.ID, &memberType, &m.Member.Email, &m.Member.FullName,
-		&m.Member.AccountID, &role, &m.InvitedBy, &updated); err != nil {
+// membershipRow holds the scan targets of a row of membershipColumns (see
+// rowTargets).
+type membershipRow struct {
+	m                chime.RoomMembership
+	seq, updated     int64
+	memberType, role string
+	dest             []any
+}
+
+func newMembershipRow() *membershipRow {
+	r := new(membershipRow)
+	r.dest = []any{&r.seq, &r.m.RoomID, &r.m.Member.ID, &r.memberType, &r.m.Member.Email, &r.m.Member.FullName,
+		&r.m.Member.AccountID, &r.role, &r.m.InvitedBy, &r.updated}
+	return r
+}
+
+// scan reads one row into r; the membership it returns is r's until the
+// next.
+func (r *membershipRow) scan(row rowScanner) (*chime.RoomMembership, int64, error) {
+	if err := row.Scan(r.dest...); err != nil {
 		return nil, 0, err
 	}
-	m.Member.Type, m.Role, m.UpdatedAt = chime.MemberType(memberType), chime.RoomMembershipRole(role), fromMillis(updated)
-	return &m, seq, nil
+	m := &r.m
+	m.Member.Type, m.Role, m.UpdatedAt = chime.MemberType(r.memberType), chime.RoomMembershipRole(r.role), fromMillis(r.updated)
+	return m, r.seq, nil
+}
+
+func scanMembership(row rowScanner) (*chime.RoomMembership, int64, error) {
+	return newMembershipRow().scan(row)
 }
 
 // memberships reads every membership of a room, in the order members
@@ -266,8 +294,9 @@ func (c *core) memberships(ctx context.Context, q querier, owner, accountID, roo
 	}
 	defer rows.Close()
 	ms := []chime.RoomMembership{}
+	scan := newMembershipRow().scan
 	for rows.Next() {
-		m, _, err := scanMembership(rows)
+		m, _, err := scan(rows)
 		if err != nil {
 			return nil, err
 		}
@@ -512,7 +541,7 @@ func (s RoomStore) ListRoomMemberships(ctx context.Context, owner, accountID, ro
 	}
 	items, next, err := listBySeq(ctx, s.core, "list room memberships", `SELECT `+membershipColumns+` FROM room_memberships
 		WHERE aws_account_id = ? AND account_id = ? AND room_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
-		[]any{owner, accountID, roomID, after, limit + 1}, limit, scanMembership)
+		[]any{owner, accountID, roomID, after, limit + 1}, limit, newMembershipRow().scan)
 	if err != nil {
 		return nil, err
 	}

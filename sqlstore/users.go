@@ -21,28 +21,41 @@ var _ chime.UserService = UserStore{}
 const userColumns = `seq, id, account_id, email, display_name, phone_number, license, user_type, registration,
 	invitation, registered_on, invited_on, a4b_enabled, a4b_room_arn, personal_pin`
 
-func scanUser(row interface{ Scan(...any) error }) (*chime.User, int64, error) {
-	var (
-		u                                           chime.User
-		seq                                         int64
-		registered, invited                         sql.NullInt64
-		a4b                                         int64
-		license, userType, registration, invitation string
-	)
+// userRow holds the scan targets of a row of userColumns (see rowTargets).
+type userRow struct {
+	u                                           chime.User
+	seq                                         int64
+	registered, invited                         sql.NullInt64
+	a4b                                         int64
+	license, userType, registration, invitation string
+	dest                                        []any
+}
+
+func newUserRow() *userRow {
+	r := new(userRow)
 	// The enumerations are scanned as plain strings: database/sql converts
 	// into a named string type by reflection, column by column.
-	if err := row.Scan(&seq, &u.ID, &u.AccountID, &u.Email, &u.DisplayName, &u.PhoneNumber, &license,
-		&userType, &registration, &invitation, &registered, &invited, &a4b, &u.AlexaForBusiness.RoomARN,
-		&u.PersonalPIN); err != nil {
+	r.dest = []any{&r.seq, &r.u.ID, &r.u.AccountID, &r.u.Email, &r.u.DisplayName, &r.u.PhoneNumber, &r.license,
+		&r.userType, &r.registration, &r.invitation, &r.registered, &r.invited, &r.a4b, &r.u.AlexaForBusiness.RoomARN,
+		&r.u.PersonalPIN}
+	return r
+}
+
+// scan reads one row into r; the user it returns is r's until the next.
+func (r *userRow) scan(row rowScanner) (*chime.User, int64, error) {
+	if err := row.Scan(r.dest...); err != nil {
 		return nil, 0, err
 	}
-	u.License, u.Type = chime.License(license), chime.UserType(userType)
-	u.Registration, u.Invitation = chime.RegistrationStatus(registration), chime.InviteStatus(invitation)
-	u.RegisteredOn = fromNullMillis(registered)
-	u.InvitedOn = fromNullMillis(invited)
-	u.AlexaForBusiness.Enabled = a4b != 0
-	return &u, seq, nil
+	u := &r.u
+	u.License, u.Type = chime.License(r.license), chime.UserType(r.userType)
+	u.Registration, u.Invitation = chime.RegistrationStatus(r.registration), chime.InviteStatus(r.invitation)
+	u.RegisteredOn = fromNullMillis(r.registered)
+	u.InvitedOn = fromNullMillis(r.invited)
+	u.AlexaForBusiness.Enabled = r.a4b != 0
+	return u, r.seq, nil
 }
+
+func scanUser(row rowScanner) (*chime.User, int64, error) { return newUserRow().scan(row) }
 
 func (c *core) loadUser(ctx context.Context, q querier, owner, accountID, userID string) (*chime.User, error) {
 	u, _, err := scanUser(c.on(q).QueryRowContext(ctx, c.q(`SELECT `+userColumns+` FROM users
@@ -169,7 +182,7 @@ func (s UserStore) ListUsers(ctx context.Context, owner, accountID string, f chi
 		query += cond + ` ORDER BY seq LIMIT ?`
 		args = append(append(args, condArgs...), limit+1)
 	}
-	items, next, err := listBySeq(ctx, s.core, "list users", query, args, limit, scanUser)
+	items, next, err := listBySeq(ctx, s.core, "list users", query, args, limit, newUserRow().scan)
 	if err != nil {
 		return nil, err
 	}
