@@ -91,7 +91,7 @@ func New(cfg Config) (*Console, error) {
 		return nil, errors.New("console: API and Keys are required")
 	}
 	if cfg.Logger == nil {
-		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now

@@ -130,7 +130,7 @@ type API struct {
 // New returns the API handler.
 func New(cfg Config) *API {
 	if cfg.Logger == nil {
-		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	if cfg.NewRequestID == nil {
 		cfg.NewRequestID = randid.UUID
