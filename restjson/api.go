@@ -62,6 +62,9 @@ type Config struct {
 	Ready func(ctx context.Context) error
 	// StoreName is reported by the health endpoint.
 	StoreName string
+	// Version is the program's version, reported by the health endpoint
+	// so that a load balancer or an operator sees what each node runs.
+	Version string
 	// NewRequestID defaults to a random UUID.
 	NewRequestID func() string
 	// MaxBodyBytes defaults to DefaultMaxBodyBytes.
@@ -573,7 +576,9 @@ func (a *API) observe(ctx context.Context, requestID string, info *requestInfo, 
 type healthBody struct {
 	Status string `json:"Status"`
 	Store  string `json:"Store,omitempty"`
-	Error  string `json:"Error,omitempty"`
+	// Version is the node's program version (chime --version).
+	Version string `json:"Version,omitempty"`
+	Error   string `json:"Error,omitempty"`
 	// InFlight and Waiting are the requests served now and those waiting
 	// for a place.
 	InFlight int `json:"InFlight"`
@@ -589,7 +594,7 @@ type healthBody struct {
 // sends work elsewhere.
 func (a *API) serveHealth(w http.ResponseWriter, r *http.Request) {
 	inFlight, waiting, full := a.saturated()
-	body := healthBody{Status: "ok", Store: a.cfg.StoreName, InFlight: inFlight, Waiting: waiting, Receiving: a.bodies.receiving()}
+	body := healthBody{Status: "ok", Store: a.cfg.StoreName, Version: a.cfg.Version, InFlight: inFlight, Waiting: waiting, Receiving: a.bodies.receiving()}
 	if a.cfg.Ready != nil {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
+	"net/http"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -70,5 +71,26 @@ func TestStoreLocation(t *testing.T) {
 				t.Fatalf("StoreLocation(%q) = %q, want %q", tc.spec, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestHealthReportsVersion: the health endpoint says which version the
+// node runs, so that an operator rolling out a release sees each node's.
+func TestHealthReportsVersion(t *testing.T) {
+	cfg := server.Defaults()
+	cfg.Listen, cfg.Store, cfg.Version = "127.0.0.1:0", "memory", "v1.2.3-test"
+	srv, stop := serve(t, cfg)
+	defer stop()
+	resp, err := http.Get("http://" + srv.Addr() + "/_chime/health")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var health struct{ Status, Version string }
+	if err := json.NewDecoder(resp.Body).Decode(&health); err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != 200 || health.Status != "ok" || health.Version != "v1.2.3-test" {
+		t.Fatalf("health: %d %+v, want ok and v1.2.3-test", resp.StatusCode, health)
 	}
 }

@@ -317,6 +317,7 @@ func New(ctx context.Context, cfg Config, log *slog.Logger) (*Server, error) {
 		Registry:           reg,
 		Ready:              store.Ping,
 		StoreName:          storeName,
+		Version:            cfg.Version,
 		MaxBodyBytes:       cfg.MaxBodyBytes,
 		RateLimit:          rateLimit,
 		RateBurst:          burst,
