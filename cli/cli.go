@@ -33,6 +33,7 @@ usage: chime [options] <command> [parameters]
   chime server [flags]     run the API server (chime server -h for its flags)
   chime export --store S   write a whole installation as JSON Lines (--file, else standard output)
   chime import --store S   load an export into an empty store (--file, else standard input)
+  chime backup --store sqlite:PATH --to F   copy a SQLite store while it serves
   chime admin import-users --account-id ID --file F   create the users of a CSV file in an account
   chime admin export-users --account-id ID            write the users of an account as CSV
   chime <operation> ...    call an operation, as 'aws chime <operation>' does
@@ -54,6 +55,8 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return runExport(ctx, rest, stdout, stderr)
 		case "import":
 			return runImport(ctx, rest, stdin, stderr)
+		case "backup":
+			return runBackup(ctx, rest, stdout, stderr)
 		case "bench":
 			return runBench(ctx, rest, stdout, stderr)
 		case "bench-trivial":

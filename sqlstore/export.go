@@ -173,7 +173,7 @@ func (s *Store) Count(ctx context.Context) (Counts, error) {
 // it is consistent: a header, the secrets, and then the rows of each
 // exported table in turn.
 func (s *Store) Export(ctx context.Context, emit func(Record) error) error {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := s.beginSnapshot(ctx)
 	if err != nil {
 		return err
 	}

@@ -65,18 +65,26 @@ func (s *Store) removeRows(ctx context.Context, tx *sql.Tx, owner chime.Owner, a
 	return removed, nil
 }
 
+// beginSnapshot begins a read transaction that sees one snapshot of the
+// database in every statement: SQLite's read transactions do, PostgreSQL's
+// need REPEATABLE READ to (under READ COMMITTED each statement sees the
+// writes committed before it began, so that an export running beside
+// writers could hold a user of an account created after it had read the
+// accounts).
+func (s *Store) beginSnapshot(ctx context.Context) (*sql.Tx, error) {
+	opts := &sql.TxOptions{ReadOnly: true}
+	if s.dialect.Name() == "postgres" {
+		opts.Isolation = sql.LevelRepeatableRead
+	}
+	return s.db.BeginTx(ctx, opts)
+}
+
 // Snapshot emits owner's rows as export records, in one read transaction
 // so that they are consistent: a header, then each exported table's rows
 // in seq order, without their seq (a restore numbers them afresh, in the
 // same order) and without the installation's secrets.
 func (s *Store) Snapshot(ctx context.Context, owner chime.Owner, emit func(Record) error) error {
-	// One snapshot of the database for every table: SQLite's read
-	// transactions are, PostgreSQL's need REPEATABLE READ to be.
-	opts := &sql.TxOptions{ReadOnly: true}
-	if s.dialect.Name() == "postgres" {
-		opts.Isolation = sql.LevelRepeatableRead
-	}
-	tx, err := s.db.BeginTx(ctx, opts)
+	tx, err := s.beginSnapshot(ctx)
 	if err != nil {
 		return s.classify("snapshot", err)
 	}
