@@ -7,8 +7,8 @@
 // command line that package awscli runs. Run is the whole program, so that tests drive it in-process
 // exactly as a user would; cmd/chime is its ten-line main.
 //
-// It imports awscli, apispec, server, sqlstore, postgres, faults, bench
-// and usercsv.
+// It imports awscli, apispec, server, sqlstore, postgres, faults, bench,
+// usercsv and licenses.
 package cli
 
 import (
@@ -40,6 +40,7 @@ usage: chime [options] <command> [parameters]
   chime <operation> help   describe an operation and its options
   chime bench [flags]      measure chime against the machine's limit, moto and the AWS CLI
   chime version            print the version
+  chime licenses           print the licences of the third-party code in this binary
 
 `
 
@@ -65,6 +66,8 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return runBotEndpoint(ctx, rest, stdout, stderr)
 		case "version":
 			args = []string{"--version"}
+		case "licenses":
+			return runLicenses(rest, stdout, stderr)
 		case "admin":
 			if len(rest) == 0 || rest[0] == "help" || rest[0] == "--help" {
 				printAdminHelp(stdout)
