@@ -338,6 +338,14 @@ func Run(ctx context.Context, o Options, w io.Writer) (*Report, error) {
 		}
 		if strings.HasPrefix(t.name, "chime-") && t.more == nil {
 			rep.RSSMiB[t.name] = rssMiB(t.proc.cmd.Process.Pid)
+			// What the resident memory holds: the heap's live objects
+			// and, with -sample_index=alloc_space, where it grew.
+			if t.pprofAddr != "" {
+				file := filepath.Join(o.Profile, fmt.Sprintf("heap-%s.pprof", t.name))
+				if err := captureProfile("http://"+t.pprofAddr+"/debug/pprof/heap", file); err != nil {
+					say("profile: %v", err)
+				}
+			}
 		}
 		if o.CLIRuns > 0 && t.name == "chime-sqlite" {
 			rep.CLIMedianMs["chime"] = cliMedian(o.Binary, nil, t.base, o.CLIRuns, "chime")
@@ -392,7 +400,12 @@ func captureCPUProfile(addr string, d time.Duration, file string) error {
 	if seconds < 1 {
 		seconds = 1
 	}
-	resp, err := http.Get(fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", addr, seconds))
+	return captureProfile(fmt.Sprintf("http://%s/debug/pprof/profile?seconds=%d", addr, seconds), file)
+}
+
+// captureProfile saves the profile a pprof URL answers into file.
+func captureProfile(url, file string) error {
+	resp, err := http.Get(url)
 	if err != nil {
 		return err
 	}
