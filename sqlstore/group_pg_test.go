@@ -273,8 +273,12 @@ func TestPGGroupDeadlockBetweenNodes(t *testing.T) {
 	if nx != 2 || ny != 2 {
 		t.Fatalf("x was bumped %d times and y %d, want 2 each", nx, ny)
 	}
-	if runs["xy"]+runs["yx"] != 3 {
-		t.Fatalf("the crossing writes ran %v times, want one of them twice", runs)
+	// At least one of them lost the deadlock and ran again; which one and
+	// how often is the database's and the scheduler's choice (a rerun can
+	// meet the other write again before it commits), and the counts above
+	// show that whatever ran more than once was counted once.
+	if runs["xy"] < 1 || runs["yx"] < 1 || runs["xy"]+runs["yx"] < 3 {
+		t.Fatalf("the crossing writes ran %v times, want one of them at least twice", runs)
 	}
 }
 
