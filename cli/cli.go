@@ -39,6 +39,7 @@ usage: chime [options] <command> [parameters]
   chime <operation> ...    call an operation, as 'aws chime <operation>' does
   chime <operation> help   describe an operation and its options
   chime bench [flags]      measure chime against the machine's limit, moto and the AWS CLI
+  chime healthcheck        exit 0 when a server's health endpoint (--url) answers 200, else 1: for container health checks
   chime version            print the version
   chime licenses           print the licences of the third-party code in this binary
 
@@ -64,6 +65,8 @@ func Run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			return runBenchTrivial(ctx, rest, stderr)
 		case "bot-endpoint":
 			return runBotEndpoint(ctx, rest, stdout, stderr)
+		case "healthcheck":
+			return runHealthcheck(ctx, rest, stdout, stderr)
 		case "version":
 			args = []string{"--version"}
 		case "licenses":
