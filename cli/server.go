@@ -17,7 +17,14 @@ import (
 	"github.com/openchime/chime/cli/awscli"
 	"github.com/openchime/chime/faults"
 	"github.com/openchime/chime/server"
+	"github.com/openchime/chime/sqlstore"
 )
+
+// ExitNewerSchema is chime server's exit code when its database was
+// migrated by a newer chime (sqlstore.ErrNewerSchema): unlike the other
+// refusals to start, no restart or flag helps, only a newer binary or a
+// backup (docs/operations.md, Upgrades).
+const ExitNewerSchema = 251
 
 func runServer(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	cfg := server.Defaults()
@@ -146,6 +153,9 @@ func runServer(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	srv, err := server.New(ctx, cfg, log)
 	if err != nil {
 		log.Error("cannot start", "error", err.Error())
+		if errors.Is(err, sqlstore.ErrNewerSchema) {
+			return ExitNewerSchema
+		}
 		return awscli.ExitConfigError
 	}
 	if err := srv.Serve(ctx); err != nil {

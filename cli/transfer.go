@@ -332,6 +332,9 @@ func openTransfer(ctx context.Context, name, storeDoc, fileDoc string, args []st
 	s, _, err := server.OpenStore(ctx, *store, postgres.DefaultPool(), sqlstore.Options{})
 	if err != nil {
 		awscli.PrintError(stderr, err.Error())
+		if errors.Is(err, sqlstore.ErrNewerSchema) {
+			return nil, "", nil, ExitNewerSchema
+		}
 		return nil, "", nil, awscli.ExitConfigError
 	}
 	return s, *store, file, awscli.ExitOK

@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -76,8 +77,31 @@ var unexportedTables = map[string]string{
 	"schema_migrations": "the schema's version, which the target's own migrations write",
 }
 
+// ErrNewerSchema is what Migrate returns, as a *NewerSchemaError, for a
+// database whose schema is newer than this binary's: match it with
+// errors.Is.
+var ErrNewerSchema = errors.New("the database schema is newer than this chime")
+
+// NewerSchemaError is a database written by a newer chime: its schema is
+// at version Database, and this binary knows versions up to Known. Its
+// migrations may have changed what the tables mean, so this binary does
+// not read or write it; nothing in it is changed.
+type NewerSchemaError struct {
+	Database, Known int
+}
+
+func (e *NewerSchemaError) Error() string {
+	return fmt.Sprintf("database schema version %d is newer than this chime (schema %d): run a chime that knows schema version %d or later, "+
+		"or restore the backup taken before the upgrade (downgrades are not supported)", e.Database, e.Known, e.Database)
+}
+
+// Is makes errors.Is(err, ErrNewerSchema) hold.
+func (e *NewerSchemaError) Is(target error) bool { return target == ErrNewerSchema }
+
 // Migrate brings the schema to the newest version. Several processes may
-// call it at once; the dialect's lock makes them take turns.
+// call it at once; the dialect's lock makes them take turns. A database
+// at a version newer than this binary's is left as it is, with a
+// *NewerSchemaError.
 func (s *Store) Migrate(ctx context.Context) error {
 	return s.inTx(ctx, func(ctx context.Context, tx *sql.Tx) error {
 		if err := s.dialect.LockMigrations(ctx, tx); err != nil {
@@ -89,6 +113,9 @@ func (s *Store) Migrate(ctx context.Context) error {
 		var current int
 		if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
 			return err
+		}
+		if known := len(s.dialect.Migrations()); current > known {
+			return &NewerSchemaError{Database: current, Known: known}
 		}
 		for i, stmts := range s.dialect.Migrations() {
 			version := i + 1

@@ -1,0 +1,159 @@
+package sqlite_test
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/openchime/chime/internal/schemafixture"
+	"github.com/openchime/chime/sqlite"
+	"github.com/openchime/chime/sqlstore"
+)
+
+// A database file of every earlier schema version opens, is migrated, and
+// answers every read and write (testdata/upgrade, package schemafixture).
+func TestUpgrade(t *testing.T) {
+	schemafixture.Test(t, schemafixture.Engine{
+		Dialect:  sqlite.Dialect{},
+		Dir:      filepath.Join("testdata", "upgrade"),
+		Load:     loadFile,
+		Tables:   tables,
+		Describe: describe,
+	})
+}
+
+// loadFile makes a database file of the SQL text.
+func loadFile(t *testing.T, text string) (*sql.DB, func(sqlstore.Options) (*sqlstore.Store, error)) {
+	path := filepath.Join(t.TempDir(), "chime.db")
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if text != "" {
+		if _, err := db.Exec(text); err != nil {
+			t.Fatalf("load the fixture: %v", err)
+		}
+	}
+	return db, func(o sqlstore.Options) (*sqlstore.Store, error) { return sqlite.Open(context.Background(), path, o) }
+}
+
+func tables(ctx context.Context, db *sql.DB) ([]string, error) {
+	return strings1(ctx, db, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY name`)
+}
+
+// describe lists every table and index with the statement SQLite keeps
+// for it, its spaces collapsed.
+func describe(ctx context.Context, db *sql.DB) ([]string, error) {
+	return strings1(ctx, db, `SELECT type || ' ' || name || ' on ' || tbl_name || ': ' || COALESCE(sql, '') FROM sqlite_master
+		WHERE name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY type, name`)
+}
+
+// strings1 runs a query of one text column.
+func strings1(ctx context.Context, db *sql.DB, query string) ([]string, error) {
+	rows, err := db.QueryContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, strings.Join(strings.Fields(s), " "))
+	}
+	return out, rows.Err()
+}
+
+// A database a newer chime migrated further is refused with an error
+// that says so, and left as it was.
+func TestNewerSchemaRefused(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "chime.db")
+	s, err := sqlite.Open(ctx, path, sqlstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	known := len(sqlite.Dialect{}.Migrations())
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	newer := known + 3
+	for _, stmt := range []string{
+		fmt.Sprintf(`INSERT INTO schema_migrations (version) VALUES (%d), (%d), (%d)`, known+1, known+2, newer),
+		`CREATE TABLE from_the_future (x INTEGER)`,
+	} {
+		if _, err := db.Exec(stmt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before, err := contents(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	_, err = sqlite.Open(ctx, path, sqlstore.Options{})
+	if !errors.Is(err, sqlstore.ErrNewerSchema) {
+		t.Fatalf("open: %v, want ErrNewerSchema", err)
+	}
+	var newerErr *sqlstore.NewerSchemaError
+	if !errors.As(err, &newerErr) || newerErr.Database != newer || newerErr.Known != known {
+		t.Fatalf("open: %#v", err)
+	}
+	want := fmt.Sprintf("database schema version %d is newer than this chime (schema %d)", newer, known)
+	if !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "restore the backup") {
+		t.Errorf("the message %q does not say %q and what to do", err, want)
+	}
+	after, err := contents(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(after, "\n") != strings.Join(before, "\n") {
+		t.Errorf("the refused database changed:\nbefore %q\n after %q", before, after)
+	}
+}
+
+// contents describes the schema and every row of every table.
+func contents(ctx context.Context, db *sql.DB) ([]string, error) {
+	out, err := describe(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	names, err := tables(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range append(names, "sqlite_sequence") {
+		rows, err := db.QueryContext(ctx, `SELECT * FROM `+name+` ORDER BY 1`)
+		if err != nil {
+			return nil, err
+		}
+		cols, _ := rows.Columns()
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out = append(out, fmt.Sprintf("%s %v", name, vals))
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
