@@ -96,6 +96,18 @@ func TestInstallGoInstall(t *testing.T) {
 	srv := exec.Command(bin, "server", "--dev", "--listen", "127.0.0.1:0", "--log-format", "text")
 	srv.Dir = work
 	startProcess(t, srv)
+
+	// The static binary without a checkout: the same install without C.
+	staticBin := t.TempDir()
+	install = exec.CommandContext(ctx, goCmd, "install", modulePath+"/cmd/chime@latest")
+	install.Dir, install.Env = work, append(slices.Clip(env), "CGO_ENABLED=0", "GOBIN="+staticBin)
+	if out, err := install.CombinedOutput(); err != nil {
+		t.Fatalf("CGO_ENABLED=0 go install: %v\n%s", err, out)
+	}
+	checkStatic(t, filepath.Join(staticBin, "chime"))
+	if out, err := exec.Command(filepath.Join(staticBin, "chime"), "--version").Output(); err != nil || !strings.HasPrefix(string(out), "chime/"+installVersion+" ") {
+		t.Errorf("the static chime --version = %q (%v), want %s", out, err, installVersion)
+	}
 }
 
 // TestInstallStaticBinary builds the static Linux binary the way
@@ -108,22 +120,7 @@ func TestInstallStaticBinary(t *testing.T) {
 	const version = "v0.9.0-static"
 	bin := buildStatic(t, goCmd, version)
 
-	f, err := elf.Open(bin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	for _, p := range f.Progs {
-		switch p.Type {
-		case elf.PT_INTERP:
-			t.Errorf("the binary has a PT_INTERP program header: it needs a dynamic loader")
-		case elf.PT_DYNAMIC:
-			t.Errorf("the binary has a PT_DYNAMIC program header")
-		}
-	}
-	if libs, err := f.ImportedLibraries(); err != nil || len(libs) > 0 {
-		t.Errorf("DT_NEEDED entries %q (%v), want none", libs, err)
-	}
+	checkStatic(t, bin)
 
 	out, err := exec.Command(bin, "--version").Output()
 	if err != nil {
@@ -202,6 +199,28 @@ func TestInstallStaticBinary(t *testing.T) {
 
 // lookGo is the go command, or the test skips: these tests run the go
 // command as a user would.
+// checkStatic fails the test unless bin is an ELF executable that needs no
+// dynamic loader and no shared library.
+func checkStatic(t *testing.T, bin string) {
+	t.Helper()
+	f, err := elf.Open(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, p := range f.Progs {
+		switch p.Type {
+		case elf.PT_INTERP:
+			t.Errorf("%s has a PT_INTERP program header: it needs a dynamic loader", bin)
+		case elf.PT_DYNAMIC:
+			t.Errorf("%s has a PT_DYNAMIC program header", bin)
+		}
+	}
+	if libs, err := f.ImportedLibraries(); err != nil || len(libs) > 0 {
+		t.Errorf("%s: DT_NEEDED entries %q (%v), want none", bin, libs, err)
+	}
+}
+
 func lookGo(t *testing.T) string {
 	t.Helper()
 	p, err := exec.LookPath("go")
