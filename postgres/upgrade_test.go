@@ -3,8 +3,6 @@ package postgres_test
 import (
 	"context"
 	"database/sql"
-	"errors"
-	"fmt"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -122,40 +120,12 @@ func TestNewerSchemaRefused(t *testing.T) {
 	}
 	defer db.Close()
 	known := len(postgres.Dialect{}.Migrations())
-	newer := known + 3
-	for _, stmt := range []string{
-		fmt.Sprintf(`INSERT INTO schema_migrations (version) VALUES (%d), (%d), (%d)`, known+1, known+2, newer),
-		`CREATE TABLE from_the_future (x INTEGER)`,
-	} {
-		if _, err := db.Exec(stmt); err != nil {
-			t.Fatal(err)
-		}
-	}
-	before, err := contents(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for range 2 {
-		_, err = postgres.Open(ctx, dsn, postgres.DefaultPool(), sqlstore.Options{})
-		if !errors.Is(err, sqlstore.ErrNewerSchema) {
-			t.Fatalf("open: %v, want ErrNewerSchema", err)
-		}
-	}
-	var newerErr *sqlstore.NewerSchemaError
-	if !errors.As(err, &newerErr) || newerErr.Database != newer || newerErr.Known != known {
-		t.Fatalf("open: %#v", err)
-	}
-	want := fmt.Sprintf("database schema version %d is newer than this chime (schema %d)", newer, known)
-	if !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "restore the backup") {
-		t.Errorf("the message %q does not say %q and what to do", err, want)
-	}
-	after, err := contents(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if strings.Join(after, "\n") != strings.Join(before, "\n") {
-		t.Errorf("the refused database changed:\nbefore %q\n after %q", before, after)
-	}
+	schemafixture.TestNewerRefused(t, db, known,
+		func() error {
+			_, err := postgres.Open(ctx, dsn, postgres.DefaultPool(), sqlstore.Options{})
+			return err
+		},
+		func() ([]string, error) { return contents(ctx, db) })
 }
 
 // contents describes the schema and every row of every table.

@@ -3,7 +3,6 @@ package sqlite_test
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -87,39 +86,9 @@ func TestNewerSchemaRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	newer := known + 3
-	for _, stmt := range []string{
-		fmt.Sprintf(`INSERT INTO schema_migrations (version) VALUES (%d), (%d), (%d)`, known+1, known+2, newer),
-		`CREATE TABLE from_the_future (x INTEGER)`,
-	} {
-		if _, err := db.Exec(stmt); err != nil {
-			t.Fatal(err)
-		}
-	}
-	before, err := contents(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-
-	_, err = sqlite.Open(ctx, path, sqlstore.Options{})
-	if !errors.Is(err, sqlstore.ErrNewerSchema) {
-		t.Fatalf("open: %v, want ErrNewerSchema", err)
-	}
-	var newerErr *sqlstore.NewerSchemaError
-	if !errors.As(err, &newerErr) || newerErr.Database != newer || newerErr.Known != known {
-		t.Fatalf("open: %#v", err)
-	}
-	want := fmt.Sprintf("database schema version %d is newer than this chime (schema %d)", newer, known)
-	if !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "restore the backup") {
-		t.Errorf("the message %q does not say %q and what to do", err, want)
-	}
-	after, err := contents(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if strings.Join(after, "\n") != strings.Join(before, "\n") {
-		t.Errorf("the refused database changed:\nbefore %q\n after %q", before, after)
-	}
+	schemafixture.TestNewerRefused(t, db, known,
+		func() error { _, err := sqlite.Open(ctx, path, sqlstore.Options{}); return err },
+		func() ([]string, error) { return contents(ctx, db) })
 }
 
 // contents describes the schema and every row of every table.

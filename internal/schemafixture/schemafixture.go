@@ -16,12 +16,14 @@ package schemafixture
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -255,4 +257,48 @@ type upgrade struct {
 	// fixture and right after.
 	before, after tables
 	clock         *clock
+}
+
+// TestNewerRefused makes db, a database of the newest schema, look as a
+// chime three schema versions newer left it (its versions recorded, a
+// table of its own), and checks that open refuses it with
+// sqlstore.ErrNewerSchema and a message that says what to do, and leaves
+// it as it was: contents describes the database before and after.
+func TestNewerRefused(t *testing.T, db *sql.DB, known int, open func() error, contents func() ([]string, error)) {
+	t.Helper()
+	newer := known + 3
+	for _, stmt := range []string{
+		fmt.Sprintf(`INSERT INTO schema_migrations (version) VALUES (%d), (%d), (%d)`, known+1, known+2, newer),
+		`CREATE TABLE from_the_future (x INTEGER)`,
+	} {
+		if _, err := db.Exec(stmt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before, err := contents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Twice: a refusal leaves nothing behind that a second open trips on.
+	for range 2 {
+		err = open()
+		if !errors.Is(err, sqlstore.ErrNewerSchema) {
+			t.Fatalf("open: %v, want ErrNewerSchema", err)
+		}
+	}
+	var newerErr *sqlstore.NewerSchemaError
+	if !errors.As(err, &newerErr) || newerErr.Database != newer || newerErr.Known != known {
+		t.Fatalf("open: %#v", err)
+	}
+	want := fmt.Sprintf("database schema version %d is newer than this chime (schema %d)", newer, known)
+	if !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "restore the backup") {
+		t.Errorf("the message %q does not say %q and what to do", err, want)
+	}
+	after, err := contents()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(after, "\n") != strings.Join(before, "\n") {
+		t.Errorf("the refused database changed:\nbefore %q\n after %q", before, after)
+	}
 }
