@@ -2,8 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -20,15 +18,8 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fs := newFlagSet("chime backup", stderr)
 	store := fs.String("store", "", "the store to copy: sqlite:PATH (env CHIME_STORE)")
 	to := fs.String("to", "", "the file to write the copy to; it must not exist (env CHIME_TO)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return awscli.ExitOK
-		}
-		return awscli.ExitParamError
-	}
-	if err := applyEnv(fs); err != nil {
-		awscli.PrintError(stderr, err.Error())
-		return awscli.ExitParamError
+	if code, ok := parseFlags(fs, args, stderr); !ok {
+		return code
 	}
 	if *store == "" || *to == "" {
 		awscli.PrintError(stderr, "the following arguments are required: --store, --to")

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -31,15 +30,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	profile := fs.String("profile", "", "write a CPU profile of the chime server during each workload at 16 clients into this folder (env CHIME_PROFILE)")
 	opDuration := fs.Duration("op-duration", time.Second, "measuring time of each operation alone, at 16 clients, for the per-operation table; 0 to skip it (env CHIME_OP_DURATION)")
 	noMoto := fs.Bool("no-moto", false, "skip moto even when moto_server is installed (env CHIME_NO_MOTO)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return awscli.ExitOK
-		}
-		return awscli.ExitParamError
-	}
-	if err := applyEnv(fs); err != nil {
-		awscli.PrintError(stderr, err.Error())
-		return awscli.ExitParamError
+	if code, ok := parseFlags(fs, args, stderr); !ok {
+		return code
 	}
 	o := bench.Options{Duration: *duration, PostgresURL: *pg, Users: *users, Out: *out, CLIRuns: *cliRuns, Profile: *profile, Rounds: *rounds,
 		OpDuration: *opDuration}

@@ -13,6 +13,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -134,6 +135,28 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	return fs
+}
+
+// parseFlags reads a command's flags from args and then from their CHIME_*
+// variables (applyEnv); a command takes no other arguments. It returns
+// false with the exit code when the command is not to run: ExitOK after
+// -h, ExitParamError after an error it has printed.
+func parseFlags(fs *flag.FlagSet, args []string, stderr io.Writer) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return awscli.ExitOK, false
+		}
+		return awscli.ExitParamError, false // the flag package printed it
+	}
+	if err := applyEnv(fs); err != nil {
+		awscli.PrintError(stderr, err.Error())
+		return awscli.ExitParamError, false
+	}
+	if fs.NArg() > 0 {
+		awscli.PrintError(stderr, fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
+		return awscli.ExitParamError, false
+	}
+	return awscli.ExitOK, true
 }
 
 // envName is the CHIME_* variable of a flag: --store -> CHIME_STORE.

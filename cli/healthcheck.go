@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/tls"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -38,19 +37,8 @@ func runHealthcheck(ctx context.Context, args []string, stdout, stderr io.Writer
 	target := fs.String("url", healthcheckURL, "health endpoint to GET (env CHIME_URL)")
 	timeout := fs.Duration("timeout", 3*time.Second, "give up after this long, and count it as unhealthy (env CHIME_TIMEOUT)")
 	noVerify := fs.Bool("no-verify-ssl", false, "accept any TLS certificate, for a server on --tls-cert whose name is not the URL's host (env CHIME_NO_VERIFY_SSL)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return awscli.ExitOK
-		}
-		return awscli.ExitParamError
-	}
-	if err := applyEnv(fs); err != nil {
-		fmt.Fprintf(stderr, "chime: [ERROR]: %v\n", err)
-		return awscli.ExitParamError
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "chime: [ERROR]: unexpected argument %q\n", fs.Arg(0))
-		return awscli.ExitParamError
+	if code, ok := parseFlags(fs, args, stderr); !ok {
+		return code
 	}
 	if *timeout <= 0 {
 		fmt.Fprintf(stderr, "chime: [ERROR]: --timeout must be more than 0, not %v\n", *timeout)

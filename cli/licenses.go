@@ -1,9 +1,6 @@
 package cli
 
 import (
-	"errors"
-	"flag"
-	"fmt"
 	"io"
 
 	"github.com/openchime/chime/cli/awscli"
@@ -14,15 +11,8 @@ import (
 // linked into this binary, which their licences ask to travel with it.
 func runLicenses(args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("chime licenses", stderr)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return awscli.ExitOK
-		}
-		return awscli.ExitParamError
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "chime: [ERROR]: unexpected argument %q\n", fs.Arg(0))
-		return awscli.ExitParamError
+	if code, ok := parseFlags(fs, args, stderr); !ok {
+		return code
 	}
 	io.WriteString(stdout, licenses.Notices)
 	return awscli.ExitOK

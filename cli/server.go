@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -130,19 +129,8 @@ func runServer(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fs.StringVar(&cfg.PprofListen, "pprof", "", "serve Go runtime profiles at /debug/pprof/ on this loopback host:port (env CHIME_PPROF)")
 	logFormat := fs.String("log-format", "json", "json or text (env CHIME_LOG_FORMAT)")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error (env CHIME_LOG_LEVEL)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return awscli.ExitOK
-		}
-		return awscli.ExitParamError
-	}
-	if err := applyEnv(fs); err != nil {
-		fmt.Fprintf(stderr, "chime: [ERROR]: %v\n", err)
-		return awscli.ExitParamError
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "chime: [ERROR]: unexpected argument %q\n", fs.Arg(0))
-		return awscli.ExitParamError
+	if code, ok := parseFlags(fs, args, stderr); !ok {
+		return code
 	}
 	log, err := newLogger(stderr, *logFormat, *logLevel)
 	if err != nil {

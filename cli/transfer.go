@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -315,15 +314,8 @@ func openTransfer(ctx context.Context, name, storeDoc, fileDoc string, args []st
 	fs := newFlagSet("chime "+name, stderr)
 	store := fs.String("store", "", storeDoc+": sqlite:PATH or postgres://... (env CHIME_STORE)")
 	file := fs.String("file", "-", fileDoc+" (env CHIME_FILE)")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, "", nil, awscli.ExitOK
-		}
-		return nil, "", nil, awscli.ExitParamError
-	}
-	if err := applyEnv(fs); err != nil {
-		awscli.PrintError(stderr, err.Error())
-		return nil, "", nil, awscli.ExitParamError
+	if code, ok := parseFlags(fs, args, stderr); !ok {
+		return nil, "", nil, code
 	}
 	if *store == "" {
 		awscli.PrintError(stderr, "the following arguments are required: --store")
