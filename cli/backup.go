@@ -2,8 +2,10 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/openchime/chime/cli/awscli"
@@ -32,8 +34,13 @@ func runBackup(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	if err := sqlite.Backup(ctx, path, *to); err != nil {
 		awscli.PrintError(stderr, err.Error())
-		if ctx.Err() != nil {
+		switch {
+		case ctx.Err() != nil:
 			return awscli.ExitInterrupted
+		case errors.Is(err, sqlite.ErrBackupRefused), errors.Is(err, os.ErrNotExist):
+			// What the command line named: a file that exists, one that
+			// is not chime's, one or a directory that is missing.
+			return awscli.ExitParamError
 		}
 		return awscli.ExitGeneralError
 	}

@@ -48,7 +48,10 @@ func TestServerRefusesNewerSchema(t *testing.T) {
 	}
 
 	// The commands that open a store directly say the same.
-	for _, args := range [][]string{{"export", "--store", "sqlite:" + path, "--file", filepath.Join(t.TempDir(), "out.jsonl")}} {
+	for _, args := range [][]string{
+		{"export", "--store", "sqlite:" + path, "--file", filepath.Join(t.TempDir(), "out.jsonl")},
+		{"import", "--store", "sqlite:" + path, "--file", filepath.Join(t.TempDir(), "in.jsonl")},
+	} {
 		if _, stderr, code := run(t, args...); code != 251 || !strings.Contains(stderr, want) {
 			t.Errorf("%v: exit code %d, want 251 and %q; stderr:\n%s", args[0], code, want, stderr)
 		}

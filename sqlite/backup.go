@@ -10,6 +10,10 @@ import (
 	"path/filepath"
 )
 
+// ErrBackupRefused is wrapped by the errors of Backup that the caller can
+// mend (the destination exists, the source is not a chime database).
+var ErrBackupRefused = errors.New("backup refused")
+
 // Backup writes a copy of the database file at path to dest while servers
 // may be reading and writing it. VACUUM INTO reads one snapshot of the
 // database (the write-ahead log lets writers go on meanwhile) and writes
@@ -24,7 +28,7 @@ func Backup(ctx context.Context, path, dest string) (err error) {
 		return fmt.Errorf("sqlite: backup of %s: %w", path, err)
 	}
 	if _, err := os.Lstat(dest); err == nil {
-		return fmt.Errorf("sqlite: backup to %s: the file exists; choose a new name", dest)
+		return fmt.Errorf("sqlite: backup to %s: the file exists; choose a new name: %w", dest, ErrBackupRefused)
 	}
 	v := url.Values{}
 	v.Set("mode", "rw") // never create the file being backed up
@@ -39,7 +43,7 @@ func Backup(ctx context.Context, path, dest string) (err error) {
 		return fmt.Errorf("sqlite: backup of %s: %w", path, err)
 	}
 	if tables == 0 {
-		return fmt.Errorf("sqlite: backup of %s: not a chime database (it has no schema_migrations table)", path)
+		return fmt.Errorf("sqlite: backup of %s: not a chime database (it has no schema_migrations table): %w", path, ErrBackupRefused)
 	}
 
 	tmp, err := os.CreateTemp(filepath.Dir(dest), "."+filepath.Base(dest)+".partial-*")
@@ -61,17 +65,34 @@ func Backup(ctx context.Context, path, dest string) (err error) {
 	if err := syncFile(tmpName); err != nil {
 		return fmt.Errorf("sqlite: backup to %s: %w", dest, err)
 	}
-	// A hard link gives the copy its name only if none has it, where a
-	// rename would replace a file made at dest meanwhile.
-	if err := os.Link(tmpName, dest); err != nil {
-		if errors.Is(err, os.ErrExist) {
-			return fmt.Errorf("sqlite: backup to %s: the file exists; choose a new name", dest)
-		}
-		return fmt.Errorf("sqlite: backup to %s: %w", dest, err)
+	if err := nameCopy(tmpName, dest); err != nil {
+		return err
 	}
-	os.Remove(tmpName)
 	if err := syncFile(filepath.Dir(dest)); err != nil {
 		return fmt.Errorf("sqlite: backup to %s: %w", dest, err)
+	}
+	return nil
+}
+
+// nameCopy gives the finished copy at tmp the name dest, never replacing a
+// file there. A hard link does that in one step; on a file system without
+// hard links (FAT, exFAT, some network and FUSE mounts) the copy is renamed
+// after a last check that dest is free, which a file made at dest in
+// between would lose to.
+func nameCopy(tmp, dest string) error {
+	err := os.Link(tmp, dest)
+	switch {
+	case err == nil:
+		os.Remove(tmp) // the copy has its name; a leftover second name is harmless
+		return nil
+	case errors.Is(err, os.ErrExist):
+		return fmt.Errorf("sqlite: backup to %s: the file exists; choose a new name: %w", dest, ErrBackupRefused)
+	}
+	if _, statErr := os.Lstat(dest); statErr == nil {
+		return fmt.Errorf("sqlite: backup to %s: the file exists; choose a new name: %w", dest, ErrBackupRefused)
+	}
+	if renameErr := os.Rename(tmp, dest); renameErr != nil {
+		return fmt.Errorf("sqlite: backup to %s: %w (and a hard link: %v)", dest, renameErr, err)
 	}
 	return nil
 }
