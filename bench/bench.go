@@ -150,16 +150,12 @@ func (g *Generator) run(ctx context.Context, target, workload string, concurrenc
 	if dbCPU == nil {
 		dbCPU = zero
 	}
-	warm, cancelWarm := context.WithTimeout(ctx, d/5)
-	g.loop(warm, concurrency, next, nil)
-	cancelWarm()
+	g.loop(ctx, time.Now().Add(d/5), concurrency, next, nil)
 	var count, errs, rejected atomic.Int64
 	latencies := make([][]time.Duration, concurrency)
-	run, cancel := context.WithTimeout(ctx, d)
-	defer cancel()
 	serverCPU0, selfCPU0, dbCPU0 := srvCPU(), selfCPU(), dbCPU()
 	start := time.Now()
-	g.loop(run, concurrency, next, func(w int, lat time.Duration, status int, ok bool) {
+	g.loop(ctx, start.Add(d), concurrency, next, func(w int, lat time.Duration, status int, ok bool) {
 		if !ok {
 			errs.Add(1)
 			if status >= 400 && status < 500 {
@@ -195,19 +191,25 @@ func (g *Generator) run(ctx context.Context, target, workload string, concurrenc
 	return r
 }
 
-func (g *Generator) loop(ctx context.Context, concurrency int, next func(int, int64) Request, record func(int, time.Duration, int, bool)) {
+// loop sends requests from concurrency workers until the deadline. A
+// request sent before it runs to its end and is counted: cutting requests
+// short at the deadline would leave the server's CPU spent on them in the
+// measured time with no request to charge it to, and a cell shorter than
+// a request's latency with no answer at all. Every worker sends at least
+// one request.
+func (g *Generator) loop(ctx context.Context, deadline time.Time, concurrency int, next func(int, int64) Request, record func(int, time.Duration, int, bool)) {
 	var wg sync.WaitGroup
 	var seq atomic.Int64
 	for w := 0; w < concurrency; w++ {
 		wg.Add(1)
 		go func(w int) {
 			defer wg.Done()
-			for ctx.Err() == nil {
+			for first := true; ctx.Err() == nil && (first || time.Now().Before(deadline)); first = false {
 				r := next(w, seq.Add(1))
 				t := time.Now()
 				status, err := g.Do(ctx, r)
 				if ctx.Err() != nil {
-					return // a request cut short by the end of the run is not counted
+					return // the whole run was cancelled
 				}
 				if record != nil {
 					record(w, time.Since(t), status, err == nil && status == r.Want)
