@@ -27,6 +27,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -302,33 +303,46 @@ func (c *Console) explain(r *http.Request, op string, err error, labels ...strin
 		return refusal{status: http.StatusInternalServerError,
 			top: "The server could not do this. Quote request id " + id + " to whoever runs it: the server's log has the cause."}
 	}
+	status := kindStatus(e.Kind)
 	switch e.Kind {
 	case chime.NotFound:
-		return refusal{status: http.StatusNotFound, notFound: true, top: e.Message}
+		return refusal{status: status, notFound: true, top: e.Message}
 	case chime.BadRequest:
-		if m := invalidMember(e.Message); m != "" {
-			for _, l := range labels {
-				if m == l {
-					// A malformed id in the URL names nothing that exists.
-					return refusal{status: http.StatusNotFound, notFound: true, top: e.Message}
-				}
-			}
-			return refusal{status: http.StatusBadRequest, field: m, fieldMsg: e.Message,
-				top: "Check the form: " + e.Message}
+		m := invalidMember(e.Message)
+		if m == "" {
+			break
 		}
-		return refusal{status: http.StatusBadRequest, top: e.Message}
-	case chime.Forbidden, chime.AccessDenied, chime.Unauthorized:
-		return refusal{status: http.StatusForbidden, top: e.Message}
-	case chime.Conflict:
-		return refusal{status: http.StatusConflict, top: e.Message}
-	case chime.Unprocessable:
-		return refusal{status: http.StatusUnprocessableEntity, top: e.Message}
-	case chime.Throttled:
-		return refusal{status: http.StatusTooManyRequests, top: e.Message}
-	case chime.Unavailable:
-		return refusal{status: http.StatusServiceUnavailable, top: e.Message}
+		if slices.Contains(labels, m) {
+			// A malformed id in the URL names nothing that exists.
+			return refusal{status: http.StatusNotFound, notFound: true, top: e.Message}
+		}
+		return refusal{status: status, field: m, fieldMsg: e.Message, top: "Check the form: " + e.Message}
 	}
-	return refusal{status: http.StatusBadRequest, top: e.Message}
+	return refusal{status: status, top: e.Message}
+}
+
+// pageStatus is the status of a page showing a refusal of each kind: the
+// API's, but 403 for Unauthorized, since a signed-in page has no other
+// credentials to ask for. Every kind but Internal has one
+// (TestPageStatusComplete).
+var pageStatus = map[chime.Kind]int{
+	chime.BadRequest:            http.StatusBadRequest,
+	chime.ResourceLimitExceeded: http.StatusBadRequest,
+	chime.Unauthorized:          http.StatusForbidden,
+	chime.Forbidden:             http.StatusForbidden,
+	chime.AccessDenied:          http.StatusForbidden,
+	chime.NotFound:              http.StatusNotFound,
+	chime.Conflict:              http.StatusConflict,
+	chime.Unprocessable:         http.StatusUnprocessableEntity,
+	chime.Throttled:             http.StatusTooManyRequests,
+	chime.Unavailable:           http.StatusServiceUnavailable,
+}
+
+func kindStatus(k chime.Kind) int {
+	if s, ok := pageStatus[k]; ok {
+		return s
+	}
+	return http.StatusInternalServerError
 }
 
 // invalidMember is the input member a validation message names

@@ -3,7 +3,6 @@ package console
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"strconv"
@@ -108,70 +107,25 @@ func (js *importJobs) get(id string, s *session) *importJob {
 	return j
 }
 
-// invokeAPI is usercsv.API on the console's own path: each row's
+// importAPI is usercsv.API on the console's own path: each row's
 // operations are run as the signed-in principal through the API's
 // validation and handlers, as every other console action.
-type invokeAPI struct {
-	c         *Console
-	principal *sigv4.Principal
-	accountID string
+func (c *Console) importAPI(p *sigv4.Principal, accountID string) usercsv.API {
+	call := func(ctx context.Context, op string, in map[string]any) ([]byte, error) {
+		return c.cfg.API.Invoke(ctx, p, op, in)
+	}
+	return usercsv.CallAPI(call, importRefusal, accountID)
 }
 
-func (a invokeAPI) run(ctx context.Context, op string, in map[string]any, out any) error {
-	b, err := a.c.cfg.API.Invoke(ctx, a.principal, op, in)
-	if err != nil {
-		var e *chime.Error
-		if errors.As(err, &e) {
-			switch e.Kind {
-			case chime.BadRequest, chime.Conflict, chime.NotFound, chime.Forbidden, chime.Unprocessable:
-				return &usercsv.Refusal{Conflict: e.Kind == chime.Conflict, Reason: e.Message}
-			}
-		}
-		return err
+// importRefusal is a row's error as `chime admin-import-users` sorts it:
+// a refusal of the client's (a 4xx but 429) makes the row invalid; any
+// other error stops the import.
+func importRefusal(err error) error {
+	var e *chime.Error
+	if errors.As(err, &e) && kindStatus(e.Kind) < 500 && e.Kind != chime.Throttled {
+		return &usercsv.Refusal{Conflict: e.Kind == chime.Conflict, Reason: e.Message, Err: err}
 	}
-	if out != nil {
-		return json.Unmarshal(b, out)
-	}
-	return nil
-}
-
-func (a invokeAPI) CreateUser(ctx context.Context, r usercsv.Row) (string, error) {
-	in := map[string]any{"AccountId": a.accountID, "Email": r.Email}
-	if r.Username != "" {
-		in["Username"] = r.Username
-	}
-	if r.UserType != "" {
-		in["UserType"] = r.UserType
-	}
-	var out struct{ User struct{ UserId string } }
-	if err := a.run(ctx, "CreateUser", in, &out); err != nil {
-		return "", err
-	}
-	return out.User.UserId, nil
-}
-
-func (a invokeAPI) UpdateUserLicense(ctx context.Context, userID, license string) error {
-	return a.run(ctx, "UpdateUser", map[string]any{"AccountId": a.accountID, "UserId": userID, "LicenseType": license}, nil)
-}
-
-func (a invokeAPI) ListUsers(ctx context.Context, token string) ([]usercsv.User, string, error) {
-	in := map[string]any{"AccountId": a.accountID, "MaxResults": chime.MaxPageSize}
-	if token != "" {
-		in["NextToken"] = token
-	}
-	var out struct {
-		Users     []user
-		NextToken string
-	}
-	if err := a.run(ctx, "ListUsers", in, &out); err != nil {
-		return nil, "", err
-	}
-	users := make([]usercsv.User, len(out.Users))
-	for i, u := range out.Users {
-		users[i] = usercsv.User{UserID: u.UserId, Email: u.PrimaryEmail, DisplayName: u.DisplayName, UserType: u.UserType,
-			LicenseType: u.LicenseType, Registration: u.UserRegistrationStatus}
-	}
-	return users, out.NextToken, nil
+	return err
 }
 
 type importPage struct {
@@ -217,7 +171,7 @@ func (c *Console) handleImport(w http.ResponseWriter, r *http.Request, s *sessio
 		c.render(w, http.StatusServiceUnavailable, "import", p)
 		return
 	}
-	api := invokeAPI{c: c, principal: s.principal, accountID: a.AccountId}
+	api := c.importAPI(s.principal, a.AccountId)
 	// The import outlives the request that started it, within a deadline
 	// of its own.
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), importDeadline)
@@ -270,18 +224,9 @@ func (c *Console) handleExport(w http.ResponseWriter, r *http.Request, s *sessio
 	// Into memory first: an export that fails half-way must not reach the
 	// browser as a file that looks whole.
 	var b bytes.Buffer
-	api := invokeAPI{c: c, principal: s.principal, accountID: a.AccountId}
-	if _, err := usercsv.Export(r.Context(), api, &b, nil); err != nil {
-		var rf *usercsv.Refusal
-		msg := "The users could not be exported."
-		if errors.As(err, &rf) {
-			msg += " " + rf.Reason
-		} else {
-			id := c.cfg.NewRequestID()
-			c.cfg.Logger.Error("console: an export failed", "request_id", id, "account_id", a.AccountId, "error", err.Error())
-			msg += " Request id " + id + "."
-		}
-		c.render(w, http.StatusInternalServerError, "refused", &page{Title: "Not exported", Session: s, Account: a, Error: msg})
+	if _, err := usercsv.Export(r.Context(), c.importAPI(s.principal, a.AccountId), &b, nil); err != nil {
+		f := c.explain(r, "ListUsers", err, "AccountId")
+		c.render(w, f.status, "refused", &page{Title: "Not exported", Session: s, Account: a, Error: "The users could not be exported. " + f.top})
 		return
 	}
 	h := w.Header()

@@ -1,9 +1,13 @@
 package console
 
 import (
+	"errors"
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/openchime/chime"
+	"github.com/openchime/chime/internal/usercsv"
 )
 
 // The imports a node keeps are bounded: per session while they run, in
@@ -39,5 +43,30 @@ func TestImportJobsAreBounded(t *testing.T) {
 	}
 	if js.add(job("over", "another"), now) {
 		t.Errorf("more than %d imports kept", maxImportJobs)
+	}
+}
+
+// Every kind but Internal has a page status; an import sorts the kinds as
+// the command line does by their wire status (a 4xx but 429 is the row's
+// refusal, anything else stops the import).
+func TestPageStatusComplete(t *testing.T) {
+	for _, k := range chime.Kinds {
+		_, ok := pageStatus[k]
+		if ok == (k == chime.Internal) {
+			t.Errorf("kind %v: in pageStatus %v", k, ok)
+		}
+		err := chime.Errorf(k, "message")
+		var rf *usercsv.Refusal
+		refused := errors.As(importRefusal(err), &rf)
+		wantRefused := k != chime.Internal && k != chime.Throttled && k != chime.Unavailable
+		if refused != wantRefused {
+			t.Errorf("kind %v: refused %v, want %v", k, refused, wantRefused)
+		}
+		if refused && (rf.Conflict != (k == chime.Conflict) || rf.Reason != "message" || !errors.Is(rf, err)) {
+			t.Errorf("kind %v: %+v", k, rf)
+		}
+	}
+	if err := errors.New("no kind"); importRefusal(err) != err {
+		t.Error("an error without a kind became a refusal")
 	}
 }

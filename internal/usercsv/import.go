@@ -8,8 +8,8 @@ import (
 
 // API is what an import and an export call, on one account. Each
 // implementation reports the API's refusal of a request as a *Refusal
-// (ClientAPI over HTTP, ServiceAPI on the domain's services); any other
-// error is a failure to ask, which stops an import.
+// (CallAPI, on whatever carries the operations; ClientAPI over HTTP); any
+// other error is a failure to ask, which stops an import.
 type API interface {
 	// CreateUser is the API's CreateUser with the row's e-mail, user name
 	// and user type (empty values left out); it returns the new user's id.
@@ -28,9 +28,14 @@ type Refusal struct {
 	Conflict bool
 	// Reason is the API's message.
 	Reason string
+	// Err is the error the refusal came as, for a caller that reports it
+	// its own way.
+	Err error
 }
 
 func (r *Refusal) Error() string { return r.Reason }
+
+func (r *Refusal) Unwrap() error { return r.Err }
 
 // Outcome is what became of a row.
 type Outcome string

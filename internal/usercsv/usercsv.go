@@ -4,9 +4,10 @@
 // (Import), and the export that pages through ListUsers (Export). The
 // console and `chime admin-import-users` share it; each calls the API its
 // own way through the small API interface, so that every rule a row must
-// pass is the API's own, with its message: ClientAPI sends the operations
-// over HTTP; a caller inside the server implements API on the path its
-// requests are validated on.
+// pass is the API's own, with its message: CallAPI writes the operations'
+// inputs and reads their outputs once, whatever carries them; ClientAPI
+// sends them over HTTP, and the console through the server's own
+// validating path.
 //
 // It imports chime (page sizes), client (ClientAPI) and the standard
 // library.
