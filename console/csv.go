@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
+	"runtime/debug"
 	"strconv"
 	"sync"
 	"time"
@@ -177,11 +179,21 @@ func (c *Console) handleImport(w http.ResponseWriter, r *http.Request, s *sessio
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), importDeadline)
 	go func() {
 		defer cancel()
-		rep, err := usercsv.Import(ctx, api, rows, func(done, total int, _ usercsv.Result) {
-			j.mu.Lock()
-			j.done = done
-			j.mu.Unlock()
-		})
+		c.runImport(ctx, j, api, rows)
+	}()
+	http.Redirect(w, r, accountPath(a.AccountId)+"/import/"+j.id, http.StatusSeeOther)
+}
+
+// runImport runs the rows and keeps their outcome on j. It stops on a
+// failure to run a row, and on a panic in one: a panic here, off any
+// request, would otherwise end the server.
+func (c *Console) runImport(ctx context.Context, j *importJob, api usercsv.API, rows []usercsv.Row) {
+	var rep *usercsv.Report
+	var err error
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("panic: %v\n%s", p, debug.Stack())
+		}
 		j.mu.Lock()
 		defer j.mu.Unlock()
 		j.finished, j.report = true, rep
@@ -191,7 +203,11 @@ func (c *Console) handleImport(w http.ResponseWriter, r *http.Request, s *sessio
 			j.stopped = "The import stopped before its end: the server could not run a row. Rows after it were not run; import them again later. Request id " + id + "."
 		}
 	}()
-	http.Redirect(w, r, accountPath(a.AccountId)+"/import/"+j.id, http.StatusSeeOther)
+	rep, err = usercsv.Import(ctx, api, rows, func(done, _ int, _ usercsv.Result) {
+		j.mu.Lock()
+		j.done = done
+		j.mu.Unlock()
+	})
 }
 
 func (c *Console) handleImportProgress(w http.ResponseWriter, r *http.Request, s *session) {
