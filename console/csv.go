@@ -169,7 +169,7 @@ func (c *Console) handleImport(w http.ResponseWriter, r *http.Request, s *sessio
 	}
 	j := &importJob{id: c.randomHex(16), sessionID: s.id, accountID: a.AccountId, started: c.cfg.Now(), total: len(rows)}
 	if !c.imports.add(j, c.cfg.Now()) {
-		d.Problem = "Too many imports are running (at most 2 of yours at once) or kept on this server; try again when one has finished."
+		d.Problem = fmt.Sprintf("Too many imports are running (at most %d of yours at once) or kept on this server; try again when one has finished.", maxRunningImports)
 		c.render(w, http.StatusServiceUnavailable, "import", p)
 		return
 	}

@@ -91,7 +91,9 @@ func TestImportStops(t *testing.T) {
 			if !strings.Contains(log.String(), "req-7") || !strings.Contains(log.String(), tc.log) {
 				t.Errorf("the log lacks the request id or the cause: %s", log.String())
 			}
-			var out struct{ Users []struct{ PrimaryEmail string } }
+			var out struct {
+				Users []struct{ PrimaryEmail string }
+			}
 			e.mustInvoke("test", "ListUsers", map[string]any{"AccountId": strings.TrimPrefix(acc, "/console/accounts/")}, &out)
 			if len(out.Users) != 1 || out.Users[0].PrimaryEmail != "a@example.com" {
 				t.Errorf("the account has %+v, want only the row before the broken one", out.Users)
@@ -100,5 +102,58 @@ func TestImportStops(t *testing.T) {
 				t.Errorf("after the import stopped, the users page: %d", r.status)
 			}
 		})
+	}
+}
+
+// blockOn is an API whose CreateUser waits until release is closed.
+type blockOn struct {
+	console.Invoker
+	release chan struct{}
+}
+
+func (b blockOn) Invoke(ctx context.Context, p *sigv4.Principal, op string, in map[string]any) ([]byte, error) {
+	if op == "CreateUser" {
+		<-b.release
+	}
+	return b.Invoker.Invoke(ctx, p, op, in)
+}
+
+// A session that has as many imports running as it may is refused
+// another, before any row of it runs, and may import again once one has
+// finished.
+func TestImportSlotsFull(t *testing.T) {
+	release := make(chan struct{})
+	e := newEnv(t, func(c *console.Config) { c.API = blockOn{Invoker: c.API, release: release} })
+	id := e.account("test", "Imports", chime.EnterpriseLWA)
+	acc := "/console/accounts/" + id
+	b := e.signedIn("test")
+	var running []string
+	for i := range 2 {
+		r := b.upload(acc+"/import", "Email\nrunning"+string(rune('a'+i))+"@example.com\n")
+		if r.status != http.StatusSeeOther {
+			close(release)
+			t.Fatalf("import %d: %d %s", i, r.status, mainOf(r.body))
+		}
+		running = append(running, r.header.Get("Location"))
+	}
+	r := b.upload(acc+"/import", "Email\nrefused@example.com\n")
+	close(release)
+	if r.status != http.StatusServiceUnavailable {
+		t.Fatalf("a third import at once: %d %s", r.status, mainOf(r.body))
+	}
+	contains(t, r, "at most 2 of yours at once")
+	for _, p := range running {
+		for r := b.get(p); !strings.Contains(r.body, `data-finished="true"`); r = b.get(p) {
+		}
+	}
+	var out struct {
+		Users []struct{ PrimaryEmail string }
+	}
+	e.mustInvoke("test", "ListUsers", map[string]any{"AccountId": id, "UserEmail": "refused@example.com"}, &out)
+	if len(out.Users) != 0 {
+		t.Errorf("the refused import ran: %+v", out.Users)
+	}
+	if r := b.upload(acc+"/import", "Email\nlater@example.com\n"); r.status != http.StatusSeeOther {
+		t.Errorf("an import after the others finished: %d %s", r.status, mainOf(r.body))
 	}
 }
