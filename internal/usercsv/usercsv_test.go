@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/openchime/chime/apispec"
 	"github.com/openchime/chime/client"
 )
 
@@ -276,5 +277,52 @@ func TestExportReadsBack(t *testing.T) {
 	if n, err := Export(context.Background(), &fakeAPI{}, &b, nil); n != 0 || err != nil ||
 		b.String() != "Email,Username,UserType,LicenseType,UserId,UserRegistrationStatus\r\n" {
 		t.Fatalf("empty export %q %v", b.String(), err)
+	}
+}
+
+// The columns are named as the API's members, and the members the
+// operations are sent and read with are apispec's: a rename in the model
+// fails here rather than in a file.
+func TestColumnsAreAPIMembers(t *testing.T) {
+	input := func(op, member string) bool {
+		o := apispec.Lookup(op)
+		return o != nil && o.Input != nil && o.Input.MemberNamed(member) != nil
+	}
+	for _, col := range importColumns {
+		if !input("CreateUser", col) && !input("UpdateUser", col) {
+			t.Errorf("column %s is a member of neither CreateUser's nor UpdateUser's input", col)
+		}
+	}
+	for _, m := range []string{"AccountId", "Email", "Username", "UserType"} {
+		if !input("CreateUser", m) {
+			t.Errorf("CreateUser has no input member %s", m)
+		}
+	}
+	for _, m := range []string{"AccountId", "UserId", "LicenseType"} {
+		if !input("UpdateUser", m) {
+			t.Errorf("UpdateUser has no input member %s", m)
+		}
+	}
+	for _, m := range []string{"AccountId", "MaxResults", "NextToken"} {
+		if !input("ListUsers", m) {
+			t.Errorf("ListUsers has no input member %s", m)
+		}
+	}
+	list := apispec.Lookup("ListUsers").Output.MemberNamed("Users")
+	if list == nil || list.Shape.Member == nil {
+		t.Fatal("ListUsers has no Users list")
+	}
+	// What an export writes: the user's members, ColumnUserID and
+	// ColumnRegistration by their own names.
+	for _, m := range []string{ColumnUserID, "PrimaryEmail", "DisplayName", ColumnUserType, ColumnLicenseType, ColumnRegistration} {
+		if list.Shape.Member.MemberNamed(m) == nil {
+			t.Errorf("ListUsers' users have no member %s", m)
+		}
+	}
+	if apispec.Lookup("ListUsers").Output.MemberNamed("NextToken") == nil {
+		t.Error("ListUsers' output has no NextToken")
+	}
+	if u := apispec.Lookup("CreateUser").Output.MemberNamed("User"); u == nil || u.Shape.MemberNamed("UserId") == nil {
+		t.Error("CreateUser's output has no User.UserId")
 	}
 }
