@@ -14,7 +14,6 @@
 package usercsv
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -96,7 +95,7 @@ func Read(r io.Reader) ([]Row, error) {
 		return nil, &FileError{Reason: fmt.Sprintf("the file is larger than %d MiB", MaxFileBytes>>20)}
 	}
 	data = bytes.TrimPrefix(data, []byte(bom))
-	cr := csv.NewReader(bufio.NewReader(bytes.NewReader(data)))
+	cr := csv.NewReader(bytes.NewReader(data))
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	header, err := cr.Read()
