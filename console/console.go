@@ -384,8 +384,9 @@ func enumOf(op, member string) []string {
 	return nil
 }
 
-// inputHas reports whether an operation's input has a member, for the
-// filters a form offers only when the API takes them.
+// inputMember is the name of the first member of an operation's input
+// that match accepts, or "": the filters a form offers only when the API
+// takes them.
 func inputMember(op string, match func(apispec.Member) bool) string {
 	if o := apispec.Lookup(op); o != nil && o.Input != nil {
 		for _, m := range o.Input.Members {

@@ -55,7 +55,7 @@ type importJob struct {
 	stopped string
 }
 
-// snapshot is a copy of the job's state, for a page.
+// importState is a copy of the job's state, for a page.
 type importState struct {
 	ID, AccountID string
 	Done, Total   int
@@ -75,20 +75,24 @@ func (j *importJob) state() importState {
 	return st
 }
 
+func (j *importJob) isFinished() bool {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return j.finished
+}
+
 func (js *importJobs) add(j *importJob, now time.Time) bool {
 	js.mu.Lock()
 	defer js.mu.Unlock()
 	if js.byID == nil {
 		js.byID = map[string]*importJob{}
 	}
-	for id, old := range js.byID {
-		if st := old.state(); st.Finished && now.Sub(old.started) > importJobTTL {
-			delete(js.byID, id)
-		}
-	}
 	running := 0
-	for _, old := range js.byID {
-		if old.sessionID == j.sessionID && !old.state().Finished {
+	for id, old := range js.byID {
+		switch finished := old.isFinished(); {
+		case finished && now.Sub(old.started) > importJobTTL:
+			delete(js.byID, id)
+		case !finished && old.sessionID == j.sessionID:
 			running++
 		}
 	}
