@@ -26,9 +26,7 @@ type stateControl struct {
 // all), and returns how many rows it holds afterwards.
 func (s *Server) loadStart(ctx context.Context, owner chime.Owner, all bool) (int, error) {
 	if err := s.fixtures.Apply(ctx, s.api, func(o chime.Owner) bool { return all || o == owner }); err != nil {
-		if chime.IsKind(err, chime.BadRequest) {
-			var ce *chime.Error
-			errors.As(err, &ce)
+		if ce := (*chime.Error)(nil); errors.As(err, &ce) && ce.Kind == chime.BadRequest {
 			return 0, chime.Errorf(chime.BadRequest, "The fixtures could not be loaded again: %s", ce.Message)
 		}
 		return 0, err // the store's failure keeps its kind: a 503 stays one
