@@ -105,7 +105,7 @@ var stateExtensions = []*Operation{
 			Member{Name: "LoadedRows", Shape: &Shape{Name: "RowCount", Type: Integer}, Doc: "How many rows the start state loaded back."})},
 	{Name: "AdminGetSnapshot", Control: true, Method: "GET", Path: "/_chime/snapshot", Status: 200, Implemented: true,
 		Doc:         "Returns the data of the caller's AWS account as a snapshot in the export format, for AdminRestoreSnapshot (extension).",
-		Description: "Returns the caller's AWS account's data as export records, JSON objects on one line separated by spaces (chime import reads them), as chime export writes them but without the installation's secrets and with rows numbered afresh on restore. Save it with --query Snapshot --output text and give it back to admin-restore-snapshot. Only a server started with --dev or --state-control allows it.",
+		Description: "Returns the caller's AWS account's data as export records, JSON objects on one line separated by spaces (chime import reads them), as chime export writes them but without the installation's secrets and with rows numbered afresh on restore. Save it with --query Snapshot --output text and give it back to admin-restore-snapshot. Data larger than admin-restore-snapshot takes back (the server's --max-body-bytes) is refused with UnprocessableEntityException; chime export saves it whole. Only a server started with --dev or --state-control allows it.",
 		Input:       input("AdminGetSnapshot"),
 		Output: output("AdminGetSnapshot",
 			Member{Name: "Snapshot", Shape: &Shape{Name: "SnapshotDocument", Type: String, Sensitive: true}, Doc: "The snapshot: export records, JSON objects separated by spaces."})},

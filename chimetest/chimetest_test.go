@@ -381,3 +381,31 @@ Accounts:
 		t.Errorf("the suspended account: %+v %v", all, err)
 	}
 }
+
+// A snapshot that AdminRestoreSnapshot could not take back (its body
+// past --max-body-bytes) is refused rather than built; one within the
+// bound restores.
+func TestSnapshotIsBoundedByWhatRestores(t *testing.T) {
+	const maxBody = 4096
+	srv := chimetest.NewServer(t, chimetest.WithConfig(func(c *server.Config) { c.MaxBodyBytes = maxBody }))
+	ctx := context.Background()
+	snap, err := srv.Snapshot(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Restore(ctx, snap); err != nil {
+		t.Fatalf("a snapshot within the bound: %v", err)
+	}
+	// Each account's record is longer than its name: these are past 4096.
+	for i := range maxBody / 64 {
+		name := fmt.Sprintf("An account whose name fills sixty-four bytes of the snapshot %02d", i)
+		if _, err := srv.Client.CreateAccount(ctx, &awschime.CreateAccountInput{Name: aws.String(name)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err = srv.Snapshot(ctx)
+	var answered *client.Error
+	if !errors.As(err, &answered) || answered.Status != 422 || answered.Code != "UnprocessableEntityException" {
+		t.Errorf("a snapshot past the bound: %v", err)
+	}
+}

@@ -30,9 +30,11 @@ type journalEntry struct {
 	parameters string
 }
 
-// journal is a ring of the last entries.
+// journal is a ring of the last entries. It grows as requests come, so
+// that a large size costs memory only once that many are answered.
 type journal struct {
 	mu      sync.Mutex
+	size    int            // the most entries kept
 	entries []journalEntry // a ring once full
 	next    int            // where the next entry goes once full
 }
@@ -41,13 +43,13 @@ func newJournal(size int) *journal {
 	if size <= 0 {
 		return nil
 	}
-	return &journal{entries: make([]journalEntry, 0, size)}
+	return &journal{size: size}
 }
 
 func (j *journal) add(e journalEntry) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	if len(j.entries) < cap(j.entries) {
+	if len(j.entries) < j.size {
 		j.entries = append(j.entries, e)
 		return
 	}
@@ -75,7 +77,7 @@ func (j *journal) clear(owner chime.Owner) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	n := len(j.entries)
-	kept := make([]journalEntry, 0, cap(j.entries))
+	var kept []journalEntry
 	for i := range n {
 		if e := j.entries[(j.next+i)%n]; e.owner != owner {
 			kept = append(kept, e)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strconv"
@@ -64,9 +65,9 @@ type fixtureFile struct {
 func LoadFixtures(paths []string) (*Fixtures, error) {
 	f := &Fixtures{}
 	for _, path := range paths {
-		data, err := os.ReadFile(path)
+		data, err := readFixtureFile(path)
 		if err != nil {
-			return nil, fmt.Errorf("fixtures: %w", err)
+			return nil, err
 		}
 		var doc yaml.Node
 		if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -92,6 +93,29 @@ func LoadFixtures(paths []string) (*Fixtures, error) {
 		f.files = append(f.files, file)
 	}
 	return f, nil
+}
+
+// MaxFixtureBytes bounds a fixtures file: the start state of a test
+// suite, loaded request by request at every start and reset, not a bulk
+// import (chime import is).
+const MaxFixtureBytes = 16 << 20
+
+// readFixtureFile reads a fixtures file of at most MaxFixtureBytes,
+// without reading more of a larger one.
+func readFixtureFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("fixtures: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFixtureBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("fixtures: %w", err)
+	}
+	if len(data) > MaxFixtureBytes {
+		return nil, fmt.Errorf("%s: larger than %d bytes; fixtures are a test's start state (chime import loads more)", path, MaxFixtureBytes)
+	}
+	return data, nil
 }
 
 func awsAccountID(s string) bool {
