@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"encoding/json"
@@ -83,6 +84,8 @@ const benchAccount = "12a3456b-7c89-012d-3456-78901e23fg45"
 type process struct {
 	cmd *exec.Cmd
 	url string
+	// exited receives the process's end, once.
+	exited chan error
 }
 
 func freeAddr() (string, error) {
@@ -95,31 +98,53 @@ func freeAddr() (string, error) {
 }
 
 // start runs a server command and waits until probe answers 2xx; it
-// returns the time that took.
+// returns the time that took. A server that exits before it answers (a
+// flag it does not know, a port taken) fails the start at once, with its
+// error output.
 func start(name string, args []string, probe string) (*process, time.Duration, error) {
 	begin := time.Now()
 	cmd := exec.Command(name, args...)
-	cmd.Stdout, cmd.Stderr = io.Discard, io.Discard
+	stderr := &head{max: 4 << 10}
+	cmd.Stdout, cmd.Stderr = io.Discard, stderr
 	if err := cmd.Start(); err != nil {
 		return nil, 0, err
 	}
+	p := &process{cmd: cmd, exited: make(chan error, 1)}
+	go func() { p.exited <- cmd.Wait() }()
 	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(2 * time.Millisecond) {
+		select {
+		case err := <-p.exited:
+			return nil, 0, fmt.Errorf("%s exited before it was ready (%v): %s", name, err, bytes.TrimSpace(stderr.b))
+		default:
+		}
 		resp, err := http.Get(probe)
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode < 300 {
-				return &process{cmd: cmd}, time.Since(begin), nil
+				return p, time.Since(begin), nil
 			}
 		}
 	}
-	cmd.Process.Kill()
-	cmd.Wait()
+	p.stop()
 	return nil, 0, fmt.Errorf("%s did not become ready", name)
+}
+
+// head keeps the first max bytes written to it and drops the rest: a
+// server's error output says why it did not start, and what it writes
+// while it runs (moto logs every request) is not kept.
+type head struct {
+	b   []byte
+	max int
+}
+
+func (h *head) Write(p []byte) (int, error) {
+	h.b = append(h.b, p[:min(len(p), h.max-len(h.b))]...)
+	return len(p), nil
 }
 
 func (p *process) stop() {
 	p.cmd.Process.Kill()
-	p.cmd.Wait()
+	<-p.exited
 }
 
 // rssMiB reads the resident memory of a process from /proc.

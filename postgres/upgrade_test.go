@@ -59,7 +59,7 @@ func loadSchema(t *testing.T, text string) (*sql.DB, func(sqlstore.Options) (*sq
 }
 
 func tables(ctx context.Context, db *sql.DB) ([]string, error) {
-	return strings1(ctx, db, `SELECT table_name FROM information_schema.tables
+	return schemafixture.Lines(ctx, db, `SELECT table_name FROM information_schema.tables
 		WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1`)
 }
 
@@ -77,31 +77,13 @@ func describe(ctx context.Context, db *sql.DB) ([]string, error) {
 		`SELECT 'constraint ' || conname || ' on ' || conrelid::regclass::text || ': ' || pg_get_constraintdef(oid)
 			FROM pg_constraint WHERE connamespace = current_schema()::regnamespace ORDER BY conname`,
 	} {
-		lines, err := strings1(ctx, db, q)
+		lines, err := schemafixture.Lines(ctx, db, q)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, lines...)
 	}
 	return out, nil
-}
-
-// strings1 runs a query of one text column.
-func strings1(ctx context.Context, db *sql.DB, query string) ([]string, error) {
-	rows, err := db.QueryContext(ctx, query)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
 }
 
 // A database a newer chime migrated further is refused with an error
@@ -139,7 +121,7 @@ func contents(ctx context.Context, db *sql.DB) ([]string, error) {
 		return nil, err
 	}
 	for _, name := range names {
-		rows, err := strings1(ctx, db, `SELECT t::text FROM `+name+` AS t ORDER BY 1`)
+		rows, err := schemafixture.Lines(ctx, db, `SELECT t::text FROM `+name+` AS t ORDER BY 1`)
 		if err != nil {
 			return nil, err
 		}

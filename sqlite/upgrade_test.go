@@ -42,32 +42,18 @@ func loadFile(t *testing.T, text string) (*sql.DB, func(sqlstore.Options) (*sqls
 }
 
 func tables(ctx context.Context, db *sql.DB) ([]string, error) {
-	return strings1(ctx, db, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY name`)
+	return schemafixture.Lines(ctx, db, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY name`)
 }
 
 // describe lists every table and index with the statement SQLite keeps
 // for it, its spaces collapsed.
 func describe(ctx context.Context, db *sql.DB) ([]string, error) {
-	return strings1(ctx, db, `SELECT type || ' ' || name || ' on ' || tbl_name || ': ' || COALESCE(sql, '') FROM sqlite_master
+	lines, err := schemafixture.Lines(ctx, db, `SELECT type || ' ' || name || ' on ' || tbl_name || ': ' || COALESCE(sql, '') FROM sqlite_master
 		WHERE name NOT LIKE 'sqlite\_%' ESCAPE '\' ORDER BY type, name`)
-}
-
-// strings1 runs a query of one text column.
-func strings1(ctx context.Context, db *sql.DB, query string) ([]string, error) {
-	rows, err := db.QueryContext(ctx, query)
-	if err != nil {
-		return nil, err
+	for i, l := range lines {
+		lines[i] = strings.Join(strings.Fields(l), " ")
 	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		out = append(out, strings.Join(strings.Fields(s), " "))
-	}
-	return out, rows.Err()
+	return lines, err
 }
 
 // A database a newer chime migrated further is refused with an error

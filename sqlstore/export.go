@@ -287,7 +287,7 @@ func (s *Store) Import(ctx context.Context, next func() (Record, bool, error), p
 		return counts, fmt.Errorf("export version %d is not supported (this version reads 1 to %d)", first.Version, ExportVersion)
 	}
 	im := &importer{s: s, counts: &counts, withSeq: first.Version >= firstSeqVersion, lastSeq: first.LastSeq}
-	if im.columns, err = s.liveColumns(ctx); err != nil {
+	if im.columns, _, err = s.liveColumns(ctx); err != nil {
 		return counts, err
 	}
 	done := 0
@@ -321,22 +321,30 @@ func (s *Store) Import(ctx context.Context, next func() (Record, bool, error), p
 }
 
 // liveColumns returns the columns of each exported table as the database
-// has them, in the table's order.
-func (s *Store) liveColumns(ctx context.Context) (map[string][]string, error) {
-	columns := map[string][]string{}
+// has them, in the table's order, and which of them the engine declares
+// integer (the others hold text).
+func (s *Store) liveColumns(ctx context.Context) (columns map[string][]string, integers map[string]map[string]bool, err error) {
+	columns, integers = map[string][]string{}, map[string]map[string]bool{}
 	for _, table := range exportedTables {
 		rows, err := s.db.QueryContext(ctx, `SELECT * FROM `+table+` WHERE 1 = 0`)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		cols, err := rows.Columns()
+		types, err := rows.ColumnTypes()
 		rows.Close()
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		columns[table] = cols
+		integers[table] = map[string]bool{}
+		for _, c := range types {
+			columns[table] = append(columns[table], c.Name())
+			switch strings.ToUpper(c.DatabaseTypeName()) {
+			case "INTEGER", "INT8", "BIGINT", "INT", "INT4":
+				integers[table][c.Name()] = true
+			}
+		}
 	}
-	return columns, nil
+	return columns, integers, nil
 }
 
 // importer writes the records of one import.

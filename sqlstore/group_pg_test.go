@@ -391,3 +391,54 @@ func TestPGGroupLostConnection(t *testing.T) {
 		t.Fatalf("stored %q", got)
 	}
 }
+
+// A write that panics is rolled back to its savepoint alone on
+// PostgreSQL too, where the end of one savepoint and the start of the
+// next go in one statement: the panic reaches its caller, the writes
+// before and after it commit, wherever in the batch it falls, and the
+// committer goes on.
+func TestPGGroupPanic(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		position int // of the panicking write among three
+	}{{"first", 0}, {"between", 1}, {"last", 2}} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := newPGGroupTest(t)
+			release := g.hold()
+			var others []<-chan error
+			var panicked <-chan error
+			names := []string{"a", "b"}
+			for i := range 3 {
+				if i == tc.position {
+					panicked = g.call(context.Background(), func(ctx context.Context, tx *sql.Tx) error {
+						if err := insert("panicked")(ctx, tx); err != nil {
+							return err
+						}
+						panic("a write's bug")
+					})
+					continue
+				}
+				others = append(others, g.call(context.Background(), insert(names[len(others)])))
+			}
+			g.queued(3)
+			if err := release(); err != nil {
+				t.Fatal(err)
+			}
+			var wp *writePanic
+			if err := wait(t, panicked); !errors.As(err, &wp) || wp.value != "a write's bug" {
+				t.Fatalf("the panicking write's caller got %v", err)
+			}
+			for _, done := range others {
+				if err := wait(t, done); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := wait(t, g.call(context.Background(), insert("c"))); err != nil {
+				t.Fatalf("after a panic: %v", err)
+			}
+			if got := g.stored(); got != "a b c holder" {
+				t.Fatalf("stored %q", got)
+			}
+		})
+	}
+}

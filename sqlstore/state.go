@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/openchime/chime"
 )
@@ -120,11 +119,7 @@ func (s *Store) Restore(ctx context.Context, owner chime.Owner, records []Record
 	if v := records[0].Version; v < firstSeqVersion || v > ExportVersion {
 		return 0, 0, chime.Errorf(chime.BadRequest, "Snapshot version %d is not supported (this server reads %d to %d)", v, firstSeqVersion, ExportVersion)
 	}
-	columns, err := s.liveColumns(ctx)
-	if err != nil {
-		return 0, 0, s.classify("restore", err)
-	}
-	integers, err := s.integerColumns(ctx)
+	columns, integers, err := s.liveColumns(ctx)
 	if err != nil {
 		return 0, 0, s.classify("restore", err)
 	}
@@ -188,24 +183,24 @@ func (s *Store) Restore(ctx context.Context, owner chime.Owner, records []Record
 // number's reservation, the sweep) would fail for other tenants too.
 var rowReaders = map[string]struct {
 	columns string
-	read    func(row interface{ Scan(...any) error }) error
+	read    func(row rowScanner) error
 }{
-	"accounts":            {accountColumns, func(r interface{ Scan(...any) error }) error { _, _, err := scanAccount(r); return err }},
-	"users":               {userColumns, func(r interface{ Scan(...any) error }) error { _, _, err := scanUser(r); return err }},
-	"phone_numbers":       {phoneNumberColumns, func(r interface{ Scan(...any) error }) error { _, _, _, err := scanPhoneNumber(r); return err }},
-	"phone_number_orders": {orderColumns, func(r interface{ Scan(...any) error }) error { _, err := scanOrder(r); return err }},
-	"aws_account_settings": {settingsColumns, func(r interface{ Scan(...any) error }) error {
+	"accounts":            {accountColumns, func(r rowScanner) error { _, _, err := scanAccount(r); return err }},
+	"users":               {userColumns, func(r rowScanner) error { _, _, err := scanUser(r); return err }},
+	"phone_numbers":       {phoneNumberColumns, func(r rowScanner) error { _, _, _, err := scanPhoneNumber(r); return err }},
+	"phone_number_orders": {orderColumns, func(r rowScanner) error { _, err := scanOrder(r); return err }},
+	"aws_account_settings": {settingsColumns, func(r rowScanner) error {
 		_, _, err := scanSettings(r)
 		return err
 	}},
-	"rooms":            {roomColumns, func(r interface{ Scan(...any) error }) error { _, _, err := scanRoom(r); return err }},
-	"room_memberships": {membershipColumns, func(r interface{ Scan(...any) error }) error { _, _, err := scanMembership(r); return err }},
-	"bots":             {botColumns, func(r interface{ Scan(...any) error }) error { _, _, err := scanBot(r); return err }},
-	"bot_events_configurations": {eventsConfigurationColumns, func(r interface{ Scan(...any) error }) error {
+	"rooms":            {roomColumns, func(r rowScanner) error { _, _, err := scanRoom(r); return err }},
+	"room_memberships": {membershipColumns, func(r rowScanner) error { _, _, err := scanMembership(r); return err }},
+	"bots":             {botColumns, func(r rowScanner) error { _, _, err := scanBot(r); return err }},
+	"bot_events_configurations": {eventsConfigurationColumns, func(r rowScanner) error {
 		var ec chime.EventsConfiguration
 		return r.Scan(&ec.HTTPSEndpoint, &ec.LambdaFunctionARN)
 	}},
-	"retention_settings": {retentionColumns, func(r interface{ Scan(...any) error }) error { _, err := scanRetention(r); return err }},
+	"retention_settings": {retentionColumns, func(r rowScanner) error { _, err := scanRetention(r); return err }},
 }
 
 // readBack reads every row of owner's through rowReaders.
@@ -243,29 +238,4 @@ func (s *Store) CountOwner(ctx context.Context, owner chime.Owner) (int, error) 
 		total += n
 	}
 	return total, nil
-}
-
-// integerColumns names, by exported table, the columns the engine
-// declares integer (the others hold text).
-func (s *Store) integerColumns(ctx context.Context) (map[string]map[string]bool, error) {
-	out := map[string]map[string]bool{}
-	for _, table := range exportedTables {
-		rows, err := s.db.QueryContext(ctx, `SELECT * FROM `+table+` WHERE 1 = 0`)
-		if err != nil {
-			return nil, err
-		}
-		types, err := rows.ColumnTypes()
-		rows.Close()
-		if err != nil {
-			return nil, err
-		}
-		out[table] = map[string]bool{}
-		for _, c := range types {
-			switch strings.ToUpper(c.DatabaseTypeName()) {
-			case "INTEGER", "INT8", "BIGINT", "INT", "INT4":
-				out[table][c.Name()] = true
-			}
-		}
-	}
-	return out, nil
 }

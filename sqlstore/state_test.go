@@ -1,7 +1,6 @@
 package sqlstore_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -161,21 +160,10 @@ func TestRestoreRefusesWhatIsNotTheOwnersSnapshot(t *testing.T) {
 			before := ownerDump(t, s, owner1)
 			good := snapshotOf(t, s, owner1)
 			theirs := snapshotOf(t, s, owner2)
+			// Each case edits a snapshot of its own: a new one, since
+			// snapshotOf decodes its records afresh.
 			edit := func(f func(recs []sqlstore.Record) []sqlstore.Record) []sqlstore.Record {
-				var b bytes.Buffer
-				for _, r := range good {
-					json.NewEncoder(&b).Encode(r)
-				}
-				var recs []sqlstore.Record
-				dec := json.NewDecoder(&b)
-				for dec.More() {
-					var r sqlstore.Record
-					if err := dec.Decode(&r); err != nil {
-						t.Fatal(err)
-					}
-					recs = append(recs, r)
-				}
-				return f(recs)
+				return f(snapshotOf(t, s, owner1))
 			}
 			cases := map[string]struct {
 				recs []sqlstore.Record

@@ -202,6 +202,15 @@ func (s UserStore) userConditions(f chime.UserFilter, prefix string) (string, []
 			args = append(args, end)
 		}
 	}
+	stateCond, stateArgs := stateConditions(f)
+	return cond + stateCond, append(args, stateArgs...)
+}
+
+// stateConditions are the conditions of f on a user's type and
+// registration state.
+func stateConditions(f chime.UserFilter) (string, []any) {
+	var cond string
+	var args []any
 	if f.Type != "" {
 		cond += ` AND user_type = ?`
 		args = append(args, string(f.Type))
@@ -255,17 +264,10 @@ func (s UserStore) usersByPrefix(ctx context.Context, owner, accountID, prefix s
 		inner += ` AND ` + key + ` < ?`
 		args = append(args, end)
 	}
-	if f.Type != "" {
-		inner += ` AND user_type = ?`
-		args = append(args, string(f.Type))
-	}
-	if f.Registration != "" {
-		inner += ` AND registration = ?`
-		args = append(args, string(f.Registration))
-	}
-	inner += ` ORDER BY ` + key + ` LIMIT ?`
+	stateCond, stateArgs := stateConditions(f)
+	inner += stateCond + ` ORDER BY ` + key + ` LIMIT ?`
 	query := `SELECT ` + userColumns + ` FROM users WHERE seq IN (` + inner + `) ORDER BY ` + key
-	return query, append(args, limit+1), nil
+	return query, append(append(args, stateArgs...), limit+1), nil
 }
 
 // usersByState is the query of a page of users of a type or a state, or

@@ -302,3 +302,22 @@ func TestNewerRefused(t *testing.T, db *sql.DB, known int, open func() error, co
 		t.Errorf("the refused database changed:\nbefore %q\n after %q", before, after)
 	}
 }
+
+// Lines runs a query of one text column and returns its values, for an
+// engine's Tables and Describe.
+func Lines(ctx context.Context, db *sql.DB, query string) ([]string, error) {
+	rows, err := db.QueryContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
