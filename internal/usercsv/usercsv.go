@@ -46,6 +46,9 @@ var (
 // ImportColumns are the columns an import reads, in their usual order.
 func ImportColumns() []string { return append([]string(nil), importColumns...) }
 
+// ExportColumns are the columns an export writes, in order.
+func ExportColumns() []string { return append([]string(nil), exportColumns...) }
+
 // Bounds of a users file: a bigger one is refused before any row runs.
 const (
 	MaxFileBytes = 8 << 20
