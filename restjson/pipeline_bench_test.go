@@ -121,6 +121,21 @@ func BenchmarkPipelineServe(b *testing.B) {
 			serve(b, req, 200)
 		}
 	})
+	// The same GetUser on a node that keeps a journal of its requests
+	// (--dev, chimetest): what recording and masking each request costs.
+	journalled := New(Config{Services: store.Services(), Auth: &sigv4.Verifier{Keys: keys, Service: "chime"}, PaginationKey: []byte("k"),
+		JournalSize: 1000})
+	b.Run("GetUserJournal", func(b *testing.B) {
+		req := signed("GET", "http://127.0.0.1:8765/accounts/"+acct.ID+"/users/"+first.ID, nil)
+		b.ReportAllocs()
+		for b.Loop() {
+			w := httptest.NewRecorder()
+			journalled.ServeHTTP(w, req)
+			if w.Code != 200 {
+				b.Fatalf("%d %s", w.Code, w.Body)
+			}
+		}
+	})
 	b.Run("ListUsers100", func(b *testing.B) {
 		req := signed("GET", "http://127.0.0.1:8765/accounts/"+acct.ID+"/users?max-results=100", nil)
 		b.ReportAllocs()
