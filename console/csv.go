@@ -25,7 +25,8 @@ import (
 const MaxImportBytes = usercsv.MaxFileBytes + MaxFormBytes
 
 // importJobs keeps the imports of this node, each visible to the session
-// that started it only. Finished imports are forgotten after an hour, and
+// that started it only. Finished imports are forgotten an hour after they
+// finished, and
 // at most maxImportJobs are kept, so that the map stays small.
 type importJobs struct {
 	mu   sync.Mutex
@@ -43,13 +44,13 @@ const (
 
 type importJob struct {
 	id, sessionID, accountID string
-	started                  time.Time
 
-	mu       sync.Mutex
-	done     int
-	total    int
-	finished bool
-	report   *usercsv.Report
+	mu    sync.Mutex
+	done  int
+	total int
+	// finishedAt is when the import ended; zero while it runs.
+	finishedAt time.Time
+	report     *usercsv.Report
 	// stopped is why the import stopped before its end, in words a
 	// person can act on; "" when it ran to the end.
 	stopped string
@@ -68,17 +69,18 @@ type importState struct {
 func (j *importJob) state() importState {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	st := importState{ID: j.id, AccountID: j.accountID, Done: j.done, Total: j.total, Finished: j.finished, Report: j.report, Stopped: j.stopped}
+	st := importState{ID: j.id, AccountID: j.accountID, Done: j.done, Total: j.total, Finished: !j.finishedAt.IsZero(), Report: j.report, Stopped: j.stopped}
 	if j.total > 0 {
 		st.Percent = j.done * 100 / j.total
 	}
 	return st
 }
 
-func (j *importJob) isFinished() bool {
+// finished returns when the import ended; zero while it runs.
+func (j *importJob) finished() time.Time {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	return j.finished
+	return j.finishedAt
 }
 
 func (js *importJobs) add(j *importJob, now time.Time) bool {
@@ -89,10 +91,10 @@ func (js *importJobs) add(j *importJob, now time.Time) bool {
 	}
 	running := 0
 	for id, old := range js.byID {
-		switch finished := old.isFinished(); {
-		case finished && now.Sub(old.started) > importJobTTL:
+		switch at := old.finished(); {
+		case !at.IsZero() && now.Sub(at) > importJobTTL:
 			delete(js.byID, id)
-		case !finished && old.sessionID == j.sessionID:
+		case at.IsZero() && old.sessionID == j.sessionID:
 			running++
 		}
 	}
@@ -171,7 +173,7 @@ func (c *Console) handleImport(w http.ResponseWriter, r *http.Request, s *sessio
 		c.render(w, http.StatusBadRequest, "import", p)
 		return
 	}
-	j := &importJob{id: c.randomHex(16), sessionID: s.id, accountID: a.AccountId, started: c.cfg.Now(), total: len(rows)}
+	j := &importJob{id: c.randomHex(16), sessionID: s.id, accountID: a.AccountId, total: len(rows)}
 	if !c.imports.add(j, c.cfg.Now()) {
 		d.Problem = fmt.Sprintf("Too many imports are running (at most %d of yours at once) or kept on this server; try again when one has finished.", maxRunningImports)
 		c.render(w, http.StatusServiceUnavailable, "import", p)
@@ -200,7 +202,7 @@ func (c *Console) runImport(ctx context.Context, j *importJob, api usercsv.API, 
 		}
 		j.mu.Lock()
 		defer j.mu.Unlock()
-		j.finished, j.report = true, rep
+		j.finishedAt, j.report = c.cfg.Now(), rep
 		if err != nil {
 			id := c.cfg.NewRequestID()
 			c.cfg.Logger.Error("console: an import stopped", "request_id", id, "account_id", j.accountID, "error", err.Error())

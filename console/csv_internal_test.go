@@ -15,7 +15,7 @@ import (
 func TestImportJobsAreBounded(t *testing.T) {
 	var js importJobs
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	job := func(id, session string) *importJob { return &importJob{id: id, sessionID: session, started: now} }
+	job := func(id, session string) *importJob { return &importJob{id: id, sessionID: session} }
 	for i := range maxRunningImports {
 		if !js.add(job(fmt.Sprint("a", i), "a"), now) {
 			t.Fatalf("session a's import %d refused", i)
@@ -28,14 +28,19 @@ func TestImportJobsAreBounded(t *testing.T) {
 		t.Error("session a's imports kept session b from importing")
 	}
 	// Finished, a session may start another; past the TTL it is forgotten.
-	js.byID["a0"].finished = true
+	js.byID["a0"].finishedAt = now
 	if !js.add(job("a-next", "a"), now) {
 		t.Error("a finished import still counted as running")
 	}
-	js.byID["a1"].finished = true
+	js.byID["a1"].finishedAt = now
+	// An import that ran long is kept for the TTL after it finished.
+	js.byID["b0"].finishedAt = now.Add(importJobTTL)
 	js.add(job("c0", "c"), now.Add(importJobTTL+time.Second))
 	if _, kept := js.byID["a1"]; kept {
 		t.Error("a finished import outlived importJobTTL")
+	}
+	if _, kept := js.byID["b0"]; !kept {
+		t.Error("an import was forgotten less than importJobTTL after it finished")
 	}
 	// The node's bound, whatever the sessions.
 	for i := 0; len(js.byID) < maxImportJobs; i++ {
