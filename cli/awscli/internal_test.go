@@ -101,6 +101,28 @@ func TestPythonJSONErrors(t *testing.T) {
 	}
 }
 
+// Nesting is bounded: a value nested past the bound is refused after a
+// bounded recursion, one at the bound is read.
+func TestNestingBounds(t *testing.T) {
+	at := strings.Repeat("[", maxShorthandNesting) + strings.Repeat("]", maxShorthandNesting)
+	if _, err := parseShorthand("A=" + at); err != nil {
+		t.Errorf("%d levels: %v", maxShorthandNesting, err)
+	}
+	for _, n := range []int{maxShorthandNesting + 1, 1 << 16} {
+		_, err := parseShorthand("A=" + strings.Repeat("{B=", n))
+		if err == nil || !strings.HasPrefix(err.Error(), fmt.Sprintf("Nested more than %d levels deep for input:", maxShorthandNesting)) {
+			t.Errorf("%d levels: %.80v", n, err)
+		}
+	}
+	if got := pyJSONError(strings.Repeat("[", maxJSONNesting) + strings.Repeat("]", maxJSONNesting)); got != "" {
+		t.Errorf("%d levels: %s", maxJSONNesting, got)
+	}
+	want := fmt.Sprintf("Nested more than %d levels deep: line 1 column %d (char %d)", maxJSONNesting, maxJSONNesting+1, maxJSONNesting)
+	if got := pyJSONError(strings.Repeat("[", 1<<16)); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
 func TestSplitWords(t *testing.T) {
 	got, err := splitWords(`create-user --name 'a b' --x "c \"d\"" e\ f`)
 	if err != nil || fmt.Sprint(got) != `[create-user --name a b --x c "d" e f]` || len(got) != 6 {
