@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -120,6 +122,38 @@ func TestNestingBounds(t *testing.T) {
 	want := fmt.Sprintf("Nested more than %d levels deep: line 1 column %d (char %d)", maxJSONNesting, maxJSONNesting+1, maxJSONNesting)
 	if got := pyJSONError(strings.Repeat("[", 1<<16)); got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// A parameter file is read up to maxParamFileBytes: one larger, or one
+// that never ends, is refused; one that cannot be read is Python's
+// OSError.
+func TestParamFileBound(t *testing.T) {
+	dir := t.TempDir()
+	e := &Env{Dir: dir}
+	big := filepath.Join(dir, "big")
+	if err := os.WriteFile(big, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for size, ok := range map[int64]bool{maxParamFileBytes: true, maxParamFileBytes + 1: false} {
+		if err := os.Truncate(big, size); err != nil {
+			t.Fatal(err)
+		}
+		got, err := readParamFile(e, "--name", "file://big")
+		if ok && (err != nil || len(got) != maxParamFileBytes) {
+			t.Errorf("%d bytes: %d %v", size, len(got), err)
+		}
+		if !ok && (err == nil || err.Error() != fmt.Sprintf("Error parsing parameter '--name': Unable to load paramfile file://big: larger than %d bytes", maxParamFileBytes)) {
+			t.Errorf("%d bytes: %v", size, err)
+		}
+	}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		if _, err := readParamFile(e, "--name", "fileb:///dev/zero"); err == nil || !strings.HasSuffix(err.Error(), "larger than 16777216 bytes") {
+			t.Errorf("/dev/zero: %v", err)
+		}
+	}
+	if _, err := readParamFile(e, "--name", "file://"+dir); err == nil || !strings.HasSuffix(err.Error(), "[Errno 21] Is a directory: '"+dir+"'") {
+		t.Errorf("a directory: %v", err)
 	}
 }
 
