@@ -229,9 +229,6 @@ func writeHelpOption(m *manPage, o helpOption) {
 // members within it: "Name -> (type)", its description, values and
 // bounds, each level further in. An element of a list has no name.
 func writeMember(m *manPage, indent int, name string, s *apispec.Shape, doc string, required bool, depth int) {
-	if depth > 8 {
-		return
-	}
 	head := "(" + string(s.Type) + ")"
 	if name != "" {
 		head = name + " -> " + head

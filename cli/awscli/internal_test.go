@@ -314,3 +314,29 @@ func TestSimilarityIsDifflibRatio(t *testing.T) {
 		t.Errorf("suggestions for create-usr: %v", got)
 	}
 }
+
+// The walks over shapes here (skeletons, manual pages, key order, JSON
+// syntax) recurse without a depth bound: they end because no shape of
+// apispec contains itself. A recursive shape would fail here first.
+func TestShapesAreTrees(t *testing.T) {
+	var walk func(s *apispec.Shape, path []*apispec.Shape)
+	walk = func(s *apispec.Shape, path []*apispec.Shape) {
+		if s == nil {
+			return
+		}
+		for _, p := range path {
+			if p == s {
+				t.Fatalf("%s contains itself", s.Name)
+			}
+		}
+		path = append(path, s)
+		for _, m := range s.Members {
+			walk(m.Shape, path)
+		}
+		walk(s.Member, path)
+	}
+	for _, op := range apispec.All {
+		walk(op.InputShape(), nil)
+		walk(op.Output, nil)
+	}
+}

@@ -71,7 +71,7 @@ func (p *Program) execute(ctx context.Context, inv *invocation, stderr io.Writer
 	switch inv.skeleton {
 	case "input":
 		var b strings.Builder
-		writePyJSON(&b, inputSkeleton(op.InputShape(), 0), 0)
+		writePyJSON(&b, inputSkeleton(op.InputShape()), 0)
 		fmt.Fprintln(p.Stdout, b.String())
 		return ExitOK
 	case "yaml-input":
@@ -117,7 +117,7 @@ func (p *Program) execute(ctx context.Context, inv *invocation, stderr io.Writer
 	res := &result{}
 	if inv.skeleton == "output" {
 		if op.Output != nil {
-			res.doc = outputSkeleton(op.Output, op.Output.Name, 0)
+			res.doc = outputSkeleton(op.Output, op.Output.Name)
 			// botocore's stubber validates the fabricated response against
 			// the output shape as it would an input: a member whose
 			// minimum is above the skeleton's 0 fails.
