@@ -234,7 +234,16 @@ func (p *Program) page(pager, text, less string) bool {
 	if less != "" && p.getenv("LESS") == "" {
 		cmd.Env = append(cmd.Env, "LESS="+less)
 	}
-	return cmd.Run() == nil
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		// The pager ran: what it showed is shown, whatever its status
+		// (the AWS CLI ignores it too), and writing the text again
+		// would show it twice. Only the shell's 126 and 127, a pager it
+		// could not run or find, mean nothing was.
+		return exit.ExitCode() != 126 && exit.ExitCode() != 127
+	}
+	return err == nil
 }
 
 // pagerCommand is AWS_PAGER, then the profile's cli_pager, then PAGER,
