@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -20,12 +21,20 @@ import (
 // implements, extensions included.
 func commands() map[string]*apispec.Operation {
 	m := map[string]*apispec.Operation{}
-	for _, op := range apispec.All {
-		if op.Implemented {
-			m[op.CommandName()] = op
-		}
+	for _, op := range apispec.Implemented() {
+		m[op.CommandName()] = op
 	}
 	return m
+}
+
+// commandNames are the names of the operations' commands, sorted.
+func commandNames() []string {
+	var names []string
+	for _, op := range apispec.Implemented() {
+		names = append(names, op.CommandName())
+	}
+	sort.Strings(names)
+	return names
 }
 
 // param is one command-line option of an operation.
@@ -35,15 +44,6 @@ type param struct {
 }
 
 // opParams lists an operation's options, in model order.
-// commandNames are the names of the operations' commands.
-func commandNames() []string {
-	names := make([]string, 0, len(commands()))
-	for name := range commands() {
-		names = append(names, name)
-	}
-	return names
-}
-
 func opParams(op *apispec.Operation) []param {
 	var ps []param
 	for _, m := range op.InputShape().Members {

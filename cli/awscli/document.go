@@ -114,20 +114,20 @@ func shapeResponse(s *apispec.Shape, v any, wire bool) any {
 // does not know (multiselect names) come after, alphabetically.
 func keyRanks(s *apispec.Shape) map[string]int {
 	ranks := map[string]int{}
-	var walk func(*apispec.Shape, int)
-	walk = func(s *apispec.Shape, depth int) {
-		if s == nil || depth > 8 {
+	var walk func(*apispec.Shape)
+	walk = func(s *apispec.Shape) {
+		if s == nil {
 			return
 		}
 		for _, m := range s.Members {
 			if _, ok := ranks[m.Name]; !ok {
 				ranks[m.Name] = len(ranks)
 			}
-			walk(m.Shape, depth+1)
+			walk(m.Shape)
 		}
-		walk(s.Member, depth+1)
+		walk(s.Member)
 	}
-	walk(s, 0)
+	walk(s)
 	return ranks
 }
 

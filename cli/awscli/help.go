@@ -3,7 +3,6 @@ package awscli
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/openchime/chime/apispec"
@@ -14,14 +13,9 @@ import (
 func (p *Program) writeOverview(w io.Writer) {
 	io.WriteString(w, p.Intro)
 	fmt.Fprintln(w, "operations:")
-	names := make([]string, 0)
-	for name := range commands() {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		op := commands()[n]
-		fmt.Fprintf(w, "  %-48s %s\n", n, op.Doc)
+	ops := commands()
+	for _, n := range commandNames() {
+		fmt.Fprintf(w, "  %-48s %s\n", n, ops[n].Doc)
 	}
 	fmt.Fprintln(w, "\nThe admin-* operations are this project's extension, not part of the AWS API.")
 	fmt.Fprintln(w, "\nglobal options:")
@@ -235,9 +229,6 @@ func writeHelpOption(m *manPage, o helpOption) {
 // members within it: "Name -> (type)", its description, values and
 // bounds, each level further in. An element of a list has no name.
 func writeMember(m *manPage, indent int, name string, s *apispec.Shape, doc string, required bool, depth int) {
-	if depth > 8 {
-		return
-	}
 	head := "(" + string(s.Type) + ")"
 	if name != "" {
 		head = name + " -> " + head

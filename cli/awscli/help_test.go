@@ -198,3 +198,34 @@ func TestHelpOnTerminal(t *testing.T) {
 		t.Errorf("stdout not a terminal, the page went through the pager or has escapes:\n%.300s", plain)
 	}
 }
+
+// TestPagerFailing: a pager that shows the text and then fails has shown
+// it, and the text is not written a second time; a pager the shell cannot
+// find has shown nothing, and the text is written directly. Help and an
+// operation's output alike.
+func TestPagerFailing(t *testing.T) {
+	if _, err := exec.LookPath("sh"); err != nil {
+		t.Skip("no shell to run a pager")
+	}
+	run := func(pager string, args ...string) (string, string) {
+		var out, errs bytes.Buffer
+		p := &Program{Env: Env{Stdout: &out, Stderr: &errs, StdoutIsTerminal: true, Environ: []string{"HOME=" + t.TempDir(), "AWS_PAGER=" + pager}}}
+		if code := p.Run(context.Background(), args); code != 0 {
+			t.Fatalf("%v: %d %s", args, code, errs.String())
+		}
+		return out.String(), errs.String()
+	}
+	for _, args := range [][]string{
+		{"create-user", "help"},
+		{"get-account", "--account-id", "a", "--generate-cli-skeleton", "output"},
+	} {
+		out, _ := run("sed 's/^/paged: /'; exit 3", args...)
+		if !strings.HasPrefix(out, "paged: ") || strings.Contains(out, "\n{") || strings.Contains(out, "\nCREATE-USER()") {
+			t.Errorf("%v, the pager failing after it ran: %.300q", args, out)
+		}
+		out, stderr := run("no-such-pager-here", args...)
+		if strings.Contains(out, "paged: ") || !strings.HasPrefix(out, "{") && !strings.HasPrefix(out, "CREATE-USER()") || !strings.Contains(stderr, "not found") {
+			t.Errorf("%v, no such pager: %.300q %q", args, out, stderr)
+		}
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -98,6 +100,60 @@ func TestPythonJSONErrors(t *testing.T) {
 		if got := pyJSONError(in); got != want {
 			t.Errorf("%q: %q, want %q", in, got, want)
 		}
+	}
+}
+
+// Nesting is bounded: a value nested past the bound is refused after a
+// bounded recursion, one at the bound is read.
+func TestNestingBounds(t *testing.T) {
+	at := strings.Repeat("[", maxShorthandNesting) + strings.Repeat("]", maxShorthandNesting)
+	if _, err := parseShorthand("A=" + at); err != nil {
+		t.Errorf("%d levels: %v", maxShorthandNesting, err)
+	}
+	for _, n := range []int{maxShorthandNesting + 1, 1 << 16} {
+		_, err := parseShorthand("A=" + strings.Repeat("{B=", n))
+		if err == nil || !strings.HasPrefix(err.Error(), fmt.Sprintf("Nested more than %d levels deep for input:", maxShorthandNesting)) {
+			t.Errorf("%d levels: %.80v", n, err)
+		}
+	}
+	if got := pyJSONError(strings.Repeat("[", maxJSONNesting) + strings.Repeat("]", maxJSONNesting)); got != "" {
+		t.Errorf("%d levels: %s", maxJSONNesting, got)
+	}
+	want := fmt.Sprintf("Nested more than %d levels deep: line 1 column %d (char %d)", maxJSONNesting, maxJSONNesting+1, maxJSONNesting)
+	if got := pyJSONError(strings.Repeat("[", 1<<16)); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// A parameter file is read up to maxParamFileBytes: one larger, or one
+// that never ends, is refused; one that cannot be read is Python's
+// OSError.
+func TestParamFileBound(t *testing.T) {
+	dir := t.TempDir()
+	e := &Env{Dir: dir}
+	big := filepath.Join(dir, "big")
+	if err := os.WriteFile(big, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for size, ok := range map[int64]bool{maxParamFileBytes: true, maxParamFileBytes + 1: false} {
+		if err := os.Truncate(big, size); err != nil {
+			t.Fatal(err)
+		}
+		got, err := readParamFile(e, "--name", "file://big")
+		if ok && (err != nil || len(got) != maxParamFileBytes) {
+			t.Errorf("%d bytes: %d %v", size, len(got), err)
+		}
+		if !ok && (err == nil || err.Error() != fmt.Sprintf("Error parsing parameter '--name': Unable to load paramfile file://big: larger than %d bytes", maxParamFileBytes)) {
+			t.Errorf("%d bytes: %v", size, err)
+		}
+	}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		if _, err := readParamFile(e, "--name", "fileb:///dev/zero"); err == nil || !strings.HasSuffix(err.Error(), "larger than 16777216 bytes") {
+			t.Errorf("/dev/zero: %v", err)
+		}
+	}
+	if _, err := readParamFile(e, "--name", "file://"+dir); err == nil || !strings.HasSuffix(err.Error(), "[Errno 21] Is a directory: '"+dir+"'") {
+		t.Errorf("a directory: %v", err)
 	}
 }
 
@@ -256,5 +312,31 @@ func TestSimilarityIsDifflibRatio(t *testing.T) {
 	}
 	if got := closeMatches("create-usr", commandNames()); len(got) != 1 || got[0] != "create-user" {
 		t.Errorf("suggestions for create-usr: %v", got)
+	}
+}
+
+// The walks over shapes here (skeletons, manual pages, key order, JSON
+// syntax) recurse without a depth bound: they end because no shape of
+// apispec contains itself. A recursive shape would fail here first.
+func TestShapesAreTrees(t *testing.T) {
+	var walk func(s *apispec.Shape, path []*apispec.Shape)
+	walk = func(s *apispec.Shape, path []*apispec.Shape) {
+		if s == nil {
+			return
+		}
+		for _, p := range path {
+			if p == s {
+				t.Fatalf("%s contains itself", s.Name)
+			}
+		}
+		path = append(path, s)
+		for _, m := range s.Members {
+			walk(m.Shape, path)
+		}
+		walk(s.Member, path)
+	}
+	for _, op := range apispec.All {
+		walk(op.InputShape(), nil)
+		walk(op.Output, nil)
 	}
 }

@@ -71,7 +71,7 @@ func (p *Program) execute(ctx context.Context, inv *invocation, stderr io.Writer
 	switch inv.skeleton {
 	case "input":
 		var b strings.Builder
-		writePyJSON(&b, inputSkeleton(op.InputShape(), 0), 0)
+		writePyJSON(&b, inputSkeleton(op.InputShape()), 0)
 		fmt.Fprintln(p.Stdout, b.String())
 		return ExitOK
 	case "yaml-input":
@@ -117,7 +117,7 @@ func (p *Program) execute(ctx context.Context, inv *invocation, stderr io.Writer
 	res := &result{}
 	if inv.skeleton == "output" {
 		if op.Output != nil {
-			res.doc = outputSkeleton(op.Output, op.Output.Name, 0)
+			res.doc = outputSkeleton(op.Output, op.Output.Name)
 			// botocore's stubber validates the fabricated response against
 			// the output shape as it would an input: a member whose
 			// minimum is above the skeleton's 0 fails.
@@ -234,7 +234,16 @@ func (p *Program) page(pager, text, less string) bool {
 	if less != "" && p.getenv("LESS") == "" {
 		cmd.Env = append(cmd.Env, "LESS="+less)
 	}
-	return cmd.Run() == nil
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		// The pager ran: what it showed is shown, whatever its status
+		// (the AWS CLI ignores it too), and writing the text again
+		// would show it twice. Only the shell's 126 and 127, a pager it
+		// could not run or find, mean nothing was.
+		return exit.ExitCode() != 126 && exit.ExitCode() != 127
+	}
+	return err == nil
 }
 
 // pagerCommand is AWS_PAGER, then the profile's cli_pager, then PAGER,

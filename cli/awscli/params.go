@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"sort"
 	"strconv"
@@ -43,13 +44,20 @@ func pyInt(s string) (int64, error) {
 	return n, nil
 }
 
+// maxParamFileBytes bounds what a file:// or fileb:// value may hold:
+// sixteen times the largest request body a server takes by default
+// (restjson.DefaultMaxBodyBytes), room for one started with a larger
+// --max-body-bytes, while file:///dev/zero fails instead of filling the
+// memory.
+const maxParamFileBytes = 16 << 20
+
 // readParamFile resolves file:// and fileb:// values, as the AWS CLI does
 // for every parameter; relative paths start in the Env's directory.
 func readParamFile(e *Env, flag, v string) (string, error) {
 	for _, prefix := range []string{"file://", "fileb://"} {
 		if strings.HasPrefix(v, prefix) {
 			path := strings.TrimPrefix(v, prefix)
-			b, err := os.ReadFile(e.path(path))
+			b, err := readBounded(e.path(path))
 			if err != nil {
 				return "", paramErrorf("Error parsing parameter '%s': Unable to load paramfile %s: %s", flag, v, pyOSError(err, path))
 			}
@@ -60,6 +68,24 @@ func readParamFile(e *Env, flag, v string) (string, error) {
 		}
 	}
 	return v, nil
+}
+
+// errTooLarge is a parameter file past maxParamFileBytes.
+var errTooLarge = fmt.Errorf("larger than %d bytes", maxParamFileBytes)
+
+// readBounded reads a file of at most maxParamFileBytes, errTooLarge past
+// that.
+func readBounded(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxParamFileBytes+1))
+	if err == nil && len(b) > maxParamFileBytes {
+		err = errTooLarge
+	}
+	return b, err
 }
 
 // pyOSError is Python's str() of the OSError for a file it could not

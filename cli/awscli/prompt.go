@@ -184,7 +184,7 @@ func (p *Program) promptOutput(g *globals) func(string) string {
 				query = words[i+1]
 			}
 		}
-		doc := outputSkeleton(op.Output, op.Output.Name, 0)
+		doc := outputSkeleton(op.Output, op.Output.Name)
 		if query != "" {
 			// A query being typed is read up to its last complete part.
 			if i := strings.LastIndexAny(query, "[{"); i >= 0 && !strings.ContainsAny(query[i:], "]}") {

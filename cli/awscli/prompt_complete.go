@@ -308,11 +308,7 @@ func optionChoices(parsed promptParse) []choice {
 
 // operationChoices are the operations, by name.
 func operationChoices() []choice {
-	var names []string
-	for name := range commands() {
-		names = append(names, name)
-	}
-	sort.Strings(names)
+	names := commandNames()
 	out := make([]choice, len(names))
 	for i, n := range names {
 		out[i] = choice{insert: n, label: n}

@@ -1,7 +1,7 @@
 package awscli
 
 import (
-	"strings"
+	"bytes"
 	"unicode/utf8"
 )
 
@@ -38,27 +38,51 @@ const (
 	pasteEnd   = "\x1b[201~"
 )
 
+// maxEscapeLength bounds an escape sequence: one that has not ended by
+// then is dropped, rather than waited for without end (and held in
+// memory).
+const maxEscapeLength = 32
+
 // decodeKeys reads the keys at the start of in; rest is an incomplete
 // sequence to complete with the next read. A lone escape is the Escape
-// key.
+// key. A paste that has not ended yet is passed on in pieces, each a
+// paste, so that rest stays small however long the paste.
 func decodeKeys(in []byte) (keys []promptKey, rest []byte) {
 	for len(in) > 0 {
-		s := string(in)
 		switch {
-		case strings.HasPrefix(s, pasteStart):
-			end := strings.Index(s, pasteEnd)
+		case bytes.HasPrefix(in, []byte(pasteStart)):
+			body := in[len(pasteStart):]
+			end := bytes.Index(body, []byte(pasteEnd))
 			if end < 0 {
-				return keys, in
+				// Keep what may be the start of the end marker, and
+				// no part of a character.
+				cut := max(len(body)-(len(pasteEnd)-1), 0)
+				for cut > 0 && !utf8.RuneStart(body[cut]) {
+					cut--
+				}
+				if cut > 0 {
+					keys = append(keys, promptKey{typ: keyPaste, text: string(body[:cut])})
+				}
+				return keys, append([]byte(pasteStart), body[cut:]...)
 			}
-			keys = append(keys, promptKey{typ: keyPaste, text: s[len(pasteStart):end]})
-			in = in[end+len(pasteEnd):]
+			keys = append(keys, promptKey{typ: keyPaste, text: string(body[:end])})
+			in = body[end+len(pasteEnd):]
 		case in[0] == 0x1b:
 			if len(in) == 1 {
 				return append(keys, promptKey{typ: keyEscape}), nil
 			}
 			n := escapeLength(in)
-			if n == 0 {
+			if n == 0 && len(in) < maxEscapeLength {
 				return keys, in
+			}
+			if n == 0 {
+				// Drop its parameter bytes; what follows them is read.
+				i := 2
+				for i < len(in) && in[i] >= 0x20 && in[i] <= 0x3f {
+					i++
+				}
+				in = in[i:]
+				continue
 			}
 			if t, ok := escapeKeys[string(in[1:n])]; ok {
 				keys = append(keys, promptKey{typ: t})

@@ -290,9 +290,18 @@ func (m *promptModel) insert(s string) {
 	}
 }
 
-// edit replaces buf[from:to] with s and leaves the cursor after it.
+// maxPromptLine bounds the prompt's line, in characters: eight times a
+// terminal line of 4096, the longest a terminal's canonical mode takes,
+// while a runaway paste cannot make each key re-read megabytes.
+const maxPromptLine = 1 << 15
+
+// edit replaces buf[from:to] with s and leaves the cursor after it; what
+// would make the line longer than maxPromptLine is left out.
 func (m *promptModel) edit(from, to int, s string) {
 	ins := []rune(s)
+	if room := maxPromptLine - (len(m.buf) - (to - from)); len(ins) > room {
+		ins = ins[:max(room, 0)]
+	}
 	b := append([]rune(nil), m.buf[:from]...)
 	b = append(b, ins...)
 	b = append(b, m.buf[to:]...)

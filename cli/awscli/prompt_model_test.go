@@ -327,3 +327,37 @@ func TestPromptDecodeKeys(t *testing.T) {
 		t.Errorf("cut sequence: %v %q", keys, rest)
 	}
 }
+
+// Input is bounded: an unended paste is passed on in pieces, never held
+// whole, and cut at a character's start; an escape sequence that does
+// not end is dropped; the line stops growing at maxPromptLine.
+func TestPromptInputBounds(t *testing.T) {
+	keys, rest := decodeKeys([]byte(pasteStart + strings.Repeat("x", 10000)))
+	if len(keys) != 1 || keys[0].typ != keyPaste || len(keys[0].text) != 10000-(len(pasteEnd)-1) || string(rest) != pasteStart+"xxxxx" {
+		t.Fatalf("unended paste: %d keys, rest %q", len(keys), rest)
+	}
+	keys, rest = decodeKeys(append(rest, "yy"+pasteEnd+"z"...))
+	if len(keys) != 2 || keys[0].text != "xxxxxyy" || keys[1].r != 'z' || len(rest) != 0 {
+		t.Fatalf("paste's end: %v %q", keys, rest)
+	}
+	keys, rest = decodeKeys([]byte(pasteStart + "aéééé"))
+	if len(keys) != 1 || keys[0].text != "aé" || string(rest) != pasteStart+"ééé" {
+		t.Fatalf("cut in a character: %v %q", keys, rest)
+	}
+	keys, rest = decodeKeys([]byte("\x1b[" + strings.Repeat("1", maxEscapeLength) + "\r"))
+	if len(keys) != 1 || keys[0].typ != keyEnter || len(rest) != 0 {
+		t.Fatalf("unended escape: %v %q", keys, rest)
+	}
+
+	m := newPromptModel(promptSource{}, "", nil, nil)
+	m.update(promptKey{typ: keyPaste, text: strings.Repeat("a", maxPromptLine+10)})
+	m.update(promptKey{typ: keyRune, r: 'b'})
+	if len(m.buf) != maxPromptLine || m.cur != maxPromptLine || m.buf[len(m.buf)-1] != 'a' {
+		t.Fatalf("line of %d, cursor %d", len(m.buf), m.cur)
+	}
+	m.update(promptKey{typ: keyBackspace})
+	m.update(promptKey{typ: keyRune, r: 'b'})
+	if len(m.buf) != maxPromptLine || m.buf[len(m.buf)-1] != 'b' {
+		t.Fatalf("after a backspace: line of %d ending %q", len(m.buf), m.buf[len(m.buf)-1])
+	}
+}

@@ -24,7 +24,15 @@ func pyJSONError(s string) string {
 	return fmt.Sprintf("%s: line %d column %d (char %d)", err.msg, line, col, pos)
 }
 
-type pyJSON struct{ s []rune }
+// maxJSONNesting is encoding/json's own bound, past which the decoder
+// fails and pyJSONError is asked why: the same depth stops the recursion
+// here.
+const maxJSONNesting = 10000
+
+type pyJSON struct {
+	s     []rune
+	depth int // arrays and objects open at the position read
+}
 
 type pyJSONErr struct {
 	msg string
@@ -68,9 +76,15 @@ func (d *pyJSON) value(i int) (int, *pyJSONErr) {
 	switch c := d.at(i); {
 	case c == '"':
 		return d.str(i + 1)
-	case c == '{':
-		return d.object(i + 1)
-	case c == '[':
+	case c == '{' || c == '[':
+		if d.depth >= maxJSONNesting {
+			return 0, &pyJSONErr{fmt.Sprintf("Nested more than %d levels deep", maxJSONNesting), i}
+		}
+		d.depth++
+		defer func() { d.depth-- }()
+		if c == '{' {
+			return d.object(i + 1)
+		}
 		return d.array(i + 1)
 	case c == 'n' && d.has(i, "null"):
 		return i + 4, nil

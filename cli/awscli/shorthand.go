@@ -27,8 +27,23 @@ func (e *shorthandError) Error() string { return e.msg }
 // shorthandParser reads runes, since the AWS CLI counts positions in
 // characters, not bytes.
 type shorthandParser struct {
-	s []rune
-	i int
+	s     []rune
+	i     int
+	depth int // lists and structures open at i
+}
+
+// maxShorthandNesting bounds how deep a shorthand value may nest. No
+// Chime shape nests more than a few levels, and the AWS CLI's recursive
+// parser stops at Python's recursion limit; without a bound a file://
+// value of a million '[' would recurse a million calls deep.
+const maxShorthandNesting = 100
+
+// nest enters a list or structure, failing past maxShorthandNesting.
+func (p *shorthandParser) nest() error {
+	if p.depth++; p.depth > maxShorthandNesting {
+		return &shorthandError{fmt.Sprintf("Nested more than %d levels deep for input:\n %s", maxShorthandNesting, location(p.s, p.i))}
+	}
+	return nil
 }
 
 const eof = -1
@@ -195,6 +210,10 @@ func (p *shorthandParser) csvValue() (any, error) {
 }
 
 func (p *shorthandParser) explicitList() (any, error) {
+	if err := p.nest(); err != nil {
+		return nil, err
+	}
+	defer func() { p.depth-- }()
 	if err := p.expect('[', true); err != nil {
 		return nil, err
 	}
@@ -230,6 +249,10 @@ func (p *shorthandParser) explicitValue() (any, error) {
 }
 
 func (p *shorthandParser) hashLiteral() (any, error) {
+	if err := p.nest(); err != nil {
+		return nil, err
+	}
+	defer func() { p.depth-- }()
 	if err := p.expect('{', true); err != nil {
 		return nil, err
 	}

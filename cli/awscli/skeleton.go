@@ -10,19 +10,16 @@ import (
 // inputSkeleton is what --generate-cli-skeleton input prints: every input
 // member in model order, strings empty, enums their first value, integers
 // 0, booleans true, lists of one element.
-func inputSkeleton(s *apispec.Shape, depth int) any {
+func inputSkeleton(s *apispec.Shape) any {
 	switch s.Type {
 	case apispec.Structure:
 		o := newObject()
-		if depth > 8 {
-			return o
-		}
 		for _, m := range s.Members {
-			o.set(m.Name, inputSkeleton(m.Shape, depth+1))
+			o.set(m.Name, inputSkeleton(m.Shape))
 		}
 		return o
 	case apispec.List:
-		return []any{inputSkeleton(s.Member, depth+1)}
+		return []any{inputSkeleton(s.Member)}
 	case apispec.String:
 		if len(s.Enum) > 0 {
 			return s.Enum[0]
@@ -51,19 +48,16 @@ func scalarSkeleton(s *apispec.Shape) any {
 // outputSkeleton is the fabricated response of --generate-cli-skeleton
 // output: every string (enums too) is its member's name, a list of strings
 // holds its member shape's name, booleans are true, timestamps the epoch.
-func outputSkeleton(s *apispec.Shape, name string, depth int) any {
+func outputSkeleton(s *apispec.Shape, name string) any {
 	switch s.Type {
 	case apispec.Structure:
 		o := newObject()
-		if depth > 8 {
-			return o
-		}
 		for _, m := range s.Members {
-			o.set(m.Name, outputSkeleton(m.Shape, m.Name, depth+1))
+			o.set(m.Name, outputSkeleton(m.Shape, m.Name))
 		}
 		return o
 	case apispec.List:
-		return []any{outputSkeleton(s.Member, s.Member.Name, depth+1)}
+		return []any{outputSkeleton(s.Member, s.Member.Name)}
 	case apispec.String:
 		return name
 	case apispec.Timestamp:
@@ -95,13 +89,13 @@ func yamlInputSkeleton(s *apispec.Shape) (string, error) {
 		return "{}\n", nil
 	}
 	var b strings.Builder
-	writeYAMLSkeleton(&b, s, "", "", 0)
+	writeYAMLSkeleton(&b, s, "", "")
 	return b.String(), nil
 }
 
 // writeYAMLSkeleton writes the members of structure s, the first after
 // first (a list item's "- ") and the others after indent.
-func writeYAMLSkeleton(b *strings.Builder, s *apispec.Shape, indent, first string, depth int) {
+func writeYAMLSkeleton(b *strings.Builder, s *apispec.Shape, indent, first string) {
 	for i, m := range s.Members {
 		comment := firstSentence(m.Doc)
 		if m.Required {
@@ -119,48 +113,48 @@ func writeYAMLSkeleton(b *strings.Builder, s *apispec.Shape, indent, first strin
 			lead = first
 		}
 		b.WriteString(lead + m.Name + ":")
-		writeYAMLSkeletonValue(b, m.Shape, indent, depth+1, gap+"# "+comment)
+		writeYAMLSkeletonValue(b, m.Shape, indent, gap+"# "+comment)
 	}
 }
 
 // writeYAMLSkeletonValue writes a member's value after its key, and the
 // comment after the value where it is a scalar, else after the key.
-func writeYAMLSkeletonValue(b *strings.Builder, s *apispec.Shape, indent string, depth int, comment string) {
+func writeYAMLSkeletonValue(b *strings.Builder, s *apispec.Shape, indent, comment string) {
 	switch s.Type {
 	case apispec.Structure:
-		if depth > 8 || len(s.Members) == 0 {
+		if len(s.Members) == 0 {
 			b.WriteString(" {}" + comment + "\n")
 			return
 		}
 		b.WriteString(comment + "\n")
-		writeYAMLSkeleton(b, s, indent+"  ", indent+"  ", depth)
+		writeYAMLSkeleton(b, s, indent+"  ", indent+"  ")
 	case apispec.List:
 		b.WriteString(comment + "\n")
-		writeYAMLSkeletonItem(b, s.Member, indent, depth+1)
+		writeYAMLSkeletonItem(b, s.Member, indent)
 	default:
-		b.WriteString(" " + yamlSkeletonScalar(s, depth) + comment + "\n")
+		b.WriteString(" " + yamlSkeletonScalar(s) + comment + "\n")
 	}
 }
 
 // writeYAMLSkeletonItem writes the one item of a list skeleton.
-func writeYAMLSkeletonItem(b *strings.Builder, s *apispec.Shape, indent string, depth int) {
+func writeYAMLSkeletonItem(b *strings.Builder, s *apispec.Shape, indent string) {
 	switch s.Type {
 	case apispec.Structure:
-		if depth > 8 || len(s.Members) == 0 {
+		if len(s.Members) == 0 {
 			b.WriteString(indent + "- {}\n")
 			return
 		}
-		writeYAMLSkeleton(b, s, indent+"  ", indent+"- ", depth)
+		writeYAMLSkeleton(b, s, indent+"  ", indent+"- ")
 	case apispec.List:
 		b.WriteString(indent + "-\n")
-		writeYAMLSkeletonItem(b, s.Member, indent+"  ", depth+1)
+		writeYAMLSkeletonItem(b, s.Member, indent+"  ")
 	default:
-		b.WriteString(indent + "- " + yamlSkeletonScalar(s, depth) + "\n")
+		b.WriteString(indent + "- " + yamlSkeletonScalar(s) + "\n")
 	}
 }
 
-func yamlSkeletonScalar(s *apispec.Shape, depth int) string {
-	switch v := inputSkeleton(s, depth).(type) {
+func yamlSkeletonScalar(s *apispec.Shape) string {
+	switch v := inputSkeleton(s).(type) {
 	case string:
 		if v == "" {
 			return "''"
